@@ -1,0 +1,1 @@
+"""Face authentication: camera, detection, alignment, embedding, matching, guidance."""

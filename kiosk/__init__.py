@@ -1,0 +1,1 @@
+"""The check-in core: state machine, settings, gateway, results, store. Never imports Qt."""

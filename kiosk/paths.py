@@ -1,0 +1,29 @@
+"""Where the kiosk finds its shipped resources and keeps its own files, from source or frozen."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "oqs-kiosk"
+
+
+def resource_path(*parts: str) -> Path:
+    """A path inside resources/, both from a source checkout and from the PyInstaller bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
+    return root.joinpath("resources", *parts)
+
+
+def config_dir() -> Path:
+    """The folder holding settings.toml; OQS_KIOSK_CONFIG_DIR overrides it (tests, vendors)."""
+    override = os.environ.get("OQS_KIOSK_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """The folder for the store, the outbox, keys and logs; OQS_KIOSK_DATA_DIR overrides it."""
+    override = os.environ.get("OQS_KIOSK_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,1 @@
+"""The My Number card and phones: APDUs, TLV, card applications, PC/SC, virtual cards."""
