@@ -1,0 +1,41 @@
+"""What can go wrong for a patient, each with the code staff look up and the next thing to do."""
+from __future__ import annotations
+
+import enum
+
+
+class Problem(enum.Enum):
+    """Value: (code shown on screen, what the patient should do next, as a key the UI translates)."""
+
+    CARD_UNREADABLE = ("001", "replace_card")
+    NOT_MYNUMBER_CARD = ("002", "replace_card")
+    PIN_LOCKED = ("003", "municipal_office")
+    FACE_NOT_MATCHED = ("004", "other_method")
+    SMARTPHONE_NOT_ACCEPTED = ("005", "use_card")
+    CERTIFICATE_INVALID = ("006", "municipal_office")
+    GATEWAY_UNREACHABLE = ("007", "see_staff")
+    INSURANCE_INVALID = ("008", "see_staff")
+    INSURANCE_NOT_FOUND = ("009", "see_staff")
+    RESULT_FOLDER_UNAVAILABLE = ("010", "see_staff")
+    CARD_REMOVED = ("011", "start_again")
+    TIMED_OUT = ("012", "start_again")
+    STAFF_DECLINED = ("013", "see_staff")
+    NO_METHOD_AVAILABLE = ("014", "see_staff")
+    INTERNAL_ERROR = ("099", "see_staff")
+
+    @property
+    def code(self) -> str:
+        return self.value[0]
+
+    @property
+    def next_step(self) -> str:
+        return self.value[1]
+
+
+class Notice(enum.Enum):
+    """Information that does not stop the check-in."""
+
+    CERTIFICATE_EXPIRES_SOON = "certificate_expires_soon"    # within 3 months: renew
+    CERTIFICATE_IN_GRACE = "certificate_in_grace"            # expired < 3 months: insurance only
+    PIN_LAST_TRY = "pin_last_try"
+    RESULT_QUEUED = "result_queued"                          # written later; staff see an alert

@@ -1,0 +1,411 @@
+"""The check-in state machine: plain Python, no I/O, no Qt.
+
+`CheckInMachine.handle(event)` moves between steps by the rules in `RULES` and returns the effects
+(card reads, face matching, PIN checks, queries, writes) a runner must carry out; the runner answers
+with more events. Screens only render `machine.step` and `machine.visit`.
+"""
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from kiosk import events as ev
+from kiosk.codes import Notice, Problem
+from kiosk.events import Method, TokenKind
+from kiosk.settings import ConsentItem, Settings, StaffMode
+
+log = logging.getLogger("kiosk.session")
+
+
+class Step(enum.Enum):
+    IDLE = "idle"
+    PHONE_GUIDE = "phone_guide"
+    READING = "reading"
+    METHOD_CHOICE = "method_choice"
+    FACE_PREPARING = "face_preparing"
+    FACE_CAPTURE = "face_capture"
+    PIN_ENTRY = "pin_entry"
+    PIN_VERIFYING = "pin_verifying"
+    STAFF_CHECK = "staff_check"
+    QUERYING = "querying"
+    CONSENT_ALL = "consent_all"
+    CONSENT_ITEM = "consent_item"
+    PRESCRIPTION = "prescription"
+    WRITING = "writing"
+    DONE = "done"
+    PROBLEM = "problem"
+
+
+# Steps where a patient's card sits in the reader and removing it abandons the visit.
+# WRITING finishes whatever happens: the qualification is confirmed and the result must not be lost.
+ABANDONABLE = frozenset(Step) - {Step.IDLE, Step.WRITING, Step.DONE, Step.PROBLEM}
+# Steps that wait for the patient and give up after the screen timeout.
+WAITING_FOR_PATIENT = frozenset({
+    Step.PHONE_GUIDE, Step.METHOD_CHOICE, Step.FACE_CAPTURE, Step.PIN_ENTRY, Step.STAFF_CHECK,
+    Step.CONSENT_ALL, Step.CONSENT_ITEM, Step.PRESCRIPTION, Step.DONE, Step.PROBLEM,
+})
+
+
+@dataclass
+class Visit:
+    """What the machine knows about the patient in front of it; wiped when the visit ends."""
+
+    number: int = 0
+    facts: ev.CardFacts | None = None
+    method: Method | None = None
+    excluded: set[Method] = field(default_factory=set)   # methods that failed this visit
+    face_attempts: int = 0
+    pin_tries_left: int | None = None
+    answer: object = None
+    insurance_only: bool = False
+    validity: int | None = None
+    consents: dict[ConsentItem, bool] = field(default_factory=dict)
+    consent_item: ConsentItem | None = None
+    consent_time: datetime | None = None
+    prescription_electronic: bool | None = None
+    problem: Problem | None = None
+    notices: list[Notice] = field(default_factory=list)
+    card_removed: bool = False
+    started_at: datetime | None = None
+    step_times: list[tuple[str, datetime]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rule:
+    source: Step
+    event: type[ev.Event]
+    targets: frozenset[Step]       # every step this rule may lead to (the tests cover each)
+    handler: str                   # name of the CheckInMachine method that decides
+
+
+def _rule(source: Step, event: type[ev.Event], handler: str, *targets: Step) -> Rule:
+    return Rule(source, event, frozenset(targets), handler)
+
+
+S = Step
+RULES: tuple[Rule, ...] = (
+    _rule(S.IDLE, ev.CardPlaced, "start_reading", S.READING),
+    _rule(S.IDLE, ev.SmartphoneChosen, "guide_phone", S.PHONE_GUIDE, S.IDLE),
+    _rule(S.PHONE_GUIDE, ev.CardPlaced, "start_reading", S.READING),
+    _rule(S.READING, ev.CardRead, "card_read",
+          S.METHOD_CHOICE, S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.QUERYING, S.PROBLEM),
+    _rule(S.READING, ev.CardReadFailed, "fail_with_problem", S.PROBLEM),
+    _rule(S.METHOD_CHOICE, ev.MethodChosen, "method_chosen",
+          S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.METHOD_CHOICE),
+    _rule(S.FACE_PREPARING, ev.ChipPhotoLoaded, "chip_photo_loaded", S.FACE_CAPTURE),
+    _rule(S.FACE_PREPARING, ev.ChipPhotoFailed, "face_unavailable", S.METHOD_CHOICE),
+    _rule(S.FACE_CAPTURE, ev.FaceMatched, "face_matched", S.QUERYING),
+    _rule(S.FACE_CAPTURE, ev.FaceNotMatched, "face_not_matched", S.FACE_CAPTURE, S.METHOD_CHOICE),
+    _rule(S.PIN_ENTRY, ev.PinEntered, "pin_entered", S.PIN_VERIFYING, S.PROBLEM),
+    _rule(S.PIN_VERIFYING, ev.PinAccepted, "pin_accepted", S.QUERYING),
+    _rule(S.PIN_VERIFYING, ev.PinRejected, "pin_rejected", S.PIN_ENTRY, S.METHOD_CHOICE, S.PROBLEM),
+    _rule(S.PIN_VERIFYING, ev.PinBlocked, "pin_blocked", S.METHOD_CHOICE, S.PROBLEM),
+    _rule(S.STAFF_CHECK, ev.ChipPhotoLoaded, "stay", S.STAFF_CHECK),
+    _rule(S.STAFF_CHECK, ev.ChipPhotoFailed, "stay", S.STAFF_CHECK),
+    _rule(S.STAFF_CHECK, ev.StaffConfirmed, "staff_confirmed", S.QUERYING),
+    _rule(S.STAFF_CHECK, ev.StaffDeclined, "staff_declined", S.PROBLEM),
+    _rule(S.QUERYING, ev.QualificationConfirmed, "qualification_confirmed",
+          S.CONSENT_ALL, S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
+    _rule(S.QUERYING, ev.QualificationFailed, "fail_with_problem", S.PROBLEM),
+    _rule(S.CONSENT_ALL, ev.ComprehensiveConsentAnswered, "comprehensive_answered",
+          S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
+    _rule(S.CONSENT_ITEM, ev.ConsentAnswered, "consent_answered",
+          S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
+    _rule(S.PRESCRIPTION, ev.PrescriptionChosen, "prescription_chosen", S.WRITING),
+    _rule(S.WRITING, ev.ResultWritten, "result_written", S.DONE),
+    _rule(S.WRITING, ev.ResultQueued, "result_queued", S.DONE),
+    _rule(S.WRITING, ev.ResultFailed, "result_failed", S.PROBLEM),
+    _rule(S.WRITING, ev.CardRemoved, "note_card_removed", S.WRITING),
+    _rule(S.DONE, ev.CardRemoved, "finish", S.IDLE),
+    _rule(S.DONE, ev.Acknowledged, "finish", S.IDLE),
+    _rule(S.PROBLEM, ev.CardRemoved, "finish", S.IDLE),
+    _rule(S.PROBLEM, ev.Acknowledged, "finish", S.IDLE),
+    *(_rule(step, ev.CardRemoved, "abandon_card_removed", S.IDLE) for step in sorted(ABANDONABLE, key=lambda s: s.value)),
+    *(_rule(step, ev.TimedOut, "abandon_timed_out", S.IDLE) for step in sorted(WAITING_FOR_PATIENT, key=lambda s: s.value)),
+    *(_rule(step, ev.Cancelled, "abandon_cancelled", S.IDLE)
+      for step in (S.PHONE_GUIDE, S.METHOD_CHOICE, S.FACE_CAPTURE, S.PIN_ENTRY, S.STAFF_CHECK)),
+)
+
+RULES_BY_KEY = {(r.source, r.event): r for r in RULES}
+assert len(RULES_BY_KEY) == len(RULES), "two rules for one step and event"
+
+METHOD_START = {Method.FACE: S.FACE_PREPARING, Method.PIN: S.PIN_ENTRY, Method.STAFF: S.STAFF_CHECK}
+
+
+class CheckInMachine:
+    """One kiosk's check-ins, one visit at a time."""
+
+    def __init__(self, settings: Settings, now: Callable[[], datetime] = datetime.now) -> None:
+        self.settings = settings
+        self.now = now
+        self.step = Step.IDLE
+        self.visit = Visit()
+        self._visits = 0
+        self._farewell: Problem | None = None   # why the last visit ended early, for the idle screen
+        self._listeners: list[Callable[[Step, Visit], None]] = []
+
+    def subscribe(self, listener: Callable[[Step, Visit], None]) -> None:
+        self._listeners.append(listener)
+
+    def handle(self, event: ev.Event) -> list[ev.Effect]:
+        """Apply one event; return the effects to carry out. Events that make no sense here are
+        ignored (and logged), so a late or repeated answer can never derail a visit."""
+        rule = RULES_BY_KEY.get((self.step, type(event)))
+        if rule is None:
+            log.debug("ignored %s in %s", event, self.step.value)
+            return []
+        before = self.step
+        effects: list[ev.Effect] = []
+        target = getattr(self, "_" + rule.handler)(event, effects)
+        assert target in rule.targets, f"{rule.handler} chose {target} outside {rule.targets}"
+        if before is Step.FACE_CAPTURE and target is not Step.FACE_CAPTURE:
+            effects.insert(0, ev.StopFace())
+        self.step = target
+        if target is Step.IDLE:
+            effects.append(ev.EndVisit())
+            self.visit = Visit(number=self.visit.number, problem=self._farewell)
+            self._farewell = None
+        else:
+            self.visit.step_times.append((target.value, self.now()))
+        shown = self.visit.problem if target in (Step.PROBLEM, Step.IDLE) else None
+        reason = type(event).__name__ + (f" ({shown.name})" if shown else "")
+        log.info("visit %d: %s -> %s on %s", self.visit.number, before.value, target.value, reason)
+        for listener in self._listeners:
+            listener(self.step, self.visit)
+        return effects
+
+    # ---- what the patient may choose ----------------------------------------------------------
+
+    def available_methods(self) -> list[Method]:
+        """Methods offered now, filtered by the staff mode, the card and this visit's failures."""
+        facts = self.visit.facts
+        if facts is None or facts.kind is not TokenKind.CARD:
+            return []
+        mode = self.settings.staff_mode
+        offered: list[Method] = []
+        if mode is StaffMode.AUTOMATIC and facts.has_photo:
+            offered.append(Method.FACE)
+        if mode is not StaffMode.VISUAL_CHECK and facts.pin_set and (self.visit.pin_tries_left or 0) > 0:
+            offered.append(Method.PIN)
+        if mode is StaffMode.VISUAL_CHECK or self.visit.excluded:
+            offered.append(Method.STAFF)   # after any failure, staff can always check by sight
+        return [m for m in offered if m not in self.visit.excluded]
+
+    # ---- handlers: each returns the next step and appends effects ------------------------------
+
+    def _start_reading(self, event, effects):
+        self._visits += 1
+        self.visit = Visit(number=self._visits, started_at=self.now())
+        effects.append(ev.ReadCard())
+        return Step.READING
+
+    def _guide_phone(self, event, effects):
+        return Step.PHONE_GUIDE if self.settings.smartphone_enabled else Step.IDLE
+
+    def _card_read(self, event: ev.CardRead, effects):
+        facts = event.facts
+        self.visit.facts = facts
+        self.visit.pin_tries_left = facts.pin_tries_left
+        if facts.kind is not TokenKind.CARD and not self.settings.smartphone_enabled:
+            return self._problem(Problem.SMARTPHONE_NOT_ACCEPTED)
+        if facts.kind is TokenKind.IPHONE:
+            return self._query(Method.PHONE, effects)
+        if facts.kind is TokenKind.ANDROID:
+            if not facts.pin_tries_left:
+                return self._problem(Problem.PIN_LOCKED)
+            self.visit.method = Method.PIN
+            return Step.PIN_ENTRY
+        if facts.pin_set and facts.pin_tries_left == 0:
+            self.visit.excluded.add(Method.PIN)
+            self.visit.problem = Problem.PIN_LOCKED   # shown beside the other choices
+        return self._offer_methods(effects)
+
+    def _offer_methods(self, effects) -> Step:
+        # After a failure (excluded non-empty) staff are always offered, so the choice screen shows
+        # the problem beside what is left; a first offer of one method starts it directly.
+        methods = self.available_methods()
+        if not methods:
+            return self._problem(Problem.NO_METHOD_AVAILABLE)
+        if len(methods) == 1 and not self.visit.excluded:
+            return self._begin(methods[0], effects)
+        return Step.METHOD_CHOICE
+
+    def _begin(self, method: Method, effects) -> Step:
+        self.visit.method = method
+        if method in (Method.FACE, Method.STAFF):
+            effects.append(ev.LoadChipPhoto())
+        return METHOD_START[method]
+
+    def _method_chosen(self, event: ev.MethodChosen, effects):
+        if event.method not in self.available_methods():
+            return Step.METHOD_CHOICE
+        return self._begin(event.method, effects)
+
+    def _chip_photo_loaded(self, event, effects):
+        effects.append(ev.MatchFace())
+        return Step.FACE_CAPTURE
+
+    def _face_unavailable(self, event: ev.ChipPhotoFailed, effects):
+        self.visit.excluded.add(Method.FACE)
+        self.visit.problem = event.problem
+        return self._offer_methods(effects)
+
+    def _face_matched(self, event: ev.FaceMatched, effects):
+        return self._query(Method.FACE, effects, face_score=event.score)
+
+    def _face_not_matched(self, event, effects):
+        self.visit.face_attempts += 1
+        if self.visit.face_attempts < self.settings.face_attempts:
+            effects.append(ev.MatchFace())
+            return Step.FACE_CAPTURE
+        self.visit.excluded.add(Method.FACE)
+        self.visit.problem = Problem.FACE_NOT_MATCHED
+        return self._offer_methods(effects)
+
+    def _pin_entered(self, event: ev.PinEntered, effects):
+        pin = event.pin.reveal()
+        if len(pin) != 4 or not pin.isdigit():
+            # A malformed PIN never reaches the card: it would only burn a try.
+            return self._problem(Problem.INTERNAL_ERROR)
+        effects.append(ev.VerifyPin(event.pin))
+        return Step.PIN_VERIFYING
+
+    def _pin_accepted(self, event, effects):
+        self._drop_notice(Notice.PIN_LAST_TRY)
+        return self._query(self.visit.method or Method.PIN, effects)
+
+    def _pin_rejected(self, event: ev.PinRejected, effects):
+        if event.tries_left <= 0:
+            return self._pin_blocked(event, effects)
+        self.visit.pin_tries_left = event.tries_left
+        if event.tries_left == 1 and Notice.PIN_LAST_TRY not in self.visit.notices:
+            self.visit.notices.append(Notice.PIN_LAST_TRY)
+        return Step.PIN_ENTRY
+
+    def _pin_blocked(self, event, effects):
+        self.visit.pin_tries_left = 0
+        self._drop_notice(Notice.PIN_LAST_TRY)
+        if self.visit.facts and self.visit.facts.kind is TokenKind.ANDROID:
+            return self._problem(Problem.PIN_LOCKED)
+        self.visit.excluded.add(Method.PIN)
+        self.visit.problem = Problem.PIN_LOCKED
+        return self._offer_methods(effects)
+
+    def _stay(self, event, effects):
+        return self.step
+
+    def _staff_confirmed(self, event, effects):
+        return self._query(Method.STAFF, effects)
+
+    def _staff_declined(self, event, effects):
+        return self._problem(Problem.STAFF_DECLINED)
+
+    def _query(self, method: Method, effects, face_score: float | None = None) -> Step:
+        self.visit.method = method
+        self.visit.problem = None
+        effects.append(ev.ConfirmQualification(method, face_score))
+        return Step.QUERYING
+
+    def _qualification_confirmed(self, event: ev.QualificationConfirmed, effects):
+        v = self.visit
+        v.answer, v.validity, v.insurance_only = event.answer, event.validity, event.insurance_only
+        if event.insurance_only:
+            v.notices.append(Notice.CERTIFICATE_IN_GRACE)
+        elif event.expires_soon:
+            v.notices.append(Notice.CERTIFICATE_EXPIRES_SOON)
+        if event.validity != 1:
+            v.problem = Problem.INSURANCE_NOT_FOUND if event.validity == 4 else Problem.INSURANCE_INVALID
+            return self._write(effects)   # the receipt computer still needs the status
+        items = self._consent_items()
+        if not items:
+            return self._after_consent(effects)
+        if self.settings.comprehensive_consent:
+            return Step.CONSENT_ALL
+        v.consent_item = items[0]
+        return Step.CONSENT_ITEM
+
+    def _consent_items(self) -> list[ConsentItem]:
+        # In the 3-month grace after expiry the card confirms insurance only: no medical information.
+        return [] if self.visit.insurance_only else list(self.settings.consent_items)
+
+    def _comprehensive_answered(self, event: ev.ComprehensiveConsentAnswered, effects):
+        items = self._consent_items()
+        if event.choice is ev.ComprehensiveChoice.INDIVIDUALLY:
+            self.visit.consent_item = items[0]
+            return Step.CONSENT_ITEM
+        agreed = event.choice is ev.ComprehensiveChoice.ALL
+        self.visit.consents = {item: agreed for item in items}
+        self.visit.consent_time = self.now()
+        return self._after_consent(effects)
+
+    def _consent_answered(self, event: ev.ConsentAnswered, effects):
+        items = self._consent_items()
+        if event.item is not self.visit.consent_item:
+            return Step.CONSENT_ITEM      # an answer to a question no longer on screen
+        self.visit.consents[event.item] = event.agreed
+        self.visit.consent_time = self.now()
+        position = items.index(event.item)
+        if position + 1 < len(items):
+            self.visit.consent_item = items[position + 1]
+            return Step.CONSENT_ITEM
+        self.visit.consent_item = None
+        return self._after_consent(effects)
+
+    def _after_consent(self, effects) -> Step:
+        if self.settings.eprescription_question:
+            return Step.PRESCRIPTION
+        return self._write(effects)
+
+    def _prescription_chosen(self, event: ev.PrescriptionChosen, effects):
+        self.visit.prescription_electronic = event.electronic
+        return self._write(effects)
+
+    def _write(self, effects) -> Step:
+        v = self.visit
+        effects.append(ev.WriteResult(ev.CheckInOutcome(
+            answer=v.answer, method=v.method, consents=dict(v.consents),
+            consent_time=v.consent_time, prescription_electronic=v.prescription_electronic)))
+        return Step.WRITING
+
+    def _result_written(self, event, effects):
+        return Step.DONE
+
+    def _result_queued(self, event, effects):
+        self.visit.notices.append(Notice.RESULT_QUEUED)
+        return Step.DONE
+
+    def _result_failed(self, event, effects):
+        return self._problem(Problem.RESULT_FOLDER_UNAVAILABLE)
+
+    def _note_card_removed(self, event, effects):
+        self.visit.card_removed = True
+        return Step.WRITING
+
+    def _finish(self, event, effects):
+        return Step.IDLE
+
+    def _fail_with_problem(self, event, effects):
+        return self._problem(event.problem)
+
+    def _abandon_card_removed(self, event, effects):
+        self._farewell = Problem.CARD_REMOVED
+        return Step.IDLE
+
+    def _abandon_timed_out(self, event, effects):
+        if self.step not in (Step.DONE, Step.PROBLEM):
+            self._farewell = Problem.TIMED_OUT
+        return Step.IDLE
+
+    def _abandon_cancelled(self, event, effects):
+        return Step.IDLE
+
+    def _problem(self, problem: Problem) -> Step:
+        self.visit.problem = problem
+        return Step.PROBLEM
+
+    def _drop_notice(self, notice: Notice) -> None:
+        if notice in self.visit.notices:
+            self.visit.notices.remove(notice)

@@ -1,0 +1,191 @@
+"""The facility's settings: one declarative schema, loaded from settings.toml in the config folder.
+
+Every setting names its type, default, description and who may change it; the staff settings form
+and the vendor guide are generated from this schema, never written by hand.
+"""
+from __future__ import annotations
+
+import enum
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from kiosk import paths
+
+
+class StaffMode(str, enum.Enum):
+    AUTOMATIC = "automatic"      # patients choose face or PIN
+    PIN_ONLY = "pin_only"        # the camera is not offered
+    VISUAL_CHECK = "visual_check"  # staff compare the chip photo with the patient (目視)
+
+
+class ConsentItem(str, enum.Enum):
+    MEDICATION = "medication"              # 過去のお薬情報 (PharmacistsInfo)
+    HEALTH_CHECKUPS = "health_checkups"    # 特定健診 (SpecificHealthCheckupsInfo)
+    DIAGNOSIS = "diagnosis"                # 診療 (DiagnosisInfo)
+    OPERATIONS = "operations"              # 手術 (OperationInfo)
+
+
+class ResultEncoding(str, enum.Enum):
+    UTF8 = "utf-8"
+    SHIFT_JIS = "shift_jis"
+
+
+class Who(str, enum.Enum):
+    STAFF = "staff"    # on the kiosk's staff panel
+    VENDOR = "vendor"  # in the settings file at install
+
+
+class SettingsError(ValueError):
+    """The settings file cannot be used; the message names the key and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type | Any          # a Python type, an Enum class, or list[Enum]
+    default: Any
+    description: str
+    who: Who = Who.STAFF
+    check: Callable[[Any], str | None] | None = None  # returns a problem, or None when fine
+
+
+def _institution_code_problem(value: str) -> str | None:
+    if not re.fullmatch(r"\d{10}", value):
+        return "must be exactly 10 digits (都道府県番号2桁 + 点数表番号1桁 + 医療機関コード7桁)"
+    return None
+
+
+def _positive(value: int) -> str | None:
+    return None if value > 0 else "must be greater than 0"
+
+
+def _languages_problem(value: list[str]) -> str | None:
+    if not value or value[0] != "ja":
+        return "must start with \"ja\" (Japanese first)"
+    unknown = set(value) - {"ja", "en"}
+    return f"unknown language(s): {sorted(unknown)}" if unknown else None
+
+
+SCHEMA: tuple[Setting, ...] = (
+    Setting("institution_code", str, "",
+            "保険医療機関等コード: the 10-digit institution code written into every result file.",
+            Who.VENDOR, _institution_code_problem),
+    Setting("staff_mode", StaffMode, StaffMode.AUTOMATIC,
+            "How patients prove who they are: automatic (face or PIN), pin_only, or visual_check (目視)."),
+    Setting("smartphone_enabled", bool, False,
+            "Accept smartphones carrying the My Number card (iPhone and Android)."),
+    Setting("consent_items", list[ConsentItem],
+            [ConsentItem.MEDICATION, ConsentItem.HEALTH_CHECKUPS],
+            "Consent questions shown to patients, in this order."),
+    Setting("comprehensive_consent", bool, True,
+            "Ask one 包括同意 question (all information) first, with an 'individually' option."),
+    Setting("eprescription_question", bool, False,
+            "Ask whether the patient wants an electronic or a paper prescription."),
+    Setting("result_folder", str, "",
+            "Folder the receipt computer reads results from (e.g. C:\\OQS\\face); empty = the kiosk's data folder.",
+            Who.VENDOR),
+    Setting("result_encoding", ResultEncoding, ResultEncoding.UTF8,
+            "Encoding of result files: utf-8 or shift_jis (written as cp932).", Who.VENDOR),
+    Setting("languages", list[str], ["ja", "en"],
+            "Languages offered to patients; Japanese first.", Who.STAFF, _languages_problem),
+    Setting("screen_timeout_seconds", int, 60,
+            "Seconds without a touch before a screen gives up and returns to the start.",
+            Who.STAFF, _positive),
+    Setting("done_timeout_seconds", int, 15,
+            "Seconds the 'please take your card' screen waits before returning to the start.",
+            Who.STAFF, _positive),
+    Setting("face_attempts", int, 2,
+            "Face-match attempts before the PIN and staff check are offered.", Who.STAFF, _positive),
+)
+
+SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}
+
+
+@dataclass(frozen=True)
+class Settings:
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def with_changes(self, **changes: Any) -> "Settings":
+        merged = {**self.values, **{k: coerce(SCHEMA_BY_NAME[k], v) for k, v in changes.items()}}
+        return Settings(merged)
+
+    def result_folder_path(self) -> Path:
+        return Path(self.result_folder) if self.result_folder else paths.data_dir() / "results"
+
+
+def defaults() -> Settings:
+    return Settings({s.name: s.default for s in SCHEMA})
+
+
+def coerce(setting: Setting, raw: Any) -> Any:
+    """Turn a TOML value into the setting's type, or raise SettingsError naming the key."""
+    kind = setting.type
+    try:
+        if getattr(kind, "__origin__", None) is list:
+            (item_type,) = kind.__args__
+            if not isinstance(raw, list):
+                raise TypeError("expected a list")
+            value = [_scalar(item_type, item) for item in raw]
+        else:
+            value = _scalar(kind, raw)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"setting '{setting.name}': {exc} (got {raw!r})") from None
+    problem = setting.check(value) if setting.check else None
+    if problem:
+        raise SettingsError(f"setting '{setting.name}': {problem} (got {raw!r})")
+    return value
+
+
+def _scalar(kind: Any, raw: Any) -> Any:
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        allowed = [m.value for m in kind]
+        if raw not in allowed:
+            raise ValueError(f"expected one of {allowed}")
+        return kind(raw)
+    if kind is bool:
+        if not isinstance(raw, bool):
+            raise TypeError("expected true or false")
+        return raw
+    if kind is int:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise TypeError("expected a whole number")
+        return raw
+    if kind is str:
+        if not isinstance(raw, str):
+            raise TypeError("expected text in quotes")
+        return raw
+    raise TypeError(f"unsupported setting type {kind}")
+
+
+def settings_file() -> Path:
+    return paths.config_dir() / "settings.toml"
+
+
+def load(path: Path | None = None, *, overrides: dict[str, Any] | None = None) -> Settings:
+    """Read settings.toml over the defaults. The kiosk refuses to start on any problem."""
+    path = path or settings_file()
+    raw: dict[str, Any] = {}
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    raw.update(overrides or {})
+    unknown = sorted(set(raw) - set(SCHEMA_BY_NAME))
+    if unknown:
+        raise SettingsError(f"{path}: unknown setting(s) {unknown}")
+    values = {s.name: coerce(s, raw[s.name]) if s.name in raw else s.default for s in SCHEMA}
+    problem = _institution_code_problem(values["institution_code"])
+    if problem:
+        raise SettingsError(f"{path}: setting 'institution_code': {problem}; the kiosk will not "
+                            "start without a valid code")
+    return Settings(values)
