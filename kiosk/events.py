@@ -97,7 +97,8 @@ class ChipPhotoLoaded(Event):
 
 
 @dataclass(frozen=True)
-class ChipPhotoFailed(Event):
+class FaceUnavailable(Event):
+    """No chip photo, no camera, or no usable face: the face path is closed for this visit."""
     problem: Problem
 
 

@@ -96,15 +96,17 @@ RULES: tuple[Rule, ...] = (
     _rule(S.METHOD_CHOICE, ev.MethodChosen, "method_chosen",
           S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.METHOD_CHOICE),
     _rule(S.FACE_PREPARING, ev.ChipPhotoLoaded, "chip_photo_loaded", S.FACE_CAPTURE),
-    _rule(S.FACE_PREPARING, ev.ChipPhotoFailed, "face_unavailable", S.METHOD_CHOICE),
+    _rule(S.FACE_PREPARING, ev.FaceUnavailable, "face_unavailable", S.METHOD_CHOICE),
+    _rule(S.FACE_CAPTURE, ev.FaceUnavailable, "face_unavailable", S.METHOD_CHOICE),
     _rule(S.FACE_CAPTURE, ev.FaceMatched, "face_matched", S.QUERYING),
     _rule(S.FACE_CAPTURE, ev.FaceNotMatched, "face_not_matched", S.FACE_CAPTURE, S.METHOD_CHOICE),
     _rule(S.PIN_ENTRY, ev.PinEntered, "pin_entered", S.PIN_VERIFYING, S.PROBLEM),
+    _rule(S.PIN_VERIFYING, ev.CardReadFailed, "fail_with_problem", S.PROBLEM),
     _rule(S.PIN_VERIFYING, ev.PinAccepted, "pin_accepted", S.QUERYING),
     _rule(S.PIN_VERIFYING, ev.PinRejected, "pin_rejected", S.PIN_ENTRY, S.METHOD_CHOICE, S.PROBLEM),
     _rule(S.PIN_VERIFYING, ev.PinBlocked, "pin_blocked", S.METHOD_CHOICE, S.PROBLEM),
     _rule(S.STAFF_CHECK, ev.ChipPhotoLoaded, "stay", S.STAFF_CHECK),
-    _rule(S.STAFF_CHECK, ev.ChipPhotoFailed, "stay", S.STAFF_CHECK),
+    _rule(S.STAFF_CHECK, ev.FaceUnavailable, "stay", S.STAFF_CHECK),
     _rule(S.STAFF_CHECK, ev.StaffConfirmed, "staff_confirmed", S.QUERYING),
     _rule(S.STAFF_CHECK, ev.StaffDeclined, "staff_declined", S.PROBLEM),
     _rule(S.QUERYING, ev.QualificationConfirmed, "qualification_confirmed",
@@ -248,7 +250,7 @@ class CheckInMachine:
         effects.append(ev.MatchFace())
         return Step.FACE_CAPTURE
 
-    def _face_unavailable(self, event: ev.ChipPhotoFailed, effects):
+    def _face_unavailable(self, event: ev.FaceUnavailable, effects):
         self.visit.excluded.add(Method.FACE)
         self.visit.problem = event.problem
         return self._offer_methods(effects)

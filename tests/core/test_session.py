@@ -80,7 +80,9 @@ CASES = [
     ("choose staff after a lock", Step.READING, {}, [ev.CardRead(LOCKED)], ev.MethodChosen(Method.STAFF), Step.STAFF_CHECK),
     ("choose a method not offered", Step.METHOD_CHOICE, {}, [], ev.MethodChosen(Method.STAFF), Step.METHOD_CHOICE),
     ("chip photo ready", Step.FACE_PREPARING, {}, [], ev.ChipPhotoLoaded(), Step.FACE_CAPTURE),
-    ("chip photo unreadable, choose again", Step.FACE_PREPARING, {}, [], ev.ChipPhotoFailed(Problem.CARD_UNREADABLE), Step.METHOD_CHOICE),
+    ("chip photo unreadable, choose again", Step.FACE_PREPARING, {}, [], ev.FaceUnavailable(Problem.CARD_UNREADABLE), Step.METHOD_CHOICE),
+    ("camera gone, choose again", Step.FACE_CAPTURE, {}, [], ev.FaceUnavailable(Problem.INTERNAL_ERROR), Step.METHOD_CHOICE),
+    ("card broke while checking the PIN", Step.PIN_VERIFYING, {}, [], ev.CardReadFailed(Problem.CARD_UNREADABLE), Step.PROBLEM),
     ("face matched", Step.FACE_CAPTURE, {}, [], ev.FaceMatched(0.93), Step.QUERYING),
     ("face not matched, try again", Step.FACE_CAPTURE, {}, [], ev.FaceNotMatched(), Step.FACE_CAPTURE),
     ("face failed twice", Step.FACE_CAPTURE, {}, [ev.FaceNotMatched()], ev.FaceNotMatched(), Step.METHOD_CHOICE),
@@ -93,7 +95,7 @@ CASES = [
     ("Android PIN wrong to zero", Step.READING, PHONES_ON, [ev.CardRead(ANDROID), PIN], ev.PinRejected(0), Step.PROBLEM),
     ("Android PIN blocked", Step.READING, PHONES_ON, [ev.CardRead(ANDROID), PIN], ev.PinBlocked(), Step.PROBLEM),
     ("staff sees the photo", Step.STAFF_CHECK, {}, [], ev.ChipPhotoLoaded(), Step.STAFF_CHECK),
-    ("staff without the chip photo", Step.STAFF_CHECK, {}, [], ev.ChipPhotoFailed(Problem.CARD_UNREADABLE), Step.STAFF_CHECK),
+    ("staff without the chip photo", Step.STAFF_CHECK, {}, [], ev.FaceUnavailable(Problem.CARD_UNREADABLE), Step.STAFF_CHECK),
     ("staff confirm", Step.STAFF_CHECK, {}, [], ev.StaffConfirmed(), Step.QUERYING),
     ("staff decline", Step.STAFF_CHECK, {}, [], ev.StaffDeclined(), Step.PROBLEM),
     ("valid, comprehensive consent", Step.QUERYING, {}, [], VALID, Step.CONSENT_ALL),
@@ -189,7 +191,7 @@ def test_events_without_a_rule_change_nothing(step):
     settings, events = PATHS[step]
     samples = [ev.CardPlaced(), ev.CardRemoved(), ev.SmartphoneChosen(), ev.CardRead(CARD),
                ev.CardReadFailed(Problem.CARD_UNREADABLE), ev.MethodChosen(Method.PIN),
-               ev.ChipPhotoLoaded(), ev.ChipPhotoFailed(Problem.CARD_UNREADABLE),
+               ev.ChipPhotoLoaded(), ev.FaceUnavailable(Problem.CARD_UNREADABLE),
                ev.FaceMatched(0.9), ev.FaceNotMatched(), PIN, ev.PinAccepted(), ev.PinRejected(2),
                ev.PinBlocked(), ev.StaffConfirmed(), ev.StaffDeclined(), VALID,
                ev.QualificationFailed(Problem.GATEWAY_UNREACHABLE),
@@ -216,7 +218,7 @@ def test_method_offer_follows_mode_and_card():
     assert offered("automatic", LOCKED) == [Method.FACE, Method.STAFF]
     assert offered("automatic", LOCKED_NO_PHOTO) == [Method.STAFF]
     assert offered("automatic", CARD, ev.MethodChosen(Method.FACE),
-                   ev.ChipPhotoFailed(Problem.CARD_UNREADABLE)) == [Method.PIN, Method.STAFF]
+                   ev.FaceUnavailable(Problem.CARD_UNREADABLE)) == [Method.PIN, Method.STAFF]
 
 
 def test_pin_tries_and_last_try_warning():

@@ -1,0 +1,149 @@
+"""Carries out the machine's effects off the caller's thread and feeds the answers back.
+
+All events pass through `dispatch`, which is thread-safe; answers from a visit that has since ended
+are dropped, so a slow card or gateway can never touch the next patient's visit.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable
+
+from kiosk import events as ev
+from kiosk.codes import Problem
+from kiosk.ports import CardPort, FacePort, GatewayPort, PinLocked, PinWrong, PortProblem, ResultSink
+from kiosk.session import WAITING_FOR_PATIENT, CheckInMachine, Step
+
+log = logging.getLogger("kiosk.runner")
+
+
+class CheckInRunner:
+    def __init__(self, machine: CheckInMachine, card: CardPort, face: FacePort,
+                 gateway: GatewayPort, sink: ResultSink) -> None:
+        self.machine, self.card, self.face, self.gateway, self.sink = machine, card, face, gateway, sink
+        self._lock = threading.RLock()
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="checkin")
+        self._face_stop = threading.Event()
+        self._timer: threading.Timer | None = None
+        self.guidance_listeners: list[Callable[[str], None]] = []
+
+    # ---- events in ------------------------------------------------------------------------------
+
+    def dispatch(self, event: ev.Event, visit: int | None = None) -> None:
+        with self._lock:
+            if visit is not None and visit != self.machine.visit.number:
+                log.debug("dropped %s from ended visit %d", type(event).__name__, visit)
+                return
+            effects = self.machine.handle(event)
+            self._arm_timeout()
+            number = self.machine.visit.number
+        for effect in effects:
+            self._start(effect, number)
+
+    def touch(self) -> None:
+        """The patient did something on screen: give them the full time again."""
+        with self._lock:
+            self._arm_timeout()
+
+    def shutdown(self) -> None:
+        self._face_stop.set()
+        if self._timer:
+            self._timer.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    # ---- effects out ----------------------------------------------------------------------------
+
+    def _start(self, effect: ev.Effect, visit: int) -> None:
+        if isinstance(effect, ev.StopFace):
+            self._face_stop.set()
+        elif isinstance(effect, ev.EndVisit):
+            self._pool.submit(self._end_visit)
+        else:
+            if isinstance(effect, ev.MatchFace):
+                self._face_stop.clear()
+            self._pool.submit(self._carry_out, effect, visit)
+
+    def _carry_out(self, effect: ev.Effect, visit: int) -> None:
+        try:
+            answer = self._answer(effect)
+        except PortProblem as exc:
+            log.warning("visit %d: %s failed: %s", visit, type(effect).__name__, exc)
+            answer = self._failure(effect, exc.problem)
+        except Exception:   # nothing may escape: the patient sees a code and the kiosk goes on
+            log.exception("visit %d: %s failed unexpectedly", visit, type(effect).__name__)
+            answer = self._failure(effect, Problem.INTERNAL_ERROR)
+        if answer is not None:
+            self.dispatch(answer, visit)
+
+    def _answer(self, effect: ev.Effect) -> ev.Event | None:
+        if isinstance(effect, ev.ReadCard):
+            return ev.CardRead(self.card.read())
+        if isinstance(effect, ev.LoadChipPhoto):
+            self.face.enrol(self.card.load_chip_photo())
+            return ev.ChipPhotoLoaded()
+        if isinstance(effect, ev.MatchFace):
+            score = self.face.match(self._tell_guidance, self._face_stop.is_set)
+            if self._face_stop.is_set():
+                return None
+            return ev.FaceNotMatched() if score is None else ev.FaceMatched(score)
+        if isinstance(effect, ev.VerifyPin):
+            try:
+                self.card.verify_pin(effect.pin.reveal())
+            except PinWrong as wrong:
+                return ev.PinRejected(wrong.tries_left)
+            except PinLocked:
+                return ev.PinBlocked()
+            return ev.PinAccepted()
+        if isinstance(effect, ev.ConfirmQualification):
+            return self.gateway.confirm(effect.method, self.card, effect.face_score)
+        if isinstance(effect, ev.WriteResult):
+            return ev.ResultWritten() if self.sink.write(effect.outcome) else ev.ResultQueued()
+        raise TypeError(f"no way to carry out {effect!r}")
+
+    @staticmethod
+    def _failure(effect: ev.Effect, problem: Problem) -> ev.Event | None:
+        if isinstance(effect, ev.ReadCard):
+            return ev.CardReadFailed(problem)
+        if isinstance(effect, (ev.LoadChipPhoto, ev.MatchFace)):
+            return ev.FaceUnavailable(problem)
+        if isinstance(effect, ev.ConfirmQualification):
+            return ev.QualificationFailed(problem)
+        if isinstance(effect, ev.WriteResult):
+            return ev.ResultFailed()
+        if isinstance(effect, ev.VerifyPin):
+            return ev.CardReadFailed(problem)   # the card broke or went while checking the PIN
+        return None
+
+    def _tell_guidance(self, code: str) -> None:
+        for listener in self.guidance_listeners:
+            listener(code)
+
+    def _end_visit(self) -> None:
+        for forget in (self.face.forget, self.card.release):
+            try:
+                forget()
+            except Exception:
+                log.exception("could not wipe the visit cleanly")
+
+    # ---- inactivity -----------------------------------------------------------------------------
+
+    def _arm_timeout(self) -> None:
+        if self._timer:
+            self._timer.cancel()
+            self._timer = None
+        step = self.machine.step
+        if step not in WAITING_FOR_PATIENT:
+            return
+        settings = self.machine.settings
+        seconds = settings.done_timeout_seconds if step is Step.DONE else settings.screen_timeout_seconds
+        visit = self.machine.visit.number
+        self._timer = threading.Timer(seconds, self._time_out, args=(step, visit))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _time_out(self, step: Step, visit: int) -> None:
+        with self._lock:
+            if self.machine.step is not step or self.machine.visit.number != visit:
+                return
+        self.dispatch(ev.TimedOut(), visit)

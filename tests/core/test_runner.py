@@ -1,0 +1,139 @@
+"""The runner: effects carried out off the caller's thread, answers fed back, stale ones dropped.
+The ports here are small fakes; the end-to-end tests use the real card, camera and gateway."""
+from __future__ import annotations
+
+import threading
+import time
+
+from kiosk import events as ev
+from kiosk.codes import Problem
+from kiosk.events import CardFacts, Method, TokenKind
+from kiosk.ports import PinWrong, PortProblem
+from kiosk.runner import CheckInRunner
+from kiosk.session import CheckInMachine, Step
+from kiosk.settings import defaults
+
+
+class FakeCard:
+    def __init__(self, pin="1234", tries=3):
+        self.pin, self.tries, self.released, self.verified = pin, tries, 0, []
+        self.read_gate = threading.Event()
+        self.read_gate.set()
+
+    def read(self):
+        self.read_gate.wait(5)
+        return CardFacts(TokenKind.CARD, has_photo=True, pin_set=True, pin_tries_left=self.tries)
+
+    def load_chip_photo(self):
+        raise PortProblem(Problem.CARD_UNREADABLE, "no 照合番号B")
+
+    def verify_pin(self, pin):
+        self.verified.append(pin)
+        if pin != self.pin:
+            self.tries -= 1
+            raise PinWrong(self.tries)
+
+    def release(self):
+        self.released += 1
+
+
+class FakeFace:
+    def enrol(self, photo): pass
+    def match(self, on_guidance, should_stop): return None
+    def forget(self): pass
+
+
+class FakeGateway:
+    def confirm(self, method, card, face_score):
+        return ev.QualificationConfirmed(answer={"method": method}, validity=1)
+
+
+class FakeSink:
+    def __init__(self):
+        self.outcomes = []
+
+    def write(self, outcome):
+        self.outcomes.append(outcome)
+        return True
+
+
+def wait_for(runner, step, seconds=5.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if runner.machine.step is step:
+            return
+        time.sleep(0.005)
+    raise AssertionError(f"still {runner.machine.step}, expected {step}")
+
+
+def make_runner(**settings):
+    machine = CheckInMachine(defaults().with_changes(consent_items=[], **settings))
+    card, sink = FakeCard(), FakeSink()
+    return CheckInRunner(machine, card, FakeFace(), FakeGateway(), sink), card, sink
+
+
+def test_pin_check_in_end_to_end_through_the_runner():
+    runner, card, sink = make_runner()
+    try:
+        runner.dispatch(ev.CardPlaced())
+        wait_for(runner, Step.METHOD_CHOICE)
+        runner.dispatch(ev.MethodChosen(Method.PIN))
+        runner.dispatch(ev.PinEntered(ev.Secret("9999")))
+        wait_for(runner, Step.PIN_ENTRY)
+        assert runner.machine.visit.pin_tries_left == 2
+        runner.dispatch(ev.PinEntered(ev.Secret("1234")))
+        wait_for(runner, Step.DONE)
+        assert card.verified == ["9999", "1234"]
+        assert sink.outcomes[0].answer == {"method": Method.PIN}
+        runner.dispatch(ev.CardRemoved())
+        wait_for(runner, Step.IDLE)
+        deadline = time.monotonic() + 2
+        while card.released == 0 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert card.released == 1
+    finally:
+        runner.shutdown()
+
+
+def test_failed_chip_photo_falls_back_to_the_other_methods():
+    runner, card, _ = make_runner()
+    try:
+        runner.dispatch(ev.CardPlaced())
+        wait_for(runner, Step.METHOD_CHOICE)
+        runner.dispatch(ev.MethodChosen(Method.FACE))
+        wait_for(runner, Step.METHOD_CHOICE)
+        assert runner.machine.visit.problem is Problem.CARD_UNREADABLE
+        assert runner.machine.available_methods() == [Method.PIN, Method.STAFF]
+    finally:
+        runner.shutdown()
+
+
+def test_answer_from_an_ended_visit_is_dropped():
+    runner, card, _ = make_runner()
+    try:
+        card.read_gate.clear()                 # the card read hangs...
+        runner.dispatch(ev.CardPlaced())
+        runner.dispatch(ev.CardRemoved())      # ...the patient leaves...
+        runner.dispatch(ev.CardPlaced())       # ...the next one arrives
+        assert runner.machine.visit.number == 2
+        card.read_gate.set()
+        wait_for(runner, Step.METHOD_CHOICE)
+        time.sleep(0.05)
+        assert runner.machine.step is Step.METHOD_CHOICE and runner.machine.visit.number == 2
+    finally:
+        runner.shutdown()
+
+
+def test_inactivity_returns_to_idle_and_touch_extends():
+    runner, card, _ = make_runner(screen_timeout_seconds=1)
+    try:
+        runner.dispatch(ev.CardPlaced())
+        wait_for(runner, Step.METHOD_CHOICE)
+        time.sleep(0.6)
+        runner.touch()
+        time.sleep(0.6)
+        assert runner.machine.step is Step.METHOD_CHOICE   # the touch gave the full second again
+        wait_for(runner, Step.IDLE, seconds=2)
+        assert runner.machine.visit.problem is Problem.TIMED_OUT
+    finally:
+        runner.shutdown()
