@@ -1,0 +1,47 @@
+"""`python -m kiosk`: start the kiosk window (full screen; --windowed for development)."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from kiosk import logs, paths, settings
+
+DEMO_INSTITUTION_CODE = "1399999999"   # 13 = Tokyo, 9999999: not a real facility
+
+log = logging.getLogger("kiosk")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m kiosk", description=__doc__)
+    parser.add_argument("--demo", action="store_true",
+                        help="embedded defaults: virtual card, recorded camera, local simulator")
+    parser.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    parser.add_argument("--settings", help="settings.toml to use instead of the config folder's")
+    parser.add_argument("--quit-after", type=float, default=None, metavar="SECONDS",
+                        help="close by itself after this long (screenshots, start-up checks)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    log_path = logs.configure(paths.data_dir() / "logs")
+    overrides = {}
+    if args.demo and not settings.settings_file().exists() and not args.settings:
+        overrides["institution_code"] = DEMO_INSTITUTION_CODE
+    try:
+        loaded = settings.load(Path(args.settings) if args.settings else None,
+                               overrides=overrides)
+    except settings.SettingsError as exc:
+        log.error("the kiosk cannot start: %s", exc)
+        print(f"設定ファイルに問題があるため起動できません / The kiosk cannot start:\n  {exc}",
+              file=sys.stderr)
+        return 2
+    log.info("starting (demo=%s, windowed=%s), log file %s", args.demo, args.windowed, log_path)
+    from ui.app import run   # the only place the core reaches into the UI: the entry point
+    return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
