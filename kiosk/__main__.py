@@ -21,6 +21,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--settings", help="settings.toml to use instead of the config folder's")
     parser.add_argument("--quit-after", type=float, default=None, metavar="SECONDS",
                         help="close by itself after this long (screenshots, start-up checks)")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help="save the first screen as a picture (vendor documentation)")
     return parser.parse_args(argv)
 
 
@@ -40,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     log.info("starting (demo=%s, windowed=%s), log file %s", args.demo, args.windowed, log_path)
     from ui.app import run   # the only place the core reaches into the UI: the entry point
-    return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after)
+    return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after,
+               screenshot=args.screenshot)
 
 
 if __name__ == "__main__":

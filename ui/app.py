@@ -34,7 +34,8 @@ def build_window(settings: Settings, machine: CheckInMachine, send) -> tuple[Kio
     return window, bridge
 
 
-def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | None) -> int:
+def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | None,
+        screenshot: str | None = None) -> int:
     route_qt_messages_to_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     machine = CheckInMachine(settings)
@@ -48,6 +49,8 @@ def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | N
         window.show()
     else:
         window.showFullScreen()
+    if screenshot:
+        QTimer.singleShot(300, lambda: window.grab().save(screenshot))
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), app.quit)
     log.info("window open on the idle screen")
