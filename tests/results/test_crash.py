@@ -108,6 +108,7 @@ def test_sigkill_at_every_file_system_step(tmp_path, die_at_call):
     """Steps per write: fsync(temporary), replace, fsync(folder); kill at each, over two writes."""
     share = tmp_path / "share"
     share.mkdir()
+    make_sink(tmp_path)  # the key exists before: its creation would be one more fsync
     acknowledged = set(spawn(tmp_path, None, die_at_call))
     assert len(acknowledged) == (die_at_call - 1) // 3
     assert_no_partial_result(share)
