@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.paths import data_dir
+from kiosk.store.audit import AuditStore, CheckinAudit, ForbiddenData, PersonalFields, StaffAction
 from kiosk.store.cipher import DecryptionError, FieldCipher
 
 
@@ -16,4 +17,12 @@ def open_field_cipher(base: Path | None = None) -> FieldCipher:
     return FieldCipher.from_key_file(store_key_path(base))
 
 
-__all__ = ["DecryptionError", "FieldCipher", "open_field_cipher", "store_key_path"]
+def open_audit_store(retention_days: int, base: Path | None = None) -> AuditStore:
+    """The kiosk's audit store under ``base`` (default ``data_dir()``), from the retention setting.
+    Call ``purge()`` at start-up and once a day."""
+    return AuditStore((base or data_dir()) / "audit.sqlite", open_field_cipher(base), retention_days)
+
+
+__all__ = ["AuditStore", "CheckinAudit", "DecryptionError", "FieldCipher", "ForbiddenData",
+           "PersonalFields", "StaffAction", "open_audit_store", "open_field_cipher",
+           "store_key_path"]
