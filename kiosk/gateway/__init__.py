@@ -1,9 +1,7 @@
 """The qualification gateway: interface, typed errors, the embedded simulator and its link."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from kiosk.gateway.attestation import Attestation, TerminalKey
+from kiosk.gateway.attestation import Attestation, TerminalKey, terminal_key_path
 from kiosk.gateway.errors import (BadAttestation, BadSignature, CertificateExpired,
                                   CertificateRevoked, CertificateUntrusted, CommunicationError,
                                   GatewayError, GatewayRefused, GatewayTimeout, MalformedAnswer,
@@ -13,16 +11,18 @@ from kiosk.gateway.interface import QualificationGateway
 from kiosk.gateway.link import RetryingGateway, SimulatorLink
 from kiosk.gateway.messages import (AttestedRequest, Notice, QualificationAnswer,
                                     QualificationRequest, SignedNonceRequest, Validity)
-from kiosk.gateway.provision import terminal_key_path
 from kiosk.gateway.record import InsuredRecord
 from kiosk.gateway.simulator import SimulatedGateway
 
 
-def open_simulator_gateway(base: Path | None = None, faults: FaultSwitch | None = None,
-                           timeout_s: float = 10.0, attempts: int = 3) -> RetryingGateway:
-    """The embedded default the core uses: installed simulator, faults from the environment."""
-    link = SimulatorLink(SimulatedGateway.open(base), faults or FaultSwitch.from_environment(),
-                         timeout_s)
+def open_simulator_gateway(simulator: SimulatedGateway | None = None,
+                           faults: FaultSwitch | None = None, timeout_s: float = 10.0,
+                           attempts: int = 3) -> QualificationGateway:
+    """The embedded default the core talks to: the simulator (default: the installed one,
+    ``SimulatedGateway.open()``) behind the link with its deadline, bounded retries, and the
+    fault switch (default: armed from ``OQS_KIOSK_GATEWAY_FAULTS``)."""
+    link = SimulatorLink(simulator or SimulatedGateway.open(),
+                         faults or FaultSwitch.from_environment(), timeout_s)
     return RetryingGateway(link, attempts)
 
 

@@ -14,9 +14,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk.gateway.errors import BadAttestation, BadSignature
 from kiosk.gateway.messages import AttestedRequest
+from kiosk.paths import data_dir
 from kiosk.store.keyfile import read_or_create_secret
 
 METHODS = ("face", "visual_check")
+
+
+def terminal_key_path(base: Path | None = None) -> Path:
+    """Where the kiosk keeps its terminal key: ``<data_dir>/keys/terminal-ed25519.pem``."""
+    return (base or data_dir()) / "keys" / "terminal-ed25519.pem"
 
 
 def certificate_fingerprint(cert_der: bytes) -> str:

@@ -9,14 +9,9 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.gateway.attestation import TerminalKey
+from kiosk.gateway.attestation import TerminalKey, terminal_key_path
 from kiosk.gateway.registry import Registry
 from kiosk.gateway.simulator import simulator_registry_path
-from kiosk.paths import data_dir
-
-
-def terminal_key_path(base: Path | None = None) -> Path:
-    return (base or data_dir()) / "keys" / "terminal-ed25519.pem"
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,9 @@ class Registry:
                "record": None if record is None else json.dumps(record_to_mapping(record),
                                                                 ensure_ascii=False)}
         with self._lock, self._db.conn:
-            self._db["persons"].upsert(row, pk="persona_id")
+            existing = list(self._db["persons"].rows_where("persona_id = ?", [persona_id]))
+            if existing != [row]:  # re-seeding unchanged data writes nothing
+                self._db["persons"].upsert(row, pk="persona_id")
 
     def seed(self, toml_path: Path | None = None) -> list[str]:
         """Load (or reload) every persona of the seed file; returns the persona ids."""

@@ -2,6 +2,7 @@
 answers from the local registry."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
@@ -54,6 +55,12 @@ class SimulatedGateway:
         trust anchors and CRLs in ``resources/trust/``."""
         trust = TrustStore.from_folder(trust_folder or resource_path("trust"), revoked_serials)
         return cls(Registry(simulator_registry_path(base)), trust, clock)
+
+    def revoke(self, cert_der: bytes) -> None:
+        """Put this certificate's serial on the revocation list (for virtual personas whose
+        certificates are made at run time)."""
+        serial = load_certificate(cert_der).serial_number
+        self.trust = dataclasses.replace(self.trust, revoked=self.trust.revoked | {(None, serial)})
 
     def issue_nonce(self) -> bytes:
         return self.registry.issue_nonce(self._clock().timestamp())

@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from kiosk.gateway.attestation import TerminalKey
-from kiosk.gateway.provision import terminal_key_path
+from kiosk.gateway.attestation import TerminalKey, terminal_key_path
 from kiosk.paths import data_dir
 from kiosk.results.layout import render_result
 from kiosk.results.naming import RESULT_FILE_PATTERN, kiosk_tag_of

@@ -25,7 +25,7 @@ def read_or_create_secret(path: Path, make: Callable[[], bytes]) -> bytes:
     """The bytes in ``path``; if absent, ``make()`` them and store them with mode 0600 (atomic)."""
     path = Path(path)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:

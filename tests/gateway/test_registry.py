@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from kiosk.gateway.attestation import TerminalKey
+from kiosk.gateway.attestation import TerminalKey, terminal_key_path
 from kiosk.gateway.messages import Validity
-from kiosk.gateway.provision import provision, terminal_key_path
+from kiosk.gateway.provision import provision
 from kiosk.gateway.record import (ElderlyRecipient, InsuredRecord, LimitCertificate,
                                   SpecificDisease, record_from_mapping)
 from kiosk.gateway.registry import Registry

@@ -184,3 +184,34 @@ def test_signature_over_another_nonce_is_refused(gateway, registry, ca):
     nonce, other = gateway.issue_nonce(), gateway.issue_nonce()
     with pytest.raises(BadSignature):
         gateway.confirm(SignedNonceRequest(cert, nonce, card_sign(10, other)))
+
+
+def test_revoking_a_certificate_at_run_time(gateway, registry, ca):
+    cert = linked(registry, ca, "revoked")
+    gateway.revoke(cert)
+    with pytest.raises(CertificateRevoked):
+        gateway.confirm(pin_request(gateway, cert))
+    assert gateway.confirm(pin_request(gateway, linked(registry, ca, "valid_adult"))).record
+
+
+def test_installed_simulator_behind_the_default_link(tmp_path, ca, monkeypatch):
+    from kiosk.gateway import open_simulator_gateway
+    from kiosk.gateway.faults import FaultSwitch
+    from kiosk.gateway.errors import GatewayRefused
+    from kiosk.gateway.provision import provision
+    provision(tmp_path)
+    trust = tmp_path / "trust"
+    trust.mkdir()
+    (trust / "jpki-test-ca.der").write_bytes(ca.der)
+    (trust / "jpki-test-ca.crl").write_bytes(ca.crl([0x1234]))
+    simulator = SimulatedGateway.open(tmp_path, trust)
+    cert = ca.issue()
+    simulator.registry.link_certificate("valid_adult", cert)
+    revoked = ca.issue(serial=0x1234)
+    monkeypatch.setenv(FaultSwitch.ENVIRONMENT_VARIABLE, "refused:3")
+    gateway = open_simulator_gateway(simulator, attempts=3)
+    with pytest.raises(GatewayRefused):  # three refusals exhaust three attempts
+        gateway.issue_nonce()
+    assert gateway.confirm(pin_request(gateway, cert)).record.name == "山田　太郎"
+    with pytest.raises(CertificateRevoked):
+        gateway.confirm(pin_request(gateway, revoked))
