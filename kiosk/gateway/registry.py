@@ -39,6 +39,7 @@ class Registry:
                                          if_not_exists=True)
             self._db["nonces"].create({"nonce": str, "issued_at": float, "spent_at": float},
                                       pk="nonce", if_not_exists=True)
+            self._db["nonces"].create_index(["issued_at"], if_not_exists=True)
 
     # insured persons --------------------------------------------------------------------------
     def put_person(self, persona_id: str, validity: Validity, record: InsuredRecord | None) -> None:
@@ -62,26 +63,29 @@ class Registry:
         return list(personas)
 
     def person(self, persona_id: str) -> tuple[Validity, InsuredRecord | None]:
-        row = self._db["persons"].get(persona_id)
+        with self._lock:
+            row = self._db["persons"].get(persona_id)
         record = None if row["record"] is None else record_from_mapping(json.loads(row["record"]))
         return Validity(row["validity"]), record
 
     def persona_ids(self) -> list[str]:
-        return [row["persona_id"] for row in self._db["persons"].rows]
+        with self._lock:
+            return [row["persona_id"] for row in self._db["persons"].rows]
 
     # certificates -----------------------------------------------------------------------------
     def link_certificate(self, persona_id: str, cert_der: bytes) -> None:
         """From now on ``cert_der`` (a persona's authentication certificate) identifies them."""
-        if not self._db["persons"].count_where("persona_id = ?", [persona_id]):
-            raise KeyError(f"no insured person {persona_id!r} in the registry")
         with self._lock, self._db.conn:
+            if not self._db["persons"].count_where("persona_id = ?", [persona_id]):
+                raise KeyError(f"no insured person {persona_id!r} in the registry")
             self._db["certificate_links"].upsert(
                 {"cert_sha256": certificate_fingerprint(cert_der), "persona_id": persona_id},
                 pk="cert_sha256")
 
     def persona_for(self, cert_der: bytes) -> str | None:
-        rows = list(self._db["certificate_links"].rows_where(
-            "cert_sha256 = ?", [certificate_fingerprint(cert_der)]))
+        with self._lock:
+            rows = list(self._db["certificate_links"].rows_where(
+                "cert_sha256 = ?", [certificate_fingerprint(cert_der)]))
         return rows[0]["persona_id"] if rows else None
 
     # terminals --------------------------------------------------------------------------------
@@ -92,13 +96,17 @@ class Registry:
                                           "registered_at": time.time()}, pk="terminal_id")
 
     def terminal_key(self, terminal_id: str) -> bytes | None:
-        rows = list(self._db["terminals"].rows_where("terminal_id = ?", [terminal_id]))
+        with self._lock:
+            rows = list(self._db["terminals"].rows_where("terminal_id = ?", [terminal_id]))
         return rows[0]["public_key_pem"].encode("ascii") if rows else None
 
     # nonces -----------------------------------------------------------------------------------
-    def issue_nonce(self, now: float) -> bytes:
+    def issue_nonce(self, now: float, forget_before: float) -> bytes:
+        """A new random nonce; nonces issued before ``forget_before`` are dropped (a late
+        request naming one is then refused as unknown)."""
         nonce = os.urandom(NONCE_BYTES)
         with self._lock, self._db.conn:
+            self._db.execute("DELETE FROM nonces WHERE issued_at < ?", [forget_before])
             self._db["nonces"].insert({"nonce": nonce.hex(), "issued_at": now, "spent_at": None})
         return nonce
 
@@ -113,7 +121,3 @@ class Registry:
             if now - rows[0]["issued_at"] > lifetime_s:
                 raise NonceUnknown("nonce expired")
             self._db.execute("UPDATE nonces SET spent_at = ? WHERE nonce = ?", [now, nonce.hex()])
-
-    def forget_nonces_before(self, moment: float) -> None:
-        with self._lock, self._db.conn:
-            self._db.execute("DELETE FROM nonces WHERE issued_at < ?", [moment])

@@ -63,7 +63,8 @@ class SimulatedGateway:
         self.trust = dataclasses.replace(self.trust, revoked=self.trust.revoked | {(None, serial)})
 
     def issue_nonce(self) -> bytes:
-        return self.registry.issue_nonce(self._clock().timestamp())
+        now = self._clock().timestamp()
+        return self.registry.issue_nonce(now, forget_before=now - 2 * self._nonce_lifetime_s)
 
     def confirm(self, request: QualificationRequest) -> QualificationAnswer:
         now = self._clock()
@@ -74,7 +75,7 @@ class SimulatedGateway:
         elif isinstance(request, AttestedRequest):
             statement = Attestation.from_bytes(request.attestation)
             self._spend(statement.nonce, now)
-            self._check_attestation(request, statement)
+            self._check_attestation(request, statement, now)
         else:
             raise TypeError(f"not a qualification request: {type(request).__name__}")
         persona_id = self.registry.persona_for(request.cert_der)
@@ -95,10 +96,13 @@ class SimulatedGateway:
         except InvalidSignature:
             raise BadSignature("card signature over the nonce does not verify") from None
 
-    def _check_attestation(self, request: AttestedRequest, statement: Attestation) -> None:
+    def _check_attestation(self, request: AttestedRequest, statement: Attestation,
+                           now: datetime) -> None:
         public_key_pem = self.registry.terminal_key(statement.terminal_id)
         if public_key_pem is None:
             raise UnregisteredTerminal(f"terminal {statement.terminal_id} is not registered")
         verify_attestation_signature(public_key_pem, request.attestation, request.signature)
         if statement.cert_sha256 != certificate_fingerprint(request.cert_der):
             raise BadAttestation("attestation is about another certificate")
+        if abs((now - statement.verified_at).total_seconds()) > self._nonce_lifetime_s:
+            raise BadAttestation("attestation time is not now")

@@ -103,10 +103,12 @@ class ResultSink:
         return self._report_status()
 
     def status(self) -> OutboxStatus:
-        queued, oldest = self._db.execute(
-            "SELECT count(*), min(committed_at) FROM outbox WHERE state != ?", [WRITTEN]).fetchone()
-        error = self._db.execute("SELECT last_error FROM outbox WHERE state != ? AND last_error "
-                                 "IS NOT NULL ORDER BY id DESC LIMIT 1", [WRITTEN]).fetchone()
+        with self._lock:
+            queued, oldest = self._db.execute("SELECT count(*), min(committed_at) FROM outbox "
+                                              "WHERE state != ?", [WRITTEN]).fetchone()
+            error = self._db.execute("SELECT last_error FROM outbox WHERE state != ? AND "
+                                     "last_error IS NOT NULL ORDER BY id DESC LIMIT 1",
+                                     [WRITTEN]).fetchone()
         return OutboxStatus(queued, None if oldest is None else
                             datetime.fromtimestamp(oldest, timezone.utc), error and error[0])
 

@@ -91,3 +91,10 @@ def test_terminal_key_file_is_private_and_stable(tmp_path):
     os.chmod(path, 0o644)
     with pytest.raises(Exception, match="readable by other users"):
         TerminalKey.load_or_create(path)
+
+
+def test_attestation_dated_outside_the_nonce_lifetime_is_refused(gateway, terminal, cert):
+    from datetime import timedelta
+    stale = terminal.attest(cert, gateway.issue_nonce(), "face", NOW - timedelta(hours=1), score=0.9)
+    with pytest.raises(BadAttestation):
+        gateway.confirm(stale)

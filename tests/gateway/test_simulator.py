@@ -215,3 +215,12 @@ def test_installed_simulator_behind_the_default_link(tmp_path, ca, monkeypatch):
     assert gateway.confirm(pin_request(gateway, cert)).record.name == "山田　太郎"
     with pytest.raises(CertificateRevoked):
         gateway.confirm(pin_request(gateway, revoked))
+
+
+def test_old_nonces_are_forgotten_and_stay_refused(gateway, registry, ca, clock):
+    request = pin_request(gateway, linked(registry, ca, "valid_adult"))
+    clock.now += timedelta(hours=1)
+    gateway.issue_nonce()
+    assert registry._db["nonces"].count == 1
+    with pytest.raises(NonceUnknown):
+        gateway.confirm(request)
