@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.gateway.attestation import TerminalKey, terminal_key_path
-from kiosk.gateway.registry import Registry
-from kiosk.gateway.simulator import simulator_registry_path
+from kiosk.gateway.registry import Registry, simulator_registry_path
 
 
 @dataclass(frozen=True)

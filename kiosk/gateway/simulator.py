@@ -16,8 +16,9 @@ from kiosk.gateway.certificates import CertificateStanding, TrustStore, load_cer
 from kiosk.gateway.errors import BadAttestation, BadSignature, UnregisteredTerminal
 from kiosk.gateway.messages import (AttestedRequest, Notice, QualificationAnswer,
                                     QualificationRequest, SignedNonceRequest, Validity)
+from kiosk.gateway.provision import provision
 from kiosk.gateway.registry import Registry
-from kiosk.paths import data_dir, resource_path
+from kiosk.paths import resource_path
 
 NONCE_LIFETIME_S = 300.0
 _NOTICES = {CertificateStanding.VALID: (),
@@ -27,10 +28,6 @@ _NOTICES = {CertificateStanding.VALID: (),
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def simulator_registry_path(base: Path | None = None) -> Path:
-    return (base or data_dir()) / "simulator" / "registry.sqlite"
 
 
 class SimulatedGateway:
@@ -51,10 +48,12 @@ class SimulatedGateway:
     def open(cls, base: Path | None = None, trust_folder: Path | None = None,
              revoked_serials: Iterable[int] = (), clock: Callable[[], datetime] = utc_now
              ) -> "SimulatedGateway":
-        """The installed simulator: registry under ``data_dir()`` (made by provisioning) and the
-        trust anchors and CRLs in ``resources/trust/``."""
+        """The installed simulator: registry under ``data_dir()`` and the trust anchors and CRLs in
+        ``resources/trust/``. Provisioning (normally done at install) is repeated here, a no-op
+        when done, so that a frozen build on a fresh PC works from its first start."""
+        registry_path = provision(base).registry_path
         trust = TrustStore.from_folder(trust_folder or resource_path("trust"), revoked_serials)
-        return cls(Registry(simulator_registry_path(base)), trust, clock)
+        return cls(Registry(registry_path), trust, clock)
 
     def revoke(self, cert_der: bytes) -> None:
         """Put this certificate's serial on the revocation list (for virtual personas whose

@@ -70,7 +70,7 @@ class ResultSink:
         self._last_status: OutboxStatus | None = None
         self._lock = threading.Lock()
         self._db = open_database(outbox_path)
-        with self._db.conn:
+        with self._db.atomic():
             self._db["outbox"].create({
                 "id": int, "file_name": str, "state": str, "payload": bytes,
                 "committed_at": float, "written_at": float, "attempts": int, "last_error": str,
@@ -86,7 +86,7 @@ class ResultSink:
         rendered = render_result(outcome, self._institution_code, self._encoding, processed_at,
                                  new_file_identifier())
         with self._lock:
-            with self._db.conn:
+            with self._db.atomic():
                 row_id = self._db["outbox"].insert({
                     "file_name": name, "state": QUEUED, "attempts": 0,
                     "payload": self._cipher.encrypt(rendered.content, f"outbox:{name}"),
@@ -114,7 +114,7 @@ class ResultSink:
 
     def forget_written_before(self, moment: datetime) -> int:
         """Retention: drop the bookkeeping of results written before ``moment``."""
-        with self._lock, self._db.conn:
+        with self._lock, self._db.atomic():
             return self._db.execute("DELETE FROM outbox WHERE state = ? AND written_at < ?",
                                     [WRITTEN, moment.timestamp()]).rowcount
 
@@ -142,7 +142,7 @@ class ResultSink:
             return False
 
     def _set(self, row_id: int, **values: object) -> None:
-        with self._db.conn:
+        with self._db.atomic():
             self._db["outbox"].update(row_id, values)
 
     def _report_status(self) -> OutboxStatus:

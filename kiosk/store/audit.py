@@ -83,7 +83,7 @@ class AuditStore:
         self._lock = threading.Lock()
         self._db = open_database(path)
         personal_columns = {f"{f.name}_enc": bytes for f in fields(PersonalFields)}
-        with self._db.conn:
+        with self._db.atomic():
             self._db["checkins"].create({
                 "id": int, "row_key": str, "started_at": float, "method": str, "mode": str,
                 "outcome": str, "step_times": str, "patient_code": str, "validity": int,
@@ -109,7 +109,7 @@ class AuditStore:
             value = getattr(entry.personal, spec.name)
             _refuse_my_number(spec.name, value)
             row[f"{spec.name}_enc"] = self._cipher.encrypt_text(value, f"checkins:{spec.name}:{row_key}")
-        with self._lock, self._db.conn:
+        with self._lock, self._db.atomic():
             return self._db["checkins"].insert(row).last_pk
 
     def record_staff_action(self, action: StaffAction) -> int:
@@ -120,7 +120,7 @@ class AuditStore:
             _refuse_my_number(key, str(value))
         row = {"at": action.at.timestamp(), "kind": action.kind,
                "detail": json.dumps(dict(action.detail), ensure_ascii=False, sort_keys=True)}
-        with self._lock, self._db.conn:
+        with self._lock, self._db.atomic():
             return self._db["staff_actions"].insert(row).last_pk
 
     def checkins(self) -> list[CheckinAudit]:
@@ -137,7 +137,7 @@ class AuditStore:
         truncated). Returns how many rows went."""
         cutoff = (self._clock() - self._retention).timestamp()
         with self._lock:
-            with self._db.conn:
+            with self._db.atomic():
                 removed = self._db.execute("DELETE FROM checkins WHERE started_at < ?",
                                            [cutoff]).rowcount
                 removed += self._db.execute("DELETE FROM staff_actions WHERE at < ?",

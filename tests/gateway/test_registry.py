@@ -12,8 +12,7 @@ from kiosk.gateway.messages import Validity
 from kiosk.gateway.provision import provision
 from kiosk.gateway.record import (ElderlyRecipient, InsuredRecord, LimitCertificate,
                                   SpecificDisease, record_from_mapping)
-from kiosk.gateway.registry import Registry
-from kiosk.gateway.simulator import simulator_registry_path
+from kiosk.gateway.registry import Registry, simulator_registry_path
 
 CARD_PERSONAS = {"valid_adult", "expiring_soon", "grace_expired", "expired", "revoked",
                  "pin_one_try_left", "pin_locked", "infant_no_photo", "face_only_no_pin", "forged",

@@ -198,8 +198,6 @@ def test_installed_simulator_behind_the_default_link(tmp_path, ca, monkeypatch):
     from kiosk.gateway import open_simulator_gateway
     from kiosk.gateway.faults import FaultSwitch
     from kiosk.gateway.errors import GatewayRefused
-    from kiosk.gateway.provision import provision
-    provision(tmp_path)
     trust = tmp_path / "trust"
     trust.mkdir()
     (trust / "jpki-test-ca.der").write_bytes(ca.der)
