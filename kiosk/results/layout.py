@@ -5,6 +5,11 @@ Shift_JIS files are encoded as cp932 (what Windows receipt computers mean by Shi
 𠮷, U+20BB7) is written as an XML numeric character reference (``&#134071;``): any XML parser
 gives back the exact character, nothing is dropped or replaced by a look-alike, and the count of
 such characters is reported so staff can check the name on screen.
+
+Known reader differences, all tested: a reader decoding with a JIS table instead of Microsoft's
+(glibc iconv "CP932") maps a few bytes differently, e.g. 0x817C to U+2212 instead of U+FF0D; a
+reader that takes "Shift_JIS" strictly (libxml2 with its own Shift_JIS) refuses the NEC/IBM
+extension characters cp932 adds (髙, ①), which real names use: result-files.md asks for cp932.
 """
 from __future__ import annotations
 

@@ -79,8 +79,10 @@ class ResultSink:
             self._db["outbox"].create_index(["state"], if_not_exists=True)
 
     def write(self, outcome: CheckinOutcome) -> Delivery:
-        """Commit ``outcome`` durably, then try to write its file. Raises only for data that no
-        valid file can carry (before anything is committed); folder trouble leaves it queued."""
+        """Commit ``outcome`` durably, then try to write its file. Folder trouble leaves it queued
+        (``Delivery.written`` False, ``status().alert``). Raises, with nothing committed, only for
+        data no valid file can carry (ValueError) or when the outbox itself cannot commit
+        (sqlite3.Error): then the check-in was not recorded and the patient must see staff."""
         processed_at = self._clock()
         name = result_file_name(self._institution_code, self._kiosk_tag, processed_at.astimezone(JST))
         rendered = render_result(outcome, self._institution_code, self._encoding, processed_at,
@@ -98,7 +100,7 @@ class ResultSink:
     def deliver_pending(self) -> OutboxStatus:
         """Write every queued result (call at start-up, and periodically while ``alert``)."""
         with self._lock:
-            for row in self._db["outbox"].rows_where("state != ?", [WRITTEN], order_by="id"):
+            for row in list(self._db["outbox"].rows_where("state != ?", [WRITTEN], order_by="id")):
                 self._deliver(row)
         return self._report_status()
 

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.gateway.record import InsuredRecord
 from kiosk.results.layout import JST, ENCODINGS, encoding_named, render_result
 from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem
 from tests.results.outcomes import (CONSENTED_AT, FILE_IDENTIFIER, PROCESSED_AT, answer_for,
