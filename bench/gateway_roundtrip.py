@@ -7,18 +7,11 @@ nonce; the card's own signing time excluded) and face path (terminal-key attesta
 from __future__ import annotations
 
 import argparse
-import hashlib
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
-
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
-from cryptography.x509.oid import NameOID
 
 from bench.results_write import percentile
 from kiosk.gateway import open_simulator_gateway
@@ -28,42 +21,29 @@ from kiosk.gateway.faults import FaultSwitch
 from kiosk.gateway.messages import SignedNonceRequest
 from kiosk.gateway.registry import Registry
 from kiosk.gateway.simulator import SimulatedGateway
-
-
-def certificate(subject: str, key, issuer: str, issuer_key, now: datetime) -> x509.Certificate:
-    name = lambda cn: x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])  # noqa: E731
-    return (x509.CertificateBuilder().subject_name(name(subject)).issuer_name(name(issuer))
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - timedelta(days=30)).not_valid_after(now + timedelta(days=900))
-            .sign(issuer_key, hashes.SHA256()))
+from tests.gateway.pki import TestCA, card_sign
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=300)
     count = parser.parse_args().count
-    now = datetime.now(timezone.utc)
-    ca_key, card_key = (rsa.generate_private_key(public_exponent=65537, key_size=2048)
-                        for _ in range(2))
-    ca = certificate("bench CA", ca_key, "bench CA", ca_key, now)
-    card = certificate("card", card_key, "bench CA", ca_key, now).public_bytes(
-        serialization.Encoding.DER)
+    ca = TestCA()
+    card = ca.issue(key_slot=10)
     with tempfile.TemporaryDirectory() as scratch:
         registry = Registry(Path(scratch) / "registry.sqlite")
         registry.seed()
         registry.link_certificate("valid_adult", card)
         terminal = TerminalKey.generate()
         registry.register_terminal(terminal.terminal_id, terminal.public_key_pem)
-        simulator = SimulatedGateway(registry, TrustStore.build(
-            [ca.public_bytes(serialization.Encoding.DER)]))
+        simulator = SimulatedGateway(registry, TrustStore.build([ca.der]))
         gateway = open_simulator_gateway(simulator, FaultSwitch())
         pin_times, face_times = [], []
         for _ in range(count):
             started = time.perf_counter()
             nonce = gateway.issue_nonce()
             nonce_done = time.perf_counter()
-            signature = card_key.sign(hashlib.sha256(nonce).digest(), padding.PKCS1v15(),
-                                      Prehashed(hashes.SHA256()))
+            signature = card_sign(10, nonce)  # the card's time, not the gateway's: not counted
             confirm_started = time.perf_counter()
             assert gateway.confirm(SignedNonceRequest(card, nonce, signature)).record
             pin_times.append(nonce_done - started + time.perf_counter() - confirm_started)

@@ -25,7 +25,7 @@ class SimulatorLink:
         self._timeout_s = timeout_s
 
     def issue_nonce(self) -> bytes:
-        fault = self.faults.next_fault()
+        fault = self.faults.next_fault("issue_nonce")
         if fault is Fault.REFUSED:
             raise GatewayRefused("connection refused (injected)")
         nonce = self.simulator.issue_nonce()
@@ -36,7 +36,7 @@ class SimulatorLink:
         return nonce
 
     def confirm(self, request: QualificationRequest) -> QualificationAnswer:
-        fault = self.faults.next_fault()
+        fault = self.faults.next_fault("confirm")
         if fault is Fault.REFUSED:
             raise GatewayRefused("connection refused (injected)")
         started = time.monotonic()

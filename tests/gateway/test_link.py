@@ -130,10 +130,11 @@ def test_nonce_issue_is_retried_on_any_communication_fault(link, fault):
 
 
 def test_fault_switch_from_environment(monkeypatch):
-    monkeypatch.setenv(FaultSwitch.ENVIRONMENT_VARIABLE, "refused:2, timeout")
+    monkeypatch.setenv(FaultSwitch.ENVIRONMENT_VARIABLE, "refused:2, timeout@confirm,malformed")
     switch = FaultSwitch.from_environment()
-    assert [switch.next_fault() for _ in range(4)] == [Fault.REFUSED, Fault.REFUSED,
-                                                       Fault.TIMEOUT, None]
+    assert [switch.next_fault("issue_nonce") for _ in range(4)] == [
+        Fault.REFUSED, Fault.REFUSED, Fault.MALFORMED, None]
+    assert [switch.next_fault("confirm") for _ in range(2)] == [Fault.TIMEOUT, None]
 
 
 def test_every_communication_error_says_see_staff():
