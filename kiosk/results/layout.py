@@ -4,7 +4,9 @@ Shift_JIS files are encoded as cp932 (what Windows receipt computers mean by Shi
 ``Shift_JIS``, with CharacterCodeIdentifier 1. A character cp932 cannot hold (rare kanji such as
 𠮷, U+20BB7) is written as an XML numeric character reference (``&#134071;``): any XML parser
 gives back the exact character, nothing is dropped or replaced by a look-alike, and the count of
-such characters is reported so staff can check the name on screen.
+such characters is reported so staff can check the name on screen. The same goes for the six
+characters Python's cp932 encoder folds into look-alikes (¢ £ ¬ ‖ − 〜 would come back as
+￠ ￡ ￢ ∥ － ～): they are written as references too, so every character comes back exactly.
 
 Known reader differences, all tested: a reader decoding with a JIS table instead of Microsoft's
 (glibc iconv "CP932") maps a few bytes differently, e.g. 0x817C to U+2212 instead of U+FF0D; a
@@ -24,6 +26,8 @@ from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem
 
 JST = timezone(timedelta(hours=9), "JST")
 CONSENT_VIEWING_WINDOW = timedelta(hours=24)
+# characters cp932 encodes to bytes that decode to another character (tests check the list)
+CP932_LOOKALIKES = "\u00a2\u00a3\u00ac\u2016\u2212\u301c"
 _INVALID_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -34,8 +38,16 @@ class Encoding:
     identifier: str
 
 
+    lookalikes: str = ""
+
+    def encode(self, text: str) -> bytes:
+        """``text`` (serialised XML) in this encoding, references for what it cannot hold."""
+        text = text.translate({ord(c): f"&#{ord(c)};" for c in self.lookalikes})
+        return text.encode(self.codec, errors="xmlcharrefreplace")
+
+
 ENCODINGS = {"utf-8": Encoding("UTF-8", "utf-8", "0"),
-             "shift_jis": Encoding("Shift_JIS", "cp932", "1")}
+             "shift_jis": Encoding("Shift_JIS", "cp932", "1", CP932_LOOKALIKES)}
 
 
 def encoding_named(name: str) -> Encoding:
@@ -127,7 +139,7 @@ def render_result(outcome: CheckinOutcome, institution_code: str, encoding: Enco
         _add_record(body, answer.record, outcome)
     ET.indent(root, space="    ")
     text = ET.tostring(root, encoding="unicode")
-    encoded = text.encode(encoding.codec, errors="xmlcharrefreplace")
+    encoded = encoding.encode(text)
     references = encoded.count(b"&#")  # the text itself has none: ET escapes "&" as "&amp;"
     declaration = f'<?xml version="1.0" encoding="{encoding.declared}" standalone="no"?>\n'
     return RenderedResult(declaration.encode("ascii") + encoded + b"\n", references)

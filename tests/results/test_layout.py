@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.results.layout import JST, ENCODINGS, encoding_named, render_result
+from kiosk.results.layout import CP932_LOOKALIKES, ENCODINGS, JST, encoding_named, render_result
 from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem
 from tests.results.outcomes import (CONSENTED_AT, FILE_IDENTIFIER, PROCESSED_AT, answer_for,
                                     outcome_for, seeded_registry)
@@ -185,3 +185,15 @@ def test_encoding_setting_names(name):
 def test_unknown_encoding_setting_is_refused():
     with pytest.raises(ValueError):
         encoding_named("euc-jp")
+
+
+def test_the_cp932_lookalike_list_is_complete():
+    folded = set()
+    for code_point in [*range(0xD800), *range(0xE000, 0x10000)]:
+        character = chr(code_point)
+        try:
+            if character.encode("cp932").decode("cp932") != character:
+                folded.add(character)
+        except UnicodeEncodeError:
+            pass
+    assert folded == set(CP932_LOOKALIKES)
