@@ -91,9 +91,12 @@ def test_sigkill_at_random_points(tmp_path):
     share = tmp_path / "share"
     share.mkdir()
     make_sink(tmp_path)  # create the outbox and key once, as installation would
-    started = time.monotonic()
-    acknowledged = set(spawn(tmp_path, None))  # one full run: how long a run takes here
-    full_run_s = time.monotonic() - started
+    acknowledged, full_runs_s = set(), []
+    for _ in range(3):  # a few full runs: how long a run takes on this machine now
+        started = time.monotonic()
+        acknowledged |= set(spawn(tmp_path, None))
+        full_runs_s.append(time.monotonic() - started)
+    full_run_s = sorted(full_runs_s)[1]
     rng = random.Random(20261123)
     crashes_mid_write = 0
     for _ in range(RUNS):
