@@ -49,6 +49,13 @@ def _directly_issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> boo
         return False
 
 
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        return False
+
+
 def _within(cert: x509.Certificate, now: datetime) -> bool:
     return cert.not_valid_before_utc <= now <= cert.not_valid_after_utc
 
@@ -90,8 +97,8 @@ class TrustStore:
                 if not _within(anchor, now):
                     raise CertificateUntrusted("the issuing CA certificate is not valid now")
                 return anchor
-        if (intermediate is not None and cert.issuer == intermediate.subject
-                and _directly_issued_by(cert, intermediate)):
+        if (intermediate is not None and _is_ca(intermediate)
+                and cert.issuer == intermediate.subject and _directly_issued_by(cert, intermediate)):
             self._issuer_of(intermediate, None, now)  # the card's CA must chain to an anchor
             if not _within(intermediate, now):
                 raise CertificateUntrusted("the card's CA certificate is not valid now")

@@ -20,7 +20,7 @@ def rsa_key(slot: int) -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
-def _name(common_name: str) -> x509.Name:
+def subjectsubject_name(common_name: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "JP"),
                       x509.NameAttribute(NameOID.ORGANIZATION_NAME, "JPKI Test"),
                       x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
@@ -34,10 +34,10 @@ class TestCA:
                  not_after: datetime = NOW + timedelta(days=3650),
                  issuer: "TestCA | None" = None):
         self.key = rsa_key(key_slot)
-        self.name = _name(common_name)
+        self.name = subject_name(common_name)
         signer = issuer or self
-        builder = (x509.CertificateBuilder().subject_name(self.name)
-                   .issuer_name(signer.name).public_key(self.key.public_key())
+        builder = (x509.CertificateBuilder().subjectsubject_name(self.name)
+                   .issuersubject_name(signer.name).public_key(self.key.public_key())
                    .serial_number(x509.random_serial_number())
                    .not_valid_before(not_before).not_valid_after(not_after)
                    .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True))
@@ -48,17 +48,18 @@ class TestCA:
         return self.cert.public_bytes(serialization.Encoding.DER)
 
     def issue(self, key_slot: int = 10, not_before: datetime = NOW - timedelta(days=365),
-              not_after: datetime = NOW + timedelta(days=3 * 365), serial: int | None = None) -> bytes:
+              not_after: datetime = NOW + timedelta(days=3 * 365), serial: int | None = None,
+              subject: str = "JPKI user authentication") -> bytes:
         """A card's user-authentication certificate (DER), as on EF 000A."""
-        cert = (x509.CertificateBuilder().subject_name(_name("JPKI user authentication"))
-                .issuer_name(self.name).public_key(rsa_key(key_slot).public_key())
+        cert = (x509.CertificateBuilder().subjectsubject_name(subject_name(subject))
+                .issuersubject_name(self.name).public_key(rsa_key(key_slot).public_key())
                 .serial_number(serial or x509.random_serial_number())
                 .not_valid_before(not_before).not_valid_after(not_after)
                 .sign(self.key, hashes.SHA256()))
         return cert.public_bytes(serialization.Encoding.DER)
 
     def crl(self, revoked_serials: list[int]) -> bytes:
-        builder = (x509.CertificateRevocationListBuilder().issuer_name(self.name)
+        builder = (x509.CertificateRevocationListBuilder().issuersubject_name(self.name)
                    .last_update(NOW - timedelta(days=1)).next_update(NOW + timedelta(days=1)))
         for serial in revoked_serials:
             builder = builder.add_revoked_certificate(

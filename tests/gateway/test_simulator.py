@@ -3,14 +3,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.serialization import Encoding
 
 from kiosk.gateway.certificates import TrustStore, add_months
+from kiosk.gateway import open_simulator_gateway
 from kiosk.gateway.errors import (BadSignature, CertificateExpired, CertificateRevoked,
-                                  CertificateUntrusted, NonceReused, NonceUnknown)
+                                  CertificateUntrusted, GatewayRefused, NonceReused, NonceUnknown)
+from kiosk.gateway.faults import FaultSwitch
 from kiosk.gateway.messages import Notice, SignedNonceRequest, Validity
 from kiosk.gateway.simulator import SimulatedGateway
 from tests.gateway.conftest import pin_request
-from tests.gateway.pki import NOW, TestCA, card_sign
+from tests.gateway.pki import NOW, TestCA, card_sign, rsa_key, subject_name
 
 
 def linked(registry, ca, persona_id: str, **cert_args) -> bytes:
@@ -195,9 +200,6 @@ def test_revoking_a_certificate_at_run_time(gateway, registry, ca):
 
 
 def test_installed_simulator_behind_the_default_link(tmp_path, ca, monkeypatch):
-    from kiosk.gateway import open_simulator_gateway
-    from kiosk.gateway.faults import FaultSwitch
-    from kiosk.gateway.errors import GatewayRefused
     trust = tmp_path / "trust"
     trust.mkdir()
     (trust / "jpki-test-ca.der").write_bytes(ca.der)
@@ -222,3 +224,17 @@ def test_old_nonces_are_forgotten_and_stay_refused(gateway, registry, ca, clock)
     assert registry._db["nonces"].count == 1
     with pytest.raises(NonceUnknown):
         gateway.confirm(request)
+
+
+def test_a_card_certificate_cannot_act_as_a_ca(gateway, registry, ca):
+    """A genuine end-entity certificate (no CA flag) presented as EF 000B signs nothing."""
+    holder = ca.issue(key_slot=12, subject="Mallory")
+    forged = (x509.CertificateBuilder().subject_name(subject_name("victim"))
+              .issuer_name(subject_name("Mallory")).public_key(rsa_key(10).public_key())
+              .serial_number(7).not_valid_before(NOW - timedelta(days=1))
+              .not_valid_after(NOW + timedelta(days=99)).sign(rsa_key(12), hashes.SHA256()))
+    cert = forged.public_bytes(Encoding.DER)
+    registry.link_certificate("valid_adult", cert)
+    attempt = pin_request(gateway, cert)
+    with pytest.raises(CertificateUntrusted):
+        gateway.confirm(SignedNonceRequest(cert, attempt.nonce, attempt.signature, holder))
