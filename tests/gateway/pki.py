@@ -20,7 +20,7 @@ def rsa_key(slot: int) -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
-def subjectsubject_name(common_name: str) -> x509.Name:
+def subject_name(common_name: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "JP"),
                       x509.NameAttribute(NameOID.ORGANIZATION_NAME, "JPKI Test"),
                       x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
@@ -36,8 +36,8 @@ class TestCA:
         self.key = rsa_key(key_slot)
         self.name = subject_name(common_name)
         signer = issuer or self
-        builder = (x509.CertificateBuilder().subjectsubject_name(self.name)
-                   .issuersubject_name(signer.name).public_key(self.key.public_key())
+        builder = (x509.CertificateBuilder().subject_name(self.name)
+                   .issuer_name(signer.name).public_key(self.key.public_key())
                    .serial_number(x509.random_serial_number())
                    .not_valid_before(not_before).not_valid_after(not_after)
                    .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True))
@@ -51,15 +51,15 @@ class TestCA:
               not_after: datetime = NOW + timedelta(days=3 * 365), serial: int | None = None,
               subject: str = "JPKI user authentication") -> bytes:
         """A card's user-authentication certificate (DER), as on EF 000A."""
-        cert = (x509.CertificateBuilder().subjectsubject_name(subject_name(subject))
-                .issuersubject_name(self.name).public_key(rsa_key(key_slot).public_key())
+        cert = (x509.CertificateBuilder().subject_name(subject_name(subject))
+                .issuer_name(self.name).public_key(rsa_key(key_slot).public_key())
                 .serial_number(serial or x509.random_serial_number())
                 .not_valid_before(not_before).not_valid_after(not_after)
                 .sign(self.key, hashes.SHA256()))
         return cert.public_bytes(serialization.Encoding.DER)
 
     def crl(self, revoked_serials: list[int]) -> bytes:
-        builder = (x509.CertificateRevocationListBuilder().issuersubject_name(self.name)
+        builder = (x509.CertificateRevocationListBuilder().issuer_name(self.name)
                    .last_update(NOW - timedelta(days=1)).next_update(NOW + timedelta(days=1)))
         for serial in revoked_serials:
             builder = builder.add_revoked_certificate(
