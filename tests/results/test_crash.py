@@ -57,10 +57,21 @@ def spawn(base: Path, kill_after_s: float | None, die_at_call: int | None = None
     if kill_after_s is not None:
         time.sleep(kill_after_s)
         os.kill(child, signal.SIGKILL)
-    os.waitpid(child, 0)
+    reap(child)
     with os.fdopen(read_end, "rb") as acknowledged:
         lines = acknowledged.read().decode().split("\n")
     return [line for line in lines[:-1]]  # a line cut by the kill has no newline
+
+
+def reap(child: int, limit_s: float = 20.0) -> None:
+    """Wait for the child; one that hangs (a lock inherited through fork) is killed and fails."""
+    deadline = time.monotonic() + limit_s
+    while os.waitpid(child, os.WNOHANG) == (0, 0):
+        if time.monotonic() > deadline:
+            os.kill(child, signal.SIGKILL)
+            os.waitpid(child, 0)
+            pytest.fail("the writer process hung")
+        time.sleep(0.001)
 
 
 def assert_no_partial_result(share: Path) -> bool:
