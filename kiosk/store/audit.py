@@ -1,0 +1,159 @@
+"""The audit store: one row per check-in and one per staff action. Personal fields are encrypted
+(AES-GCM, bound to their row and column); a PIN, face data or the My Number have no place here
+and are refused if they show up. Rows older than the retention period are purged."""
+from __future__ import annotations
+
+import json
+import re
+import threading
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable, Mapping
+
+from kiosk.store.cipher import FieldCipher
+from kiosk.store.sqlite import open_database
+
+_MY_NUMBER_LIKE = re.compile(r"(?<!\d)\d{12}(?!\d)")
+_FORBIDDEN_KEYS = re.compile(r"pin|password|passcode|my_?number|kojin_?bango|face|image|frame|photo",
+                             re.IGNORECASE)
+
+
+class ForbiddenData(ValueError):
+    """Something that must never be stored (a PIN, face data, the My Number) was handed over."""
+
+
+def _refuse_my_number(name: str, value: str | None) -> None:
+    if value is not None and _MY_NUMBER_LIKE.search(value):
+        raise ForbiddenData(f"{name} looks like a My Number (12 digits); it is never stored")
+
+
+@dataclass(frozen=True)
+class PersonalFields:
+    """Who checked in; stored encrypted only."""
+    name: str | None = None
+    birthdate: str | None = None
+    insurer_number: str | None = None
+    insured_card_symbol: str | None = None
+    insured_identification_number: str | None = None
+    insured_branch_number: str | None = None
+
+    @classmethod
+    def of(cls, record: object | None) -> "PersonalFields":
+        """From a qualification record (``kiosk.gateway.InsuredRecord``), or empty."""
+        return cls(**{f.name: getattr(record, f.name, None) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class CheckinAudit:
+    """One check-in as the state machine saw it. ``step_times`` maps step names to seconds since
+    ``started_at`` (e.g. card_read, authenticated, confirmed, consented, result_committed)."""
+    started_at: datetime
+    method: str                     # pin, face, visual_check, android, iphone
+    mode: str                       # staff mode: automatic, pin_only, visual_check, ...
+    outcome: str                    # written, refused, cancelled, communication_error, ...
+    step_times: Mapping[str, float] = field(default_factory=dict)
+    patient_code: str | None = None  # e.g. "006"
+    validity: int | None = None
+    notice_codes: tuple[str, ...] = ()
+    result_file: str | None = None
+    personal: PersonalFields = field(default_factory=PersonalFields)
+
+
+@dataclass(frozen=True)
+class StaffAction:
+    at: datetime
+    kind: str                       # mode_switch, settings_change, outbox_alert_seen, ...
+    detail: Mapping[str, object]    # e.g. {"from": "automatic", "to": "pin_only", "reason": ...}
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class AuditStore:
+    def __init__(self, path: Path | str, cipher: FieldCipher, retention_days: int,
+                 clock: Callable[[], datetime] = _utc_now):
+        if retention_days < 1:
+            raise ValueError("retention must be at least one day")
+        self._cipher = cipher
+        self._retention = timedelta(days=retention_days)
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._db = open_database(path)
+        personal_columns = {f"{f.name}_enc": bytes for f in fields(PersonalFields)}
+        with self._db.atomic():
+            self._db["checkins"].create({
+                "id": int, "row_key": str, "started_at": float, "method": str, "mode": str,
+                "outcome": str, "step_times": str, "patient_code": str, "validity": int,
+                "notice_codes": str, "result_file": str, **personal_columns,
+            }, pk="id", if_not_exists=True)
+            self._db["staff_actions"].create({"id": int, "at": float, "kind": str, "detail": str},
+                                             pk="id", if_not_exists=True)
+            self._db["checkins"].create_index(["started_at"], if_not_exists=True)
+            self._db["staff_actions"].create_index(["at"], if_not_exists=True)
+
+    def record_checkin(self, entry: CheckinAudit) -> int:
+        row_key = uuid.uuid4().hex
+        row = {"row_key": row_key, "started_at": entry.started_at.timestamp(),
+               "method": entry.method, "mode": entry.mode, "outcome": entry.outcome,
+               "step_times": json.dumps({k: round(v, 4) for k, v in entry.step_times.items()}),
+               "patient_code": entry.patient_code, "validity": entry.validity,
+               "notice_codes": ",".join(entry.notice_codes), "result_file": entry.result_file}
+        for name in ("method", "mode", "outcome", "result_file"):
+            _refuse_my_number(name, row[name])
+        if any(_FORBIDDEN_KEYS.search(step) for step in entry.step_times):
+            raise ForbiddenData("step names must not carry PIN or face data")
+        for spec in fields(PersonalFields):
+            value = getattr(entry.personal, spec.name)
+            _refuse_my_number(spec.name, value)
+            row[f"{spec.name}_enc"] = self._cipher.encrypt_text(value, f"checkins:{spec.name}:{row_key}")
+        with self._lock, self._db.atomic():
+            return self._db["checkins"].insert(row).last_pk
+
+    def record_staff_action(self, action: StaffAction) -> int:
+        """Details are stored in clear: they must hold no personal data, no secrets."""
+        for key, value in action.detail.items():
+            if _FORBIDDEN_KEYS.search(key):
+                raise ForbiddenData(f"staff action detail {key!r} is never stored")
+            _refuse_my_number(key, str(value))
+        row = {"at": action.at.timestamp(), "kind": action.kind,
+               "detail": json.dumps(dict(action.detail), ensure_ascii=False, sort_keys=True)}
+        with self._lock, self._db.atomic():
+            return self._db["staff_actions"].insert(row).last_pk
+
+    def checkins(self) -> list[CheckinAudit]:
+        """Every kept check-in, oldest first, personal fields decrypted (for staff review)."""
+        return [self._checkin_from(row) for row in self._db["checkins"].rows_where(order_by="id")]
+
+    def staff_actions(self) -> list[StaffAction]:
+        return [StaffAction(datetime.fromtimestamp(row["at"], timezone.utc), row["kind"],
+                            json.loads(row["detail"]))
+                for row in self._db["staff_actions"].rows_where(order_by="id")]
+
+    def purge(self) -> int:
+        """Delete rows older than the retention period (overwritten on disk: secure_delete, WAL
+        truncated). Returns how many rows went."""
+        cutoff = (self._clock() - self._retention).timestamp()
+        with self._lock:
+            with self._db.atomic():
+                removed = self._db.execute("DELETE FROM checkins WHERE started_at < ?",
+                                           [cutoff]).rowcount
+                removed += self._db.execute("DELETE FROM staff_actions WHERE at < ?",
+                                            [cutoff]).rowcount
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return removed
+
+    def _checkin_from(self, row: dict) -> CheckinAudit:
+        personal = PersonalFields(**{
+            spec.name: self._cipher.decrypt_text(row[f"{spec.name}_enc"],
+                                                 f"checkins:{spec.name}:{row['row_key']}")
+            for spec in fields(PersonalFields)})
+        return CheckinAudit(
+            started_at=datetime.fromtimestamp(row["started_at"], timezone.utc),
+            method=row["method"], mode=row["mode"], outcome=row["outcome"],
+            step_times=json.loads(row["step_times"]), patient_code=row["patient_code"],
+            validity=row["validity"],
+            notice_codes=tuple(filter(None, row["notice_codes"].split(","))),
+            result_file=row["result_file"], personal=personal)

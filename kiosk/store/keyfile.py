@@ -1,0 +1,43 @@
+"""Secret key files readable only by the kiosk's user (mode 0600), created once, never rewritten."""
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Callable
+
+
+class KeyFileError(Exception):
+    """The key file is unreadable, or other users could read it."""
+
+
+def _check_private(path: Path) -> None:
+    if sys.platform == "win32":
+        return  # NTFS ACLs of the per-user data folder protect it; mode bits mean little there
+    mode = path.stat().st_mode
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise KeyFileError(f"{path} is readable by other users (mode {stat.S_IMODE(mode):o}); "
+                           "run: chmod 600 on it")
+
+
+def read_or_create_secret(path: Path, make: Callable[[], bytes]) -> bytes:
+    """The bytes in ``path``; if absent, ``make()`` them and store them with mode 0600 (atomic)."""
+    path = Path(path)
+    if not path.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(descriptor, make())
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        try:
+            os.link(temporary, path)  # fails if another process won the race: keep theirs
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    _check_private(path)
+    return path.read_bytes()
