@@ -12,15 +12,17 @@ class Problem(enum.Enum):
     PIN_LOCKED = ("003", "municipal_office")
     FACE_NOT_MATCHED = ("004", "other_method")
     SMARTPHONE_NOT_ACCEPTED = ("005", "use_card")
-    CERTIFICATE_INVALID = ("006", "municipal_office")
-    GATEWAY_UNREACHABLE = ("007", "see_staff")
-    INSURANCE_INVALID = ("008", "see_staff")
-    INSURANCE_NOT_FOUND = ("009", "see_staff")
-    RESULT_FOLDER_UNAVAILABLE = ("010", "see_staff")
-    CARD_REMOVED = ("011", "start_again")
-    TIMED_OUT = ("012", "start_again")
-    STAFF_DECLINED = ("013", "see_staff")
-    NO_METHOD_AVAILABLE = ("014", "see_staff")
+    CERTIFICATE_INVALID = ("006", "municipal_office")      # expired beyond the grace, or revoked
+    CERTIFICATE_UNTRUSTED = ("007", "see_staff")           # no chain to a trusted JPKI CA
+    IDENTITY_PROOF_REFUSED = ("008", "see_staff")          # signature, nonce or attestation refused
+    GATEWAY_UNREACHABLE = ("009", "see_staff")             # communication error
+    INSURANCE_INVALID = ("010", "see_staff")
+    INSURANCE_NOT_FOUND = ("011", "see_staff")
+    RESULT_FOLDER_UNAVAILABLE = ("012", "see_staff")
+    CARD_REMOVED = ("013", "start_again")
+    TIMED_OUT = ("014", "start_again")
+    STAFF_DECLINED = ("015", "see_staff")
+    NO_METHOD_AVAILABLE = ("016", "see_staff")
     INTERNAL_ERROR = ("099", "see_staff")
 
     @property

@@ -1,23 +1,17 @@
-"""Typed gateway errors, each carrying the code the patient sees and staff look up.
-
-Codes (patient-flow.md names 001, 002 and 006; 007–009 are ours, reconcile at integration):
-  006  certificate expired beyond the 3-month grace, or revoked: renew at the municipal office
-  007  certificate not issued by a trusted JPKI CA (forged, foreign, not yet valid)
-  008  identity proof refused: bad card signature, nonce unknown/expired/reused, attestation
-       unsigned or from an unregistered terminal
-  009  communication error with the qualification service: "please see staff"
-"""
+"""Typed gateway errors, each carrying the problem the patient is shown (codes in kiosk.codes)."""
 from __future__ import annotations
+
+from kiosk.codes import Problem
 
 
 class GatewayError(Exception):
     """Base: the check-in was not confirmed; nothing may be written for it."""
-    patient_code = "009"
+    problem = Problem.GATEWAY_UNREACHABLE
     communication_error = False  # True: the UI shows "communication error, please see staff"
 
 
 class CommunicationError(GatewayError):
-    patient_code = "009"
+    problem = Problem.GATEWAY_UNREACHABLE
     communication_error = True
 
 
@@ -34,7 +28,7 @@ class MalformedAnswer(CommunicationError):
 
 
 class CertificateError(GatewayError):
-    patient_code = "006"
+    problem = Problem.CERTIFICATE_INVALID
 
 
 class CertificateExpired(CertificateError):
@@ -47,11 +41,11 @@ class CertificateRevoked(CertificateError):
 
 class CertificateUntrusted(CertificateError):
     """No trusted chain, a bad issuer signature, or not yet valid."""
-    patient_code = "007"
+    problem = Problem.CERTIFICATE_UNTRUSTED
 
 
 class ProofRefused(GatewayError):
-    patient_code = "008"
+    problem = Problem.IDENTITY_PROOF_REFUSED
 
 
 class BadSignature(ProofRefused):

@@ -4,4 +4,4 @@
 # registered. Idempotent: a second run finds everything in place and changes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-.venv/bin/python -m kiosk.gateway.provision
+.venv/bin/python -c "import sys; from kiosk.gateway.provision import main; sys.exit(main())"

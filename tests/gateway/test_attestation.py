@@ -42,7 +42,7 @@ def test_attestation_from_an_unregistered_key_is_refused(gateway, terminal, cert
     stranger = TerminalKey.generate()
     with pytest.raises(UnregisteredTerminal) as refused:
         gateway.confirm(stranger.attest(cert, gateway.issue_nonce(), "face", NOW, score=0.9))
-    assert refused.value.patient_code == "008"
+    assert refused.value.problem.code == "008"
 
 
 def test_attestation_claiming_a_registered_id_but_signed_by_another_key_is_refused(

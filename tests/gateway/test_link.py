@@ -42,7 +42,7 @@ def test_every_persona_survives_the_wire(registry):
 def test_odd_answers_are_malformed(payload):
     with pytest.raises(MalformedAnswer) as refused:
         decode_answer(payload)
-    assert refused.value.communication_error and refused.value.patient_code == "009"
+    assert refused.value.communication_error and refused.value.problem.code == "009"
 
 
 def test_healthy_link_confirms(link, cert):
@@ -140,4 +140,4 @@ def test_fault_switch_from_environment(monkeypatch):
 def test_every_communication_error_says_see_staff():
     for error in (GatewayTimeout, GatewayRefused, MalformedAnswer):
         assert issubclass(error, CommunicationError)
-        assert error.communication_error and error.patient_code == "009"
+        assert error.communication_error and error.problem.code == "009"

@@ -63,7 +63,7 @@ def test_expired_beyond_grace_is_error_006(gateway, registry, ca):
     cert = linked(registry, ca, "expired", not_after=NOW - timedelta(days=100))
     with pytest.raises(CertificateExpired) as refused:
         gateway.confirm(pin_request(gateway, cert))
-    assert refused.value.patient_code == "006"
+    assert refused.value.problem.code == "006"
 
 
 @pytest.mark.parametrize("expiry_shift, expected", [
@@ -91,7 +91,7 @@ def test_revoked_serial_is_error_006(registry, ca, clock):
     gateway = SimulatedGateway(registry, TrustStore.build([ca.der], revoked_serials=[0x5EED]), clock)
     with pytest.raises(CertificateRevoked) as refused:
         gateway.confirm(pin_request(gateway, cert))
-    assert refused.value.patient_code == "006"
+    assert refused.value.problem.code == "006"
 
 
 def test_revocation_from_a_signed_crl(registry, ca, clock):
@@ -113,7 +113,7 @@ def test_forged_certificate_with_the_same_ca_name_is_untrusted(gateway, registry
     registry.link_certificate("forged", cert)
     with pytest.raises(CertificateUntrusted) as refused:
         gateway.confirm(pin_request(gateway, cert))
-    assert refused.value.patient_code == "007"
+    assert refused.value.problem.code == "007"
 
 
 def test_garbage_is_not_a_certificate(gateway):
@@ -150,7 +150,7 @@ def test_replayed_nonce_is_refused(gateway, registry, ca):
     gateway.confirm(request)
     with pytest.raises(NonceReused) as refused:
         gateway.confirm(request)
-    assert refused.value.patient_code == "008"
+    assert refused.value.problem.code == "008"
 
 
 def test_nonce_not_issued_here_is_refused(gateway, registry, ca):
@@ -173,7 +173,7 @@ def test_tampered_signature_is_refused_and_spends_the_nonce(gateway, registry, c
     tampered[100] ^= 0x01
     with pytest.raises(BadSignature) as refused:
         gateway.confirm(SignedNonceRequest(request.cert_der, request.nonce, bytes(tampered)))
-    assert refused.value.patient_code == "008"
+    assert refused.value.problem.code == "008"
     with pytest.raises(NonceReused):
         gateway.confirm(request)
 

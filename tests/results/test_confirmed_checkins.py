@@ -77,7 +77,7 @@ def test_persona_check_in(kiosk, ca, persona_id):
     if persona_id in REFUSED:
         with pytest.raises(GatewayError) as refused:
             check_in(persona_id, simulator, gateway, terminal, sink, ca)
-        assert refused.value.patient_code == REFUSED[persona_id]
+        assert refused.value.problem.code == REFUSED[persona_id]
         assert list(sink.folder.iterdir()) == [] and sink._db["outbox"].count == 0
         return
     delivery = check_in(persona_id, simulator, gateway, terminal, sink, ca)
