@@ -1,0 +1,62 @@
+"""Every number that decides or guides, in one place, with how it was chosen.
+
+Match distance (per model pack, in its pack.toml, because it belongs to the recogniser):
+  dlib-resnet-mtcnn: Euclidean distance <= 0.5 between 128-d dlib descriptors counts one frame as
+  the card's person. dlib's published operating point is 0.6 (LFW 99.38 %); measured here before
+  (shared/docs/face.md: 154 genuine / 2,696 impostor pairs, 19 identities) 0.6 let 0.26 % of
+  impostor pairs through (lookalikes) while 0.5 let none through (FRR 8 % per single pair).
+  A decision needs several agreeing frames (below), so the per-decision false-accept rate is at
+  most the per-pair rate at 0.5: 0 of 2,696 (95 % upper bound 3/2,696 = 1.1e-3, rule of three);
+  bench/face_accuracy.py re-measures genuine/impostor distances, EER and TAR at FAR 1e-3 on the
+  images this repository may hold and prints them. Loosening 0.5 is not the way to fewer
+  rejections: more frames are.
+
+Decision (DecisionPolicy): MATCHED once `votes_needed` frames within `window_seconds` are at or
+below the match distance. One frame never decides. NOT_MATCHED only when a well-posed face
+(no guidance) has been clearly another person (each of the last `clearly_other_frames` well-posed
+frames farther than `clearly_other_distance`, genuine pairs here stay below 0.6) and at least
+`clearly_other_seconds` have passed since a face first appeared, or when `give_up_seconds` have passed since a face first
+appeared without a match; until then the answer is STILL_DECIDING and guidance keeps helping.
+
+Guidance (GuidanceLimits): fractions of the frame so they hold for any camera resolution; set on
+640x480 frames made from the repository's sample faces (tests/face/test_guidance.py shows each
+code produced by an image that shows it and a well-posed face producing none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DecisionPolicy:
+    votes_needed: int = 3
+    window_seconds: float = 2.0
+    clearly_other_distance: float = 0.7
+    clearly_other_frames: int = 10
+    clearly_other_seconds: float = 5.0
+    give_up_seconds: float = 15.0
+    liveness: bool = False  # gentle active check: a natural pose change across frames
+    liveness_min_pose_change: float = 0.06  # span of the nose's offset, in eye distances
+
+
+@dataclass(frozen=True)
+class GuidanceLimits:
+    several_faces_size: float = 0.5  # another face at least half as wide as the main one
+    too_far_width: float = 0.16  # face narrower than 16 % of the frame (~100 px at 640)
+    too_close_width: float = 0.55  # face wider than 55 % of the frame
+    off_centre: float = 0.22  # face centre further than 22 % of the frame from its centre
+    too_dark_mean: float = 60.0  # mean grey level of the face, 0..255
+    too_bright_mean: float = 215.0
+    backlit_difference: float = 70.0  # background this much brighter than the face
+    # variance of the Laplacian over the variance of the aligned 112 px grey face (contrast-free):
+    # 0.15 sharp, 0.025 after a Gaussian blur of sigma 2, 0.016 sigma 2.5, 0.012 sigma 3
+    blurred_sharpness: float = 0.02
+    turned_yaw: float = 0.28  # nose offset from the eyes' midpoint, in eye distances
+    turned_pitch: tuple[float, float] = (0.30, 0.92)  # nose height between eyes and mouth
+    masked_colour_distance: float = 28.0  # Lab distance of lower face from the nose bridge
+    masked_texture_ratio: float = 0.35  # lower-face detail relative to the eye band (faces 0.5-2)
+
+
+DEFAULT_POLICY = DecisionPolicy()
+DEFAULT_LIMITS = GuidanceLimits()
