@@ -8,8 +8,9 @@ installed package at run time, never copied into the repository. Nothing here wr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -21,7 +22,7 @@ FRAME_SIZE = (640, 480)
 @dataclass(frozen=True)
 class Person:
     name: str
-    image: np.ndarray  # BGR
+    image: np.ndarray = field(repr=False)  # BGR
     box: tuple[float, float, float, float]  # face box x1, y1, x2, y2 in `image`
 
     @property
@@ -103,3 +104,28 @@ def recorded_session(person: Person, count: int = 30, seed: int = 4) -> list[np.
             offset=rng.uniform(-12, 12),
         ))
     return frames
+
+
+DEMO_RECORDING = Path(__file__).resolve().parent.parent / "resources" / "faces" / "demo-camera.avi"
+
+
+def write_demo_recording(path: Path = DEMO_RECORDING, count: int = 45, fps: float = 15.0) -> bool:
+    """The demo's 'recorded camera': the astronaut (the demo persona's chip photo) settling in
+    front of the kiosk, as an MJPG AVI. Written once; False when it already exists."""
+    if path.exists():
+        return False
+    from .matcher import FaceMatcher
+
+    astronaut = Person("astronaut", astronaut_bgr(), _box(FaceMatcher.load().detect(astronaut_bgr())[0]))
+    partial = path.with_suffix(".partial.avi")
+    writer = cv2.VideoWriter(str(partial), cv2.VideoWriter_fourcc(*"MJPG"), fps, FRAME_SIZE)
+    for frame in recorded_session(astronaut, count=count):
+        writer.write(frame)
+    writer.release()
+    partial.replace(path)
+    return True
+
+
+if __name__ == "__main__":
+    written = write_demo_recording()
+    print(f"demo camera: {DEMO_RECORDING} {'written' if written else 'ready'}")

@@ -39,7 +39,8 @@ class FrameResult:
 class _Observation:
     time: float
     distance: float
-    well_posed: bool
+    well_posed: bool  # no guidance at all
+    may_vote: bool  # no guidance that makes a face less reliable to compare
     yaw: float
 
 
@@ -67,7 +68,8 @@ class MatchSession:
                 self.first_face_time = now
             distance = self.matcher.distance(self.template, self.matcher.template(frame, face))
             yaw = pose(face.kps)[0]
-            self._recent.append(_Observation(now, distance, not guidance, yaw))
+            may_vote = not any(code.value in self.policy.not_voting for code in guidance)
+            self._recent.append(_Observation(now, distance, not guidance, may_vote, yaw))
             low, high = self._yaw_range or (yaw, yaw)
             self._yaw_range = (min(low, yaw), max(high, yaw))
         self._forget_before(now - max(self.policy.window_seconds, 60.0))
@@ -82,7 +84,8 @@ class MatchSession:
 
     def _matching_votes(self, now: float) -> int:
         window_start = now - self.policy.window_seconds
-        return sum(1 for o in self._recent if o.time >= window_start and o.distance <= self.matcher.match_distance)
+        return sum(1 for o in self._recent
+                   if o.may_vote and o.time >= window_start and o.distance <= self.matcher.match_distance)
 
     def _pose_changed(self) -> bool:
         low, high = self._yaw_range or (0.0, 0.0)

@@ -12,11 +12,11 @@ Match distance (per model pack, in its pack.toml, because it belongs to the reco
   rejections: more frames are.
 
 Decision (DecisionPolicy): MATCHED once `votes_needed` frames within `window_seconds` are at or
-below the match distance. One frame never decides. NOT_MATCHED only when a well-posed face
+below the match distance (frames too far or blurred do not vote). One frame never decides. NOT_MATCHED only when a well-posed face
 (no guidance) has been clearly another person (each of the last `clearly_other_frames` well-posed
 frames farther than `clearly_other_distance`, genuine pairs here stay below 0.6) and at least
-`clearly_other_seconds` have passed since a face first appeared, or when `give_up_seconds` have passed since a face first
-appeared without a match; until then the answer is STILL_DECIDING and guidance keeps helping.
+`clearly_other_seconds` have passed since a face first appeared, or when `give_up_seconds` have
+passed since a face first appeared without a match; until then the answer is STILL_DECIDING and guidance keeps helping.
 
 Guidance (GuidanceLimits): fractions of the frame so they hold for any camera resolution; set on
 640x480 frames made from the repository's sample faces (tests/face/test_guidance.py shows each
@@ -31,6 +31,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class DecisionPolicy:
     votes_needed: int = 3
+    # Frames with these guidance codes never vote for a match: a small or blurred face carries
+    # less detail, and strangers look more alike at low detail. Other guidance does not block.
+    not_voting: frozenset[str] = frozenset({"too_far", "blurred"})
     window_seconds: float = 2.0
     clearly_other_distance: float = 0.7
     clearly_other_frames: int = 10

@@ -5,3 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 .venv/bin/python -m faceauth.convert.default_pack resources/models/dlib-resnet-mtcnn
+# The demo's recorded camera (the demo persona's face, made from scikit-image's astronaut).
+.venv/bin/python -m faceauth.sample_faces
