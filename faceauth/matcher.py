@@ -14,8 +14,7 @@ from .detection import Detection, Detector, InsightfaceDetector
 from .errors import ModelPackError, NoFaceInChipPhoto
 from .modelpack import DEFAULT_PACK_DIR, verify_pack
 from .mtcnn import MtcnnDetector
-
-CHIP_PHOTO_MIN_FACE = 20
+from .thresholds import CHIP_PHOTO_MIN_FACE_PX
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class FaceMatcher:
     def enrol_chip_photo(self, jp2_bytes: bytes) -> FaceTemplate:
         """The template of the card's photo (greyscale JPEG 2000). Raises NoFaceInChipPhoto."""
         padded = pad_for_detection(decode_chip_photo(jp2_bytes))
-        faces = self.detect(padded, min_face=CHIP_PHOTO_MIN_FACE)
+        faces = self.detect(padded, min_face=CHIP_PHOTO_MIN_FACE_PX)
         if not faces:
             raise NoFaceInChipPhoto("no face found in the card's photo")
         largest = max(faces, key=lambda face: face.width * face.height)

@@ -13,6 +13,7 @@ import numpy as np
 import onnxruntime
 
 from .detection import Detection
+from .thresholds import CAMERA_MIN_FACE_PX
 
 PYRAMID_FACTOR = 0.709
 NMS_WITHIN_SCALE, NMS_ACROSS_SCALES, NMS_REFINE, NMS_OUTPUT = 0.5, 0.7, 0.7, 0.7
@@ -77,8 +78,8 @@ def _crops(rgb: np.ndarray, boxes: np.ndarray, size: int) -> np.ndarray:
 
 
 class MtcnnDetector:
-    def __init__(self, pnet: Path, rnet: Path, onet: Path, min_face: int = 40,
-                 thresholds: tuple[float, float, float] = (0.6, 0.7, 0.7)) -> None:
+    def __init__(self, pnet: Path, rnet: Path, onet: Path, min_face: int = CAMERA_MIN_FACE_PX,
+                 thresholds: tuple[float, float, float] = (0.6, 0.7, 0.8)) -> None:
         self.pnet, self.rnet, self.onet = _session(pnet), _session(rnet), _session(onet)
         self.min_face = min_face
         self.thresholds = thresholds

@@ -46,10 +46,10 @@ def group_photo_bgr() -> np.ndarray:
 
 
 def people(detect) -> list[Person]:
-    """The astronaut and the six people of the group photo, found with `detect(bgr)`."""
+    """The astronaut and the six people of the group photo (left to right), found with `detect(bgr)`."""
     found = [Person("astronaut", astronaut_bgr(), _box(detect(astronaut_bgr())[0]))]
     group = group_photo_bgr()
-    faces = sorted(detect(group), key=lambda face: face.box[0])
+    faces = sorted((face for face in detect(group) if face.score >= 0.95), key=lambda face: face.box[0])
     found += [Person(f"group-{i + 1}", group, _box(face)) for i, face in enumerate(faces)]
     return found
 
