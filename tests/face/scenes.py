@@ -50,3 +50,25 @@ def empty_room() -> np.ndarray:
     frame = np.full((480, 640, 3), 180, np.uint8)
     cv2.rectangle(frame, (420, 60), (560, 480), (120, 100, 90), -1)
     return cv2.GaussianBlur(frame, (0, 0), 2)
+
+
+def head_turned(frame: np.ndarray, face: Detection, amount: float) -> np.ndarray:
+    """A small head turn: the nose and the middle of the face shift sideways by `amount` eye
+    distances while eyes and face outline stay (a flat photo cannot do this)."""
+    left_eye, right_eye, nose = face.kps[0], face.kps[1], face.kps[2]
+    eye_distance = float(np.linalg.norm(right_eye - left_eye))
+    height, width = frame.shape[:2]
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    bump = np.exp(-((xs - nose[0]) ** 2 + (ys - nose[1]) ** 2) / (2 * (0.45 * eye_distance) ** 2))
+    return cv2.remap(frame, xs - amount * eye_distance * bump, ys, cv2.INTER_LINEAR,
+                     borderMode=cv2.BORDER_REFLECT)
+
+
+def photo_tilted(frame: np.ndarray, amount: float) -> np.ndarray:
+    """The whole picture seen at a slant, as a printed photo turned in the hand."""
+    height, width = frame.shape[:2]
+    shift = amount * height
+    corners = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    slanted = np.float32([[0, -shift], [width, shift], [width, height - shift], [0, height + shift]])
+    return cv2.warpPerspective(frame, cv2.getPerspectiveTransform(corners, slanted), (width, height),
+                               borderMode=cv2.BORDER_REFLECT)

@@ -82,3 +82,20 @@ def test_session_keeps_no_picture(matcher, astronaut, astronaut_template):
     run(session, sample_faces.recorded_session(astronaut, count=3))
     held = [value for value in vars(session).values() if isinstance(value, np.ndarray)]
     assert held == []
+
+
+def test_with_liveness_a_photo_slanted_by_hand_is_not_matched(matcher, astronaut, astronaut_template):
+    session = MatchSession(matcher, astronaut_template, clock=StepClock(), policy=DecisionPolicy(liveness=True))
+    still = sample_faces.camera_frame(astronaut)
+    results = run(session, [scenes.photo_tilted(still, a) for a in (0, 0.08, 0.15, 0.08, 0, -0.08, -0.15, -0.08)])
+    assert all(r.decision is Decision.STILL_DECIDING for r in results)
+
+
+def test_with_liveness_a_small_head_turn_is_matched(matcher, astronaut, astronaut_template):
+    session = MatchSession(matcher, astronaut_template, clock=StepClock(), policy=DecisionPolicy(liveness=True))
+    frame = sample_faces.camera_frame(astronaut)
+    face = matcher.detect(frame)[0]
+    turning = [scenes.head_turned(frame, face, a) for a in (0, 0.1, 0.2, 0.3, 0.2, 0.1, 0, -0.1, -0.2, -0.3)]
+    decisions = [r.decision for r in run(session, turning)]
+    assert decisions[-1] is Decision.MATCHED
+    assert decisions[2] is Decision.STILL_DECIDING  # three matching frames, but no movement yet
