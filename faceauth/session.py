@@ -21,6 +21,9 @@ from .matcher import FaceMatcher, FaceTemplate
 from .thresholds import DEFAULT_LIMITS, DEFAULT_POLICY, DecisionPolicy, GuidanceLimits
 
 
+HISTORY_SECONDS = 60.0  # distances older than this are forgotten
+
+
 class Decision(enum.Enum):
     STILL_DECIDING = "still_deciding"
     MATCHED = "matched"
@@ -41,7 +44,6 @@ class _Observation:
     distance: float
     well_posed: bool  # no guidance at all
     may_vote: bool  # no guidance that makes a face less reliable to compare
-    yaw: float
 
 
 class MatchSession:
@@ -57,8 +59,8 @@ class MatchSession:
         self._yaw_range: tuple[float, float] | None = None
 
     def feed(self, frame: np.ndarray) -> FrameResult:
-        """Analyse one BGR frame. After a decision, frames are no longer analysed."""
-        if self.decision is not Decision.STILL_DECIDING:
+        """Analyse one BGR frame. After a decision (or end()), frames are no longer analysed."""
+        if self.decision is not Decision.STILL_DECIDING or self.template is None:
             return FrameResult((), None, None, self.decision)
         now = self.clock()
         face, guidance = frame_guidance(frame, self.matcher.detect(frame), self.limits)
@@ -69,14 +71,20 @@ class MatchSession:
             distance = self.matcher.distance(self.template, self.matcher.template(frame, face))
             yaw = pose(face.kps)[0]
             may_vote = not any(code.value in self.policy.not_voting for code in guidance)
-            self._recent.append(_Observation(now, distance, not guidance, may_vote, yaw))
+            self._recent.append(_Observation(now, distance, not guidance, may_vote))
             low, high = self._yaw_range or (yaw, yaw)
             self._yaw_range = (min(low, yaw), max(high, yaw))
-        self._forget_before(now - max(self.policy.window_seconds, 60.0))
+        self._forget_before(now - max(self.policy.window_seconds, HISTORY_SECONDS))
         self._decide(now)
         if self.decision is Decision.STILL_DECIDING and self._waiting_for_movement(now):
             guidance = [*guidance, Guidance.MOVE_HEAD_SLIGHTLY]
         return FrameResult(tuple(guidance), face, distance, self.decision)
+
+    def end(self) -> None:
+        """Drop the card photo's template and every distance: the check-in is over."""
+        self.template = None
+        self._recent.clear()
+        self._yaw_range = None
 
     def _forget_before(self, oldest: float) -> None:
         while self._recent and self._recent[0].time < oldest:

@@ -82,6 +82,9 @@ def test_session_keeps_no_picture(matcher, astronaut, astronaut_template):
     run(session, sample_faces.recorded_session(astronaut, count=3))
     held = [value for value in vars(session).values() if isinstance(value, np.ndarray)]
     assert held == []
+    session.end()
+    assert session.template is None
+    assert session.feed(sample_faces.camera_frame(astronaut)).distance is None
 
 
 def test_with_liveness_a_photo_slanted_by_hand_is_not_matched(matcher, astronaut, astronaut_template):
