@@ -53,8 +53,10 @@ def _opencv_source(source: int | str | os.PathLike) -> int | str:
 
 class CameraSource:
     def __init__(self, source: int | str | os.PathLike, *, loop: bool = False, paced: bool = True,
-                 open_timeout: float = 3.0, on_frame: Callable[[Frame], None] | None = None) -> None:
+                 open_timeout: float = 3.0, on_frame: Callable[[Frame], None] | None = None,
+                 frame_size: tuple[int, int] | None = (640, 480)) -> None:
         self.source = source
+        self.frame_size = frame_size  # asked of a device; files keep their own size
         self.loop = loop
         self.paced = paced and _is_file_source(source)
         self.open_timeout = open_timeout
@@ -72,6 +74,9 @@ class CameraSource:
         if not capture.isOpened():
             capture.release()
             raise CameraUnavailable(f"cannot open camera {self.source!r}")
+        if self.frame_size and not _is_file_source(self.source):
+            capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.frame_size[0])
+            capture.set(cv2.CAP_PROP_FRAME_HEIGHT, self.frame_size[1])
         self._capture = capture
         self._started_at = time.monotonic()
         self._running.set()
