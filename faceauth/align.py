@@ -1,0 +1,37 @@
+"""Alignment from 5 landmarks onto insightface's template, as `face_align.norm_crop` does.
+
+The similarity transform is solved here (Umeyama, least squares) rather than through
+scikit-image's deprecated `SimilarityTransform.estimate`, which warns on every call.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from insightface.utils.face_align import arcface_dst
+
+
+def template_points(size: int) -> np.ndarray:
+    """insightface's 5-point template for a square crop of `size` pixels."""
+    if size % 112 == 0:
+        return arcface_dst * (size / 112.0)
+    ratio = size / 128.0
+    return arcface_dst * ratio + np.array([8.0 * ratio, 0.0])
+
+
+def similarity_matrix(source: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """2x3 matrix of the rotation + uniform scale + shift taking `source` points nearest `target`."""
+    source, target = np.asarray(source, np.float64), np.asarray(target, np.float64)
+    source_mean, target_mean = source.mean(axis=0), target.mean(axis=0)
+    s, t = source - source_mean, target - target_mean
+    u, singular, vt = np.linalg.svd(t.T @ s / len(source))
+    sign = np.diag([1.0, np.sign(np.linalg.det(u @ vt))])
+    rotation = u @ sign @ vt
+    scale = np.trace(np.diag(singular) @ sign) / s.var(axis=0).sum()
+    shift = target_mean - scale * rotation @ source_mean
+    return np.hstack([scale * rotation, shift[:, None]])
+
+
+def aligned_crop(bgr: np.ndarray, kps: np.ndarray, size: int) -> np.ndarray:
+    matrix = similarity_matrix(kps, template_points(size))
+    return cv2.warpAffine(bgr, matrix, (size, size), borderValue=0.0)

@@ -1,0 +1,82 @@
+"""Loads a model pack and turns faces into templates and templates into distances."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from insightface.model_zoo import get_model
+
+from .align import aligned_crop
+from .chip_photo import decode_chip_photo, pad_for_detection
+from .detection import Detection, Detector, InsightfaceDetector
+from .errors import ModelPackError, NoFaceInChipPhoto
+from .modelpack import DEFAULT_PACK_DIR, verify_pack
+from .mtcnn import MtcnnDetector
+from .thresholds import CHIP_PHOTO_MIN_FACE_PX
+
+
+@dataclass(frozen=True)
+class FaceTemplate:
+    """A face's embedding, held in memory only. Its repr never shows the numbers."""
+
+    embedding: np.ndarray = field(repr=False)
+
+
+class FaceMatcher:
+    """Detector + recogniser of one model pack. Safe to share between threads (onnxruntime
+    sessions run concurrently); create once at start-up."""
+
+    def __init__(self, detector: Detector, recogniser, metric: str, match_distance: float) -> None:
+        self.detector = detector
+        self.recogniser = recogniser
+        self.metric = metric
+        self.match_distance = match_distance
+
+    @classmethod
+    def load(cls, pack_dir: Path | str = DEFAULT_PACK_DIR) -> "FaceMatcher":
+        pack_dir = Path(pack_dir)
+        manifest = verify_pack(pack_dir)
+        detector = _load_detector(pack_dir, manifest["detector"])
+        recogniser_section = manifest["recogniser"]
+        recogniser = get_model(str(pack_dir / recogniser_section["file"]), providers=["CPUExecutionProvider"])
+        if recogniser is None or getattr(recogniser, "taskname", None) != "recognition":
+            raise ModelPackError(f"{recogniser_section['file']} is not a recogniser insightface can load")
+        metric = recogniser_section.get("metric", "cosine")
+        if metric not in ("cosine", "euclidean"):
+            raise ModelPackError(f"unknown metric {metric!r} in {pack_dir}")
+        return cls(detector, recogniser, metric, float(recogniser_section["match_distance"]))
+
+    def detect(self, bgr: np.ndarray, min_face: int | None = None) -> list[Detection]:
+        return self.detector.detect(bgr, min_face)
+
+    def template(self, bgr: np.ndarray, face: Detection) -> FaceTemplate:
+        size = self.recogniser.input_size[0]
+        crop = aligned_crop(bgr, face.kps, size)
+        return FaceTemplate(self.recogniser.get_feat(crop)[0].astype(np.float32))
+
+    def distance(self, a: FaceTemplate, b: FaceTemplate) -> float:
+        """Lower is more alike; `match_distance` is where one frame counts as the same person."""
+        if self.metric == "euclidean":
+            return float(np.linalg.norm(a.embedding - b.embedding))
+        cosine = np.dot(a.embedding, b.embedding) / (np.linalg.norm(a.embedding) * np.linalg.norm(b.embedding))
+        return float(1.0 - cosine)
+
+    def enrol_chip_photo(self, jp2_bytes: bytes) -> FaceTemplate:
+        """The template of the card's photo (greyscale JPEG 2000). Raises NoFaceInChipPhoto."""
+        padded = pad_for_detection(decode_chip_photo(jp2_bytes))
+        faces = self.detect(padded, min_face=CHIP_PHOTO_MIN_FACE_PX)
+        if not faces:
+            raise NoFaceInChipPhoto("no face found in the card's photo")
+        largest = max(faces, key=lambda face: face.width * face.height)
+        return self.template(padded, largest)
+
+
+def _load_detector(pack_dir: Path, section: dict) -> Detector:
+    kind = section.get("kind")
+    if kind == "mtcnn":
+        return MtcnnDetector(pack_dir / section["pnet"], pack_dir / section["rnet"], pack_dir / section["onet"])
+    if kind == "insightface":
+        return InsightfaceDetector(pack_dir / section["file"])
+    raise ModelPackError(f"unknown detector kind {kind!r} in {pack_dir}")

@@ -1,0 +1,119 @@
+"""One face check: live frames compared with the card photo's template until a decision.
+
+Feed frames from any thread (one at a time); each gives a FrameResult with guidance for the
+patient and the decision so far. Frames and crops are never kept: only distances, times and
+landmark-derived pose numbers of recent frames, and the session holds the template in memory.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from .detection import Detection
+from .guidance import Guidance, frame_guidance, pose
+from .matcher import FaceMatcher, FaceTemplate
+from .thresholds import DEFAULT_LIMITS, DEFAULT_POLICY, DecisionPolicy, GuidanceLimits
+
+
+HISTORY_SECONDS = 60.0  # distances older than this are forgotten
+
+
+class Decision(enum.Enum):
+    STILL_DECIDING = "still_deciding"
+    MATCHED = "matched"
+    NOT_MATCHED = "not_matched"
+
+
+@dataclass(frozen=True)
+class FrameResult:
+    guidance: tuple[Guidance, ...]  # most useful first; empty when the face is well posed
+    face: Detection | None  # the face compared (for drawing a frame around it), if any
+    distance: float | None  # to the card photo; lower is more alike
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class _Observation:
+    time: float
+    distance: float
+    well_posed: bool  # no guidance at all
+    may_vote: bool  # no guidance that makes a face less reliable to compare
+
+
+class MatchSession:
+    def __init__(self, matcher: FaceMatcher, template: FaceTemplate,
+                 clock: Callable[[], float] = time.monotonic,
+                 policy: DecisionPolicy = DEFAULT_POLICY, limits: GuidanceLimits = DEFAULT_LIMITS) -> None:
+        self.matcher, self.template, self.clock = matcher, template, clock
+        self.policy, self.limits = policy, limits
+        self.decision = Decision.STILL_DECIDING
+        self.first_face_time: float | None = None
+        self.decided_after: float | None = None  # seconds from the first face to the decision
+        self._recent: deque[_Observation] = deque()
+        self._yaw_range: tuple[float, float] | None = None
+
+    def feed(self, frame: np.ndarray) -> FrameResult:
+        """Analyse one BGR frame. After a decision (or end()), frames are no longer analysed."""
+        if self.decision is not Decision.STILL_DECIDING or self.template is None:
+            return FrameResult((), None, None, self.decision)
+        now = self.clock()
+        face, guidance = frame_guidance(frame, self.matcher.detect(frame), self.limits)
+        distance = None
+        if face is not None:
+            if self.first_face_time is None:
+                self.first_face_time = now
+            distance = self.matcher.distance(self.template, self.matcher.template(frame, face))
+            yaw = pose(face.kps)[0]
+            may_vote = not any(code.value in self.policy.not_voting for code in guidance)
+            self._recent.append(_Observation(now, distance, not guidance, may_vote))
+            low, high = self._yaw_range or (yaw, yaw)
+            self._yaw_range = (min(low, yaw), max(high, yaw))
+        self._forget_before(now - max(self.policy.window_seconds, HISTORY_SECONDS))
+        self._decide(now)
+        if self.decision is Decision.STILL_DECIDING and self._waiting_for_movement(now):
+            guidance = [*guidance, Guidance.MOVE_HEAD_SLIGHTLY]
+        return FrameResult(tuple(guidance), face, distance, self.decision)
+
+    def end(self) -> None:
+        """Drop the card photo's template and every distance: the check-in is over."""
+        self.template = None
+        self._recent.clear()
+        self._yaw_range = None
+
+    def _forget_before(self, oldest: float) -> None:
+        while self._recent and self._recent[0].time < oldest:
+            self._recent.popleft()
+
+    def _matching_votes(self, now: float) -> int:
+        window_start = now - self.policy.window_seconds
+        return sum(1 for o in self._recent
+                   if o.may_vote and o.time >= window_start and o.distance <= self.matcher.match_distance)
+
+    def _pose_changed(self) -> bool:
+        low, high = self._yaw_range or (0.0, 0.0)
+        return high - low >= self.policy.liveness_min_pose_change
+
+    def _waiting_for_movement(self, now: float) -> bool:
+        return self.policy.liveness and self._matching_votes(now) >= self.policy.votes_needed and not self._pose_changed()
+
+    def _clearly_someone_else(self, now: float) -> bool:
+        posed = [o for o in self._recent if o.well_posed][-self.policy.clearly_other_frames :]
+        return (len(posed) >= self.policy.clearly_other_frames
+                and now - self.first_face_time >= self.policy.clearly_other_seconds
+                and all(o.distance > self.policy.clearly_other_distance for o in posed))
+
+    def _decide(self, now: float) -> None:
+        if self._matching_votes(now) >= self.policy.votes_needed and (not self.policy.liveness or self._pose_changed()):
+            self.decision = Decision.MATCHED
+        elif self._clearly_someone_else(now):
+            self.decision = Decision.NOT_MATCHED
+        elif self.first_face_time is not None and now - self.first_face_time >= self.policy.give_up_seconds:
+            self.decision = Decision.NOT_MATCHED
+        if self.decision is not Decision.STILL_DECIDING and self.first_face_time is not None:
+            self.decided_after = now - self.first_face_time

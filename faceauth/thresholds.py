@@ -1,0 +1,79 @@
+"""Every number that decides or guides, in one place, with how it was chosen.
+
+Match distance (per model pack, in its pack.toml, because it belongs to the recogniser):
+  dlib-resnet-mtcnn: Euclidean distance <= 0.5 between 128-d dlib descriptors counts one frame as
+  the card's person. Evidence, weakest link first:
+  - shared/docs/face.md (154 genuine / 2,696 impostor pairs, 19 identities): dlib's usual 0.6
+    let 0.26 % of impostor pairs through (lookalikes); 0.5 let none through (FRR 8 % per pair).
+    0 of 2,696 bounds the per-pair FAR at 1.1e-3 (95 %, rule of three): a bound, not a proof.
+  - bench/face_accuracy.py, images this repository may hold (7 people; greyscale JPEG 2000
+    200x257 card-like photo vs colour 640x480 frames; 840 genuine / 5,040 impostor pairs):
+    impostors 0.520-0.933 (p5 0.673), genuine 0.135-0.600 (p95 0.331); EER 0.36 %; TAR at
+    FAR 1e-3 99.64 %; at 0.5 per frame FRR 0.36 %, FAR 0 of 5,040.
+  A decision needs several agreeing frames of one face, so the per-decision FAR is at most the
+  per-pair FAR at 0.5 (frames of one person are correlated: votes do not multiply it down, but
+  they do stop one odd frame from deciding). Loosening 0.5 is not the way to fewer
+  rejections: more frames, better light and guidance are.
+
+Decision (DecisionPolicy): MATCHED once `votes_needed` frames within `window_seconds` are at or
+below the match distance (frames too far or blurred do not vote); one frame never decides.
+NOT_MATCHED only when the last `clearly_other_frames` well-posed frames (no guidance) were all
+farther than `clearly_other_distance` (no genuine pair reached it in the benchmark) and at least
+`clearly_other_seconds` have passed since a face first appeared, or when `give_up_seconds` have
+passed since then without a match. Until then the answer is STILL_DECIDING and guidance keeps
+helping: a patient who needs time is not sent back to the start.
+
+Guidance (GuidanceLimits): fractions of the frame so they hold for any camera resolution; set on
+640x480 frames made from the repository's sample faces (tests/face/test_guidance.py shows each
+code produced by an image that shows it and a well-posed face producing none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DecisionPolicy:
+    votes_needed: int = 3
+    # Frames with these guidance codes never vote for a match: a small or blurred face carries
+    # less detail, and strangers look more alike at low detail. Other guidance does not block.
+    not_voting: frozenset[str] = frozenset({"too_far", "blurred"})
+    window_seconds: float = 2.0
+    clearly_other_distance: float = 0.7
+    clearly_other_frames: int = 10
+    clearly_other_seconds: float = 5.0
+    give_up_seconds: float = 15.0
+    liveness: bool = False  # gentle active check: a natural pose change across frames
+    # Span of the nose's sideways offset over the session, in eye distances. A printed photo
+    # slanted by hand moved it by at most 0.07 in tests; a small head turn moves it 0.1-0.15.
+    liveness_min_pose_change: float = 0.1
+
+
+@dataclass(frozen=True)
+class GuidanceLimits:
+    several_faces_size: float = 0.5  # another face at least half as wide as the main one
+    too_far_width: float = 0.16  # face narrower than 16 % of the frame (~100 px at 640)
+    too_close_width: float = 0.55  # face wider than 55 % of the frame
+    off_centre: float = 0.22  # face centre further than 22 % of the frame from its centre
+    too_dark_mean: float = 60.0  # mean grey level of the face, 0..255
+    too_bright_mean: float = 215.0
+    backlit_difference: float = 70.0  # background this much brighter than the face
+    # variance of the Laplacian over the variance of the aligned 112 px grey face (contrast-free):
+    # 0.15 sharp, 0.025 after a Gaussian blur of sigma 2, 0.016 sigma 2.5, 0.012 sigma 3
+    blurred_sharpness: float = 0.02
+    turned_yaw: float = 0.28  # nose offset from the eyes' midpoint, in eye distances
+    turned_pitch: tuple[float, float] = (0.30, 0.92)  # nose height between eyes and mouth
+    masked_colour_distance: float = 28.0  # Lab distance of lower face from the nose bridge
+    masked_texture_ratio: float = 0.35  # lower-face detail relative to the eye band (faces 0.5-2)
+
+
+# Smallest face the detector looks for, in pixels. 60 px on a 640x480 camera frame (a patient
+# about 2 m away) keeps MTCNN's pyramid short: median detection 27 ms instead of 38 ms at 40 px;
+# faces between 60 px and the too-far limit (~100 px) are found and told to come closer.
+CAMERA_MIN_FACE_PX = 60
+# The card's photo is 200x257 with the face filling most of it; padded before detection.
+CHIP_PHOTO_MIN_FACE_PX = 48
+
+DEFAULT_POLICY = DecisionPolicy()
+DEFAULT_LIMITS = GuidanceLimits()

@@ -1,0 +1,78 @@
+"""The default pack is exactly the recorded one, is checked at load, and loads through insightface."""
+
+import shutil
+
+import numpy as np
+import pytest
+from insightface.model_zoo.arcface_onnx import ArcFaceONNX
+
+from faceauth import DEFAULT_PACK_DIR, FaceMatcher, ModelPackError, sample_faces
+from faceauth.convert.dlib_to_onnx import resampling_matrix
+from faceauth.modelpack import read_manifest, sha256_of_file, verify_pack
+
+# Changing a model must change this test too: the pack's files are the ones that were reviewed.
+EXPECTED_SHA256 = {
+    "mtcnn_pnet.onnx": "07a69013008e612c4d2ad31b09645038911dfec67411cd68ccd0da55ca291a35",
+    "mtcnn_rnet.onnx": "de0f837f02b57e1e85959c3ae5c46bcd16162e6e95be5db8794e3c7c85a89004",
+    "mtcnn_onet.onnx": "d80f19b44f72e45dd2b7d01384d56994220f60d9417b2a7fbba9041ef1d75e52",
+    "dlib_resnet_v1.onnx": "fc2cf0df38afb1dbd826f690a8b8fae2336d1abed1f73c7b733f1f143755d874",
+}
+
+
+def test_default_pack_files_are_the_recorded_ones():
+    assert read_manifest(DEFAULT_PACK_DIR)["sha256"] == EXPECTED_SHA256
+    for name, digest in EXPECTED_SHA256.items():
+        assert sha256_of_file(DEFAULT_PACK_DIR / name) == digest
+
+
+def test_every_model_has_its_source_and_licence_recorded():
+    sources = (DEFAULT_PACK_DIR / "SOURCES.md").read_text()
+    for name in EXPECTED_SHA256:
+        assert name in sources
+    assert "CC0" in sources and "MIT" in sources
+
+
+def test_recogniser_loads_through_insightface_model_zoo(matcher):
+    assert isinstance(matcher.recogniser, ArcFaceONNX)
+    assert matcher.recogniser.input_size == (256, 256)
+    assert (matcher.recogniser.input_mean, matcher.recogniser.input_std) == (0.0, 1.0)  # raw pixels in
+
+
+@pytest.fixture
+def pack_copy(tmp_path):
+    copy = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK_DIR, copy)
+    return copy
+
+
+def test_a_changed_model_file_is_refused(pack_copy):
+    with open(pack_copy / "mtcnn_rnet.onnx", "r+b") as model:
+        model.seek(1000)
+        model.write(b"\x00\x01\x02\x03")
+    with pytest.raises(ModelPackError, match="mtcnn_rnet.onnx"):
+        FaceMatcher.load(pack_copy)
+
+
+def test_a_missing_model_file_is_refused(pack_copy):
+    (pack_copy / "dlib_resnet_v1.onnx").unlink()
+    with pytest.raises(ModelPackError, match="missing"):
+        verify_pack(pack_copy)
+
+
+def test_another_pack_is_chosen_by_its_folder_alone(pack_copy, astronaut):
+    """A vendor pack is a folder; here the same models under another name and metric."""
+    manifest = (pack_copy / "pack.toml").read_text()
+    manifest = manifest.replace('metric = "euclidean"', 'metric = "cosine"').replace("match_distance = 0.5", "match_distance = 0.07")
+    (pack_copy / "pack.toml").write_text(manifest)
+    other = FaceMatcher.load(pack_copy)
+    assert (other.metric, other.match_distance) == ("cosine", 0.07)
+    frame = sample_faces.camera_frame(astronaut)
+    face = other.detect(frame)[0]
+    assert other.distance(other.template(frame, face), other.template(frame, face)) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_resampling_rows_are_weighted_averages():
+    matrix = resampling_matrix(150, 256, 0.7139, -17.42)
+    assert matrix.shape == (150, 256)
+    assert np.allclose(matrix.sum(axis=1), 1.0, atol=1e-5)
+    assert (matrix >= 0).all()
