@@ -85,7 +85,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("eprescription_question", bool, False,
             "Ask whether the patient wants an electronic or a paper prescription."),
     Setting("result_folder", str, "",
-            "Folder the receipt computer reads results from (e.g. C:\\OQS\\face); empty = the kiosk's data folder.",
+            "Folder the receipt computer reads results from (e.g. C:\\OQS\\face); empty = face/ in the kiosk's data folder.",
             Who.VENDOR),
     Setting("result_encoding", ResultEncoding, ResultEncoding.UTF8,
             "Encoding of result files: utf-8 or shift_jis (written as cp932).", Who.VENDOR),
@@ -119,7 +119,7 @@ class Settings:
         return Settings(merged)
 
     def result_folder_path(self) -> Path:
-        return Path(self.result_folder) if self.result_folder else paths.data_dir() / "results"
+        return Path(self.result_folder) if self.result_folder else paths.data_dir() / "face"
 
 
 def defaults() -> Settings:

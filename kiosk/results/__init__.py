@@ -13,11 +13,6 @@ from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem, Pres
 from kiosk.store import open_field_cipher
 
 
-def default_result_folder(base: Path | None = None) -> Path:
-    """Linux default for the result folder setting (Windows sites set e.g. C:\\OQS\\face)."""
-    return (base or data_dir()) / "face"
-
-
 def open_result_sink(folder: Path, institution_code: str, encoding: str = "utf-8",
                      base: Path | None = None,
                      on_status: Callable[[OutboxStatus], None] | None = None) -> ResultSink:
@@ -36,4 +31,4 @@ def open_result_sink(folder: Path, institution_code: str, encoding: str = "utf-8
 
 __all__ = ["CheckinOutcome", "ConsentFlag", "ConsentItem", "Delivery", "OutboxRetrier",
            "OutboxStatus", "Prescription", "RESULT_FILE_PATTERN", "ResultSink",
-           "default_result_folder", "open_result_sink", "render_result"]
+           "open_result_sink", "render_result"]
