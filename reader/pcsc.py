@@ -13,6 +13,7 @@ from .events import EventCallback, EventKind, ReaderEvent
 
 log = logging.getLogger("oqs.reader.pcsc")
 
+SCARD_ABSENT = 0x0002  # SCardStatus state bit (pcsc-lite); pyscard lacks the constant
 PNP_NOTIFICATION = "\\\\?PnP?\\Notification"
 SERVICE_GONE = {scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED,
                 scard.SCARD_E_INVALID_HANDLE, scard.SCARD_F_COMM_ERROR}
@@ -77,7 +78,19 @@ class PcscTransport:
         hresult, response = scard.SCardTransmit(self._card, self._pci, list(apdu))
         if hresult != scard.SCARD_S_SUCCESS:
             raise _error(hresult, "transmit")
+        if len(response) < 2 and self._card_left():
+            raise CardRemoved("the card left during the command")
         return bytes(response)
+
+    def _card_left(self, wait: float = 1.0) -> bool:
+        """After an answer without a status word: did the card go? pcscd notices within a poll."""
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            hresult, _, state, _, _ = scard.SCardStatus(self._card)
+            if hresult != scard.SCARD_S_SUCCESS or state & SCARD_ABSENT:
+                return True
+            time.sleep(0.02)
+        return False
 
     def close(self) -> None:
         if self._card is not None:

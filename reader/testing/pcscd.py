@@ -152,6 +152,32 @@ class PrivatePcscd:
             process.kill()
             process.wait(timeout=5)
 
+    def insert(self, card, slot: int = 0, *, pull_after: int | None = None) -> None:
+        """Insert a virtual card and wait until pcscd has seen it."""
+        self.cards.insert(card, slot, pull_after=pull_after)
+        self.wait_for_card(slot, present=True)
+
+    def remove(self, slot: int = 0) -> None:
+        """Remove the card and wait until pcscd has seen it go."""
+        self.cards.remove(slot)
+        self.wait_for_card(slot, present=False)
+
+    def wait_for_card(self, slot: int, present: bool, timeout: float = 5.0) -> None:
+        context = _context()
+        try:
+            state = scard.SCARD_STATE_UNAWARE
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                hresult, states = scard.SCardGetStatusChange(
+                    context, 200, [(self.reader_names[slot], state)])
+                if hresult == scard.SCARD_S_SUCCESS:
+                    state = states[0][1] & ~scard.SCARD_STATE_CHANGED
+                    if bool(state & scard.SCARD_STATE_PRESENT) == present:
+                        return
+            raise TimeoutError(f"pcscd did not see the card {'arrive' if present else 'leave'}")
+        finally:
+            scard.SCardReleaseContext(context)
+
     def restart(self) -> None:
         self.stop()
         self.start()
