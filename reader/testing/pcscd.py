@@ -141,16 +141,16 @@ class PrivatePcscd:
         raise PcscdUnavailable(f"pcscd did not come up in {self.start_timeout} s")
 
     def stop(self) -> None:
-        self.cards.close()
+        """Stop pcscd (readers and cards vanish with it), then the card side."""
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        if process is not None and process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+        self.cards.close()
 
     def insert(self, card, slot: int = 0, *, pull_after: int | None = None) -> None:
         """Insert a virtual card and wait until pcscd has seen it."""

@@ -61,6 +61,7 @@ class Slot:
         return self.card
 
     def remove(self):
+        self._close_transports()  # the kiosk closes its connection when the card goes
         if self.kind == "inprocess":
             self.reader.remove()
         else:
@@ -83,10 +84,14 @@ class Slot:
     def record(self, persona_id: str) -> dict:
         return load_record(self.personas, persona_id)
 
-    def close(self):
+    def _close_transports(self):
         for transport in self.transports:
             if hasattr(transport, "close"):
                 transport.close()
+        self.transports.clear()
+
+    def close(self):
+        self._close_transports()
         if self.kind == "pcsc":
             self.pcscd.cards.close()
             self.pcscd.wait_for_card(0, present=False)
