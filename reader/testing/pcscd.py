@@ -1,9 +1,14 @@
 """A private pcscd whose only readers are the two vpcd slots, for tests in any package.
 
-    from reader.testing.pcscd import PrivatePcscd
-    with PrivatePcscd() as pcscd:
-        pcscd.cards.insert(open_card(folder, "valid_adult"))     # slot 0 = pcscd.reader_names[0]
-        transport = PcscTransport(pcscd.reader_names[0])
+    from reader.testing.pcscd import shared_pcscd
+    pcscd = shared_pcscd()                       # one per test process, stopped at exit
+    pcscd.insert(open_card(folder, "valid_adult"))   # waits until pcscd sees it; slot 0
+    transport = PcscTransport(pcscd.reader_names[0])
+    ...
+    transport.close(); pcscd.remove()            # leave the slot empty for the next test
+
+Only one pcscd can serve a process (libpcsclite fixes its socket path once), so tests in every
+package share `shared_pcscd()` (or the `private_pcscd` fixture of reader.testing.fixtures).
 
 Isolation, so nothing meets a system pcscd and no port is reachable from any network:
 pcscd runs under `unshare --net --mount` (root needed). In its mount namespace /run/pcscd is a
@@ -14,6 +19,7 @@ connect. Only the process started here is ever stopped, by its PID.
 """
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import shutil
@@ -151,6 +157,10 @@ class PrivatePcscd:
                 process.kill()
                 process.wait(timeout=5)
         self.cards.close()
+        try:
+            RUN_DIR.rmdir()  # pcscd removed its socket and pid file on the way out
+        except OSError:
+            pass
 
     def insert(self, card, slot: int = 0, *, pull_after: int | None = None) -> None:
         """Insert a virtual card and wait until pcscd has seen it."""
@@ -187,3 +197,17 @@ class PrivatePcscd:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+_shared: PrivatePcscd | None = None
+
+
+def shared_pcscd() -> PrivatePcscd:
+    """The process's private pcscd, started on first use and stopped when the process exits."""
+    global _shared
+    if _shared is None:
+        _shared = PrivatePcscd()
+        atexit.register(_shared.stop)
+    if _shared.process is None or _shared.process.poll() is not None:
+        _shared.start()
+    return _shared

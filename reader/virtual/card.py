@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives import hashes
@@ -75,7 +76,8 @@ class VirtualCard:
         initial = {counter_key(app.aid, fid): pin.max_tries if pin.initial_tries is None
                    else pin.initial_tries for app in applications for fid, pin in app.pins.items()}
         self.counters = CounterStore(counters_path, initial)
-        self.log: list[Command] = []  # every command received, for tests that prove what was sent
+        # the last commands received, for tests that prove what was (not) sent
+        self.log: deque[Command] = deque(maxlen=10_000)
         self._lock = threading.Lock()
         self.reset()
 

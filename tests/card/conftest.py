@@ -2,40 +2,21 @@
 a real private pcscd + vpcd (the same tests run against both)."""
 from __future__ import annotations
 
-import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from reader.card import MyNumberCard
+from reader.testing.fixtures import persona_folder, personas, private_pcscd  # noqa: F401
 from reader.virtual.inprocess import InProcessReader
-from reader.virtual.personas import build_personas, load_record, open_card
+from reader.virtual.personas import load_record, open_card
 
 TRANSPORTS = ["inprocess", "pcsc"]
 
 
 @pytest.fixture(scope="session")
-def persona_template(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("personas")
-    build_personas(folder, date.today())
-    return folder
-
-
-@pytest.fixture
-def personas(persona_template, tmp_path) -> Path:
-    """A private copy, so PIN counters start fresh in every test."""
-    folder = tmp_path / "personas"
-    shutil.copytree(persona_template, folder)
-    return folder
-
-
-@pytest.fixture(scope="session")
-def private_pcscd(tmp_path_factory):
-    from reader.testing.pcscd import PrivatePcscd
-
-    with PrivatePcscd(tmp_path_factory.mktemp("pcscd")) as pcscd:
-        yield pcscd
+def persona_template(persona_folder) -> Path:
+    return persona_folder
 
 
 class Slot:
@@ -92,9 +73,6 @@ class Slot:
 
     def close(self):
         self._close_transports()
-        if self.kind == "pcsc":
-            self.pcscd.cards.close()
-            self.pcscd.wait_for_card(0, present=False)
 
 
 @pytest.fixture(params=TRANSPORTS)
