@@ -43,6 +43,7 @@ VPCD_PORT = 35963  # inside the private network namespace, so any fixed port is 
 FRIENDLY_NAME = "Virtual PCD"
 READER_NAMES = (f"{FRIENDLY_NAME} 00 00", f"{FRIENDLY_NAME} 00 01")
 CLONE_NEWNET = 0x40000000
+PR_SET_PDEATHSIG = 1
 # libpcsclite reads PCSCLITE_CSOCK_NAME once per process, so every PrivatePcscd of a process
 # puts its socket in the same folder.
 RUN_DIR = Path(tempfile.gettempdir()) / f"oqs-pcscd-{os.getpid()}"
@@ -81,6 +82,11 @@ def _connect_in_namespace(pid: int, port: int) -> socket.socket:
     return result["sock"]
 
 
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM if the test process dies without stopping us (no orphans)."""
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def check_possible() -> None:
     """Raise PcscdUnavailable with the reason if a private pcscd cannot run on this machine."""
     missing = [p for p in (PCSCD, VPCD_DRIVER) if not Path(p).exists()]
@@ -95,7 +101,8 @@ def check_possible() -> None:
 
 class PrivatePcscd:
     def __init__(self, workdir: Path | None = None, start_timeout: float = 10.0):
-        self.workdir = Path(workdir or tempfile.mkdtemp(prefix="oqs-pcscd-"))
+        self._own_workdir = workdir is None
+        self.workdir = Path(workdir or tempfile.mkdtemp(prefix="oqs-pcscd-conf-"))
         self.start_timeout = start_timeout
         self.process: subprocess.Popen | None = None
         self.cards = VpcdCards(self._connect_slot)
@@ -108,6 +115,7 @@ class PrivatePcscd:
 
     def start(self) -> PrivatePcscd:
         check_possible()
+        self.workdir.mkdir(parents=True, exist_ok=True)
         conf = self.workdir / "reader.conf.d"
         conf.mkdir(parents=True, exist_ok=True)
         # "/dev/null:PORT" is vpcd's listening mode; it listens inside the private namespace only.
@@ -121,7 +129,7 @@ class PrivatePcscd:
                    NAMESPACE_SCRIPT, str(RUN_DIR), PCSCD, "--foreground", "--config", str(conf)]
         with open(self.workdir / "pcscd.log", "ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL)
+                                            stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
         self._wait_ready()
         return self
 
@@ -161,6 +169,8 @@ class PrivatePcscd:
             RUN_DIR.rmdir()  # pcscd removed its socket and pid file on the way out
         except OSError:
             pass
+        if self._own_workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     def insert(self, card, slot: int = 0, *, pull_after: int | None = None) -> None:
         """Insert a virtual card and wait until pcscd has seen it."""
