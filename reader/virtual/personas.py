@@ -11,21 +11,19 @@ import hashlib
 import json
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
 
 from .. import cardface, commands, cvc, tlv
 from ..era import number_b
 from ..resources import resource_dir
 from ..transport import TokenKind
-from ..trust import (TEST_CARD_ISSUER_KEY, TEST_CARD_ISSUER_REF, TEST_JPKI_CA_CERT,
-                     TEST_JPKI_CA_KEY, trust_dir)
+from ..trust import TEST_CARD_ISSUER_REF
 from .card import Application, Ef, Key, Pin, VirtualCard
+from .issuing import Issuers, der, keys_dir, load_key, text_image
 
 LABELS = {TokenKind.CARD: "JPKIAPICCTOKEN2", TokenKind.ANDROID: "JPKIAPGPSETOKEN",
           TokenKind.IPHONE: "JPKIAPIOSTOKEN"}
@@ -33,7 +31,6 @@ CARD_ATR = bytes.fromhex("3BE000FF8131FE4514")  # contact interface, T=1
 CONTACTLESS_ATR = bytes.fromhex("3B8880010000000000000000")  # PC/SC part 3 style, TCK added below
 T0_ATR = bytes.fromhex("3B00")  # contact interface, T=0 only (no interface bytes)
 AUTH_PIN_TRIES, NUMBER_B_TRIES, TEXT_PIN_TRIES = 3, 10, 3
-JST_END_OF_DAY = time(14, 59, 59)  # 23:59:59 JST in UTC
 
 
 def with_tck(atr: bytes) -> bytes:
@@ -88,69 +85,8 @@ PERSONAS = {p.id: p for p in (
 )}
 
 
-def _pem_key(path: Path) -> rsa.RSAPrivateKey:
-    return serialization.load_pem_private_key(path.read_bytes(), None,
-                                              unsafe_skip_rsa_key_validation=True)
-
-
-def _der(cert: x509.Certificate) -> bytes:
-    return cert.public_bytes(serialization.Encoding.DER)
-
-
-def _utc(day: date, at: time = JST_END_OF_DAY) -> datetime:
-    return datetime.combine(day, at, timezone.utc)
-
-
 def card_expiry(persona: Persona, today: date) -> date:
     return today + timedelta(days=persona.cert_expiry_days)
-
-
-def _image(text: str) -> bytes:
-    """A 1-bit PNG standing in for the name/address/security-code images on the chip."""
-    import cv2
-    import numpy as np
-
-    img = np.full((48, 360), 255, np.uint8)
-    cv2.putText(img, text, (6, 32), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
-    return cv2.imencode(".png", img, [cv2.IMWRITE_PNG_BILEVEL, 1])[1].tobytes()
-
-
-def _auth_certificate(persona: Persona, today: date, ca_cert: x509.Certificate,
-                      ca_key: rsa.RSAPrivateKey, key: rsa.RSAPrivateKey) -> x509.Certificate:
-    expiry = card_expiry(persona, today)
-    subject = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "JP"),
-                         x509.NameAttribute(NameOID.COMMON_NAME, f"TEST ONLY {persona.id}")])
-    return (x509.CertificateBuilder().subject_name(subject).issuer_name(ca_cert.subject)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(_utc(min(today, expiry) - timedelta(days=400), time(0)))
-            .not_valid_after(_utc(expiry))
-            .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False,
-                                         False), critical=True)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
-                           critical=False)
-            .sign(ca_key, hashes.SHA256()))
-
-
-def _rogue_ca(genuine: x509.Certificate, key: rsa.RSAPrivateKey) -> x509.Certificate:
-    """Same name as the test CA, different key: what a forger would ship."""
-    return (x509.CertificateBuilder().subject_name(genuine.subject).issuer_name(genuine.subject)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(genuine.not_valid_before_utc)
-            .not_valid_after(genuine.not_valid_after_utc)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .sign(key, hashes.SHA256()))
-
-
-class _Issuers:
-    def __init__(self):
-        keys = resource_dir() / "personas" / "keys"
-        self.ca_cert = x509.load_pem_x509_certificate((trust_dir() / TEST_JPKI_CA_CERT).read_bytes())
-        self.ca_key = _pem_key(trust_dir() / TEST_JPKI_CA_KEY)
-        self.issuer_key = _pem_key(trust_dir() / TEST_CARD_ISSUER_KEY)
-        self.rogue_ca_key = _pem_key(keys / "rogue-jpki-ca.key.pem")
-        self.rogue_ca_cert = _rogue_ca(self.ca_cert, self.rogue_ca_key)
-        self.rogue_issuer_key = _pem_key(keys / "rogue-card-issuer.key.pem")
-        self.keys = keys
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -163,12 +99,11 @@ def _fake_my_number(persona: Persona) -> str:
     return "999999" + f"{zlib.crc32(persona.id.encode()) % 10**6:06d}"
 
 
-def _build_one(persona: Persona, today: date, out: Path, issuers: _Issuers) -> dict:
-    auth_key = _pem_key(issuers.keys / f"{persona.id}.auth.key.pem")
-    ca_cert, ca_key = ((issuers.rogue_ca_cert, issuers.rogue_ca_key) if persona.forged
-                       else (issuers.ca_cert, issuers.ca_key))
-    cert = _auth_certificate(persona, today, ca_cert, ca_key, auth_key)
+def _build_one(persona: Persona, today: date, out: Path, issuers: Issuers) -> dict:
+    auth_key = load_key(keys_dir() / f"{persona.id}.auth.key.pem")
     expiry = card_expiry(persona, today)
+    cert = issuers.auth_certificate(persona.id, auth_key.public_key(), today, expiry,
+                                    persona.forged)
     record = {
         "id": persona.id, "description": persona.description, "token_kind": persona.token.value,
         "name": persona.name, "birth_date": persona.birth_date.isoformat(), "sex": persona.sex,
@@ -180,22 +115,23 @@ def _build_one(persona: Persona, today: date, out: Path, issuers: _Issuers) -> d
         "auth_cert_not_after": cert.not_valid_after_utc.isoformat(),
         "auth_cert": f"{persona.id}/jpki/auth-cert.der",
     }
-    _write(out / "jpki" / "auth-cert.der", _der(cert))
-    _write(out / "jpki" / "auth-ca-cert.der", _der(ca_cert))
+    _write(out / "jpki" / "auth-cert.der", der(cert))
+    _write(out / "jpki" / "auth-ca-cert.der", der(issuers.jpki(persona.forged)[0]))
     _write(out / "jpki" / "token-info.bin",
            LABELS[persona.token].encode().ljust(32, b" ") + bytes.fromhex("0200000000000000"))
     if persona.token is TokenKind.CARD:
-        face_key = _pem_key(issuers.keys / f"{persona.id}.card-face.key.pem")
+        face_key = load_key(keys_dir() / f"{persona.id}.card-face.key.pem")
         photo = (resource_dir() / "personas" / "photos" / "astronaut.jp2").read_bytes()
         face = cardface.build(
             birth_date=persona.birth_date, sex=persona.sex, expiry=expiry,
-            photo_jp2=photo if persona.photo else None, name_image=_image(f"TEST {persona.id}"),
-            address_image=_image("TEST ONLY 1-1 Kasumigaseki"),
-            security_code_image=_image(persona.security_code), private_key=face_key)
-        issuer_key = issuers.rogue_issuer_key if persona.forged else issuers.issuer_key
+            photo_jp2=photo if persona.photo else None,
+            name_image=text_image(f"TEST {persona.id}"),
+            address_image=text_image("TEST ONLY 1-1 Kasumigaseki"),
+            security_code_image=text_image(persona.security_code), private_key=face_key)
         _write(out / "card-face" / "card-face.bin", face)
         _write(out / "card-face" / "cvc.bin", cvc.build(
-            TEST_CARD_ISSUER_REF, persona.id.encode()[:16], face_key.public_key(), issuer_key))
+            TEST_CARD_ISSUER_REF, persona.id.encode()[:16], face_key.public_key(),
+            issuers.card_issuer(persona.forged)))
         facts = tlv.encode(0xFF20, b"".join((
             tlv.encode(0xDF21, b"\x00\x00"), tlv.encode(0xDF22, persona.name.encode()),
             tlv.encode(0xDF23, "東京都千代田区霞が関１－１（TEST ONLY）".encode()),
@@ -211,26 +147,15 @@ def _build_one(persona: Persona, today: date, out: Path, issuers: _Issuers) -> d
     return record
 
 
-def _crl(issuers: _Issuers, today: date, revoked: list[int]) -> bytes:
-    builder = (x509.CertificateRevocationListBuilder().issuer_name(issuers.ca_cert.subject)
-               .last_update(_utc(today - timedelta(days=1), time(0)))
-               .next_update(_utc(today + timedelta(days=30), time(0))))
-    for serial in revoked:
-        builder = builder.add_revoked_certificate(
-            x509.RevokedCertificateBuilder().serial_number(serial)
-            .revocation_date(_utc(today - timedelta(days=10), time(0))).build())
-    return builder.sign(issuers.ca_key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
-
-
 def build_personas(folder: Path, today: date, ids: list[str] | None = None) -> dict[str, dict]:
     """Write the personas (all, or `ids`) under `folder`, valid relative to `today`; return their
     records (persona.json contents). PIN counters already in the folder are kept."""
     folder = Path(folder)
-    issuers = _Issuers()
+    issuers = Issuers()
     records = {pid: _build_one(PERSONAS[pid], today, folder / pid, issuers)
                for pid in (ids or PERSONAS)}
     revoked = [int(r["auth_cert_serial"], 16) for r in records.values() if r["revoked"]]
-    _write(folder / "crl.der", _crl(issuers, today, revoked))
+    _write(folder / "crl.der", issuers.crl(today, revoked))
     (folder / "revoked-serials.txt").write_text("".join(f"{s:x}\n" for s in revoked))
     (folder / "personas.json").write_text(json.dumps(records, ensure_ascii=False, indent=1))
     return records
@@ -256,12 +181,11 @@ def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard
                commands.EF_JPKI_AUTH_CERT: Ef(read("jpki", "auth-cert.der"), cert_needs),
                commands.EF_JPKI_AUTH_CA_CERT: Ef(read("jpki", "auth-ca-cert.der"), cert_needs)},
         pins={commands.EF_JPKI_AUTH_PIN: pin},
-        keys={commands.EF_JPKI_AUTH_KEY: Key(_pem_key(
-            resource_dir() / "personas" / "keys" / f"{persona_id}.auth.key.pem"),
-            (commands.EF_JPKI_AUTH_PIN,))})
+        keys={commands.EF_JPKI_AUTH_KEY: Key(load_key(keys_dir() / f"{persona_id}.auth.key.pem"),
+                                         (commands.EF_JPKI_AUTH_PIN,))})
     apps = [jpki]
     if token is TokenKind.CARD:
-        face_key = _pem_key(resource_dir() / "personas" / "keys" / f"{persona_id}.card-face.key.pem")
+        face_key = load_key(keys_dir() / f"{persona_id}.card-face.key.pem")
         my_number = read("text", "my-number.bin")
         number_a = tlv.parse_one(my_number).value.decode()
         apps.append(Application(

@@ -14,11 +14,6 @@ from reader.virtual.personas import load_record, open_card
 TRANSPORTS = ["inprocess", "pcsc"]
 
 
-@pytest.fixture(scope="session")
-def persona_template(persona_folder) -> Path:
-    return persona_folder
-
-
 class Slot:
     """One reader slot: the patient inserts/removes a card, the kiosk connects."""
 

@@ -119,8 +119,8 @@ def test_a_card_that_never_stops_saying_61xx_is_malformed():
 
 
 @pytest.fixture(scope="module")
-def signed_face(persona_template):
-    base = persona_template / "valid_adult" / "card-face"
+def signed_face(persona_folder):
+    base = persona_folder / "valid_adult" / "card-face"
     return (base / "card-face.bin").read_bytes(), (base / "cvc.bin").read_bytes()
 
 
@@ -138,23 +138,23 @@ def test_an_altered_photo_breaks_the_card_face_signature(signed_face):
         cardface.verify(tampered, cert, list(load_test_anchors().card_issuer_keys))
 
 
-def test_a_cvc_for_another_key_is_rejected(signed_face, persona_template):
+def test_a_cvc_for_another_key_is_rejected(signed_face, persona_folder):
     raw, _ = signed_face
-    other = (persona_template / "expired" / "card-face" / "cvc.bin").read_bytes()
+    other = (persona_folder / "expired" / "card-face" / "cvc.bin").read_bytes()
     assert cvc.parse(other).signed_by(load_test_anchors().card_issuer_keys[0])
     with pytest.raises(errors.UntrustedCardFace):
         cardface.verify(raw, other, list(load_test_anchors().card_issuer_keys))
 
 
-def test_revocation_list_names_the_revoked_persona(persona_template):
+def test_revocation_list_names_the_revoked_persona(persona_folder):
     from cryptography import x509
     import json
 
-    crl = x509.load_der_x509_crl((persona_template / "crl.der").read_bytes())
+    crl = x509.load_der_x509_crl((persona_folder / "crl.der").read_bytes())
     ca = load_test_anchors().jpki_cas[0]
     assert crl.is_signature_valid(ca.public_key())
-    records = json.loads((persona_template / "personas.json").read_text())
+    records = json.loads((persona_folder / "personas.json").read_text())
     revoked = {format(r.serial_number, "x") for r in crl}
     assert revoked == {records["revoked"]["auth_cert_serial"]}
-    assert (persona_template / "revoked-serials.txt").read_text().split() == [
+    assert (persona_folder / "revoked-serials.txt").read_text().split() == [
         records["revoked"]["auth_cert_serial"]]

@@ -43,8 +43,8 @@ def mutated(draw, original: bytes):
 
 
 @pytest.fixture(scope="module")
-def samples(persona_template):
-    base = persona_template / "valid_adult"
+def samples(persona_folder):
+    base = persona_folder / "valid_adult"
     return {"face": (base / "card-face" / "card-face.bin").read_bytes(),
             "cvc": (base / "card-face" / "cvc.bin").read_bytes()}
 

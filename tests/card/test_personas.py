@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.asymmetric import padding, utils
 
 from reader import errors
 from reader.commands import AID_TEXT_INPUT, INS_SELECT, INS_VERIFY
@@ -21,12 +21,8 @@ CARDS = ["valid_adult", "expiring_soon", "grace_expired", "expired", "revoked",
 
 def _check_signature(cert_der: bytes, signature: bytes) -> None:
     cert = x509.load_der_x509_certificate(cert_der)
-    cert.public_key().verify(signature, DIGEST, padding.PKCS1v15(), utils_prehashed())
-
-
-def utils_prehashed():
-    from cryptography.hazmat.primitives.asymmetric import utils
-    return utils.Prehashed(hashes.SHA256())
+    cert.public_key().verify(signature, DIGEST, padding.PKCS1v15(),
+                             utils.Prehashed(hashes.SHA256()))
 
 
 def _never_touched_my_number(card) -> None:
