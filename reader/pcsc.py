@@ -3,6 +3,7 @@ connections, and every PC/SC failure turned into a typed card error."""
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 
@@ -13,13 +14,17 @@ from .events import EventCallback, EventKind, ReaderEvent
 
 log = logging.getLogger("oqs.reader.pcsc")
 
-SCARD_ABSENT = 0x0002  # SCardStatus state bit (pcsc-lite); pyscard lacks the constant
 PNP_NOTIFICATION = "\\\\?PnP?\\Notification"
 SERVICE_GONE = {scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED,
                 scard.SCARD_E_INVALID_HANDLE, scard.SCARD_F_COMM_ERROR}
 CARD_GONE = {scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_RESET_CARD,
              scard.SCARD_E_NOT_TRANSACTED, scard.SCARD_E_READER_UNAVAILABLE,
              scard.SCARD_W_UNPOWERED_CARD, scard.SCARD_W_UNRESPONSIVE_CARD}
+
+
+def _absent(state: int) -> bool:
+    """SCardStatus state: an enumeration on Windows (1 = absent), bit flags in pcsc-lite."""
+    return state == 1 if sys.platform == "win32" else bool(state & 0x0002)
 
 
 def _error(hresult: int, what: str) -> CardError:
@@ -87,7 +92,7 @@ class PcscTransport:
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             hresult, _, state, _, _ = scard.SCardStatus(self._card)
-            if hresult != scard.SCARD_S_SUCCESS or state & SCARD_ABSENT:
+            if hresult != scard.SCARD_S_SUCCESS or _absent(state):
                 return True
             time.sleep(0.02)
         return False

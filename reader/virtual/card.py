@@ -64,6 +64,14 @@ class Application:
     challenge_key: rsa.RSAPrivateKey | None = None  # signs after GET CHALLENGE, no PIN
 
 
+def _redacted(command: Command) -> Command:
+    """What the log keeps: a VERIFY's value replaced by as many '*' (never keep a PIN)."""
+    if command.ins != INS_VERIFY or not command.data:
+        return command
+    return Command(command.cla, command.ins, command.p1, command.p2, b"*" * len(command.data),
+                   command.le)
+
+
 def counter_key(aid: bytes, fid: int) -> str:
     return f"{aid.hex().upper()}/{fid:04X}"
 
@@ -76,7 +84,7 @@ class VirtualCard:
         initial = {counter_key(app.aid, fid): pin.max_tries if pin.initial_tries is None
                    else pin.initial_tries for app in applications for fid, pin in app.pins.items()}
         self.counters = CounterStore(counters_path, initial)
-        # the last commands received, for tests that prove what was (not) sent
+        # the last commands received (PIN values masked), for tests that prove what was sent
         self.log: deque[Command] = deque(maxlen=10_000)
         self._lock = threading.Lock()
         self.reset()
@@ -101,7 +109,7 @@ class VirtualCard:
                 command = Command.decode(raw)
             except ValueError:
                 return Response(b"", WRONG_LENGTH).encode()
-            self.log.append(command)
+            self.log.append(_redacted(command))
             data, sw = self._dispatch(command)
             return Response(data, sw).encode()
 

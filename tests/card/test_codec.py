@@ -158,3 +158,16 @@ def test_revocation_list_names_the_revoked_persona(persona_folder):
     assert revoked == {records["revoked"]["auth_cert_serial"]}
     assert (persona_folder / "revoked-serials.txt").read_text().split() == [
         records["revoked"]["auth_cert_serial"]]
+
+
+def test_cards_without_jpki_or_with_an_unknown_label_are_not_my_number_cards(personas):
+    from reader.card import MyNumberCard
+    from reader.virtual.card import Application, Ef, VirtualCard
+
+    empty = VirtualCard(b"\x3B\x00", [], personas / "none.json")
+    with pytest.raises(errors.NotAMyNumberCard):
+        MyNumberCard(empty).token_kind()
+    odd = VirtualCard(b"\x3B\x00", [Application(commands.AID_JPKI, files={
+        commands.EF_JPKI_TOKEN_INFO: Ef(b"SOMEOTHERTOKEN".ljust(32))})], personas / "odd.json")
+    with pytest.raises(errors.NotAMyNumberCard):
+        MyNumberCard(odd).token_kind()

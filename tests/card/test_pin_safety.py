@@ -81,3 +81,9 @@ def test_the_my_number_file_cannot_be_reached(personas):
         with pytest.raises(errors.ForbiddenFile):
             card._select_ef(aid, fid)
     assert not hasattr(commands, "EF_TEXT_MY_NUMBER")
+
+
+def test_the_card_log_never_keeps_a_pin(personas):
+    card = open_card(personas, "valid_adult")
+    MyNumberCard(card).verify_pin("1234")
+    assert b"1234" not in b"".join(c.data for c in card.log)
