@@ -22,10 +22,12 @@ from reader.card import MyNumberCard
 from reader.events import EventKind
 from reader.pcsc import PcscReaderService, PcscTransport
 from reader.testing.pcscd import PrivatePcscd
+from reader.trust import load_test_anchors
 from reader.virtual.inprocess import InProcessReader
 from reader.virtual.personas import build_personas, load_record, open_card
 
 PERSONA = "valid_adult"
+TRUST = load_test_anchors()
 
 
 def face_path(card: MyNumberCard, record: dict) -> None:
@@ -43,7 +45,7 @@ def pin_path(card: MyNumberCard, record: dict) -> None:
 def measure(name: str, transport, path, record: dict, runs: int) -> None:
     times, card = [], None
     for _ in range(runs):
-        card = MyNumberCard(transport)  # fresh selection state every run
+        card = MyNumberCard(transport, TRUST)  # fresh selection state every run
         start = time.perf_counter()
         path(card, record)
         times.append((time.perf_counter() - start) * 1000)

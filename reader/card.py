@@ -21,7 +21,7 @@ from .commands import AID_CARD_FACE, AID_JPKI
 from .errors import (CardError, ChipSignatureInvalid, FileNotFound, ForbiddenFile,
                      MalformedResponse, NotAMyNumberCard, StatusWordError, WrongPin)
 from .transport import Channel, TokenKind, Traffic, Transport
-from .trust import TrustAnchors, load_test_anchors
+from .trust import TrustAnchors
 
 READABLE = {
     AID_JPKI: {commands.EF_JPKI_TOKEN_INFO, commands.EF_JPKI_AUTH_CERT,
@@ -51,6 +51,9 @@ class ChipProof:
 
 
 class MyNumberCard:
+    """One card on one connection. `trust` (the J-LIS anchors; `reader.trust.load_test_anchors()`
+    for virtual cards) is needed only by `card_face`; there is deliberately no default."""
+
     def __init__(self, transport: Transport, trust: TrustAnchors | None = None):
         self._channel = Channel(transport)
         self._trust = trust
@@ -61,11 +64,6 @@ class MyNumberCard:
     def traffic(self) -> Traffic:
         return self._channel.traffic
 
-    @property
-    def trust(self) -> TrustAnchors:
-        if self._trust is None:
-            self._trust = load_test_anchors()
-        return self._trust
 
     # -- low level ---------------------------------------------------------------------------
 
@@ -176,11 +174,13 @@ class MyNumberCard:
         check it against the trusted card-issuer keys. Raises `WrongPin` for a wrong 照合番号B,
         `UntrustedCardFace` for a forged or altered record, `FileNotFound` on phones."""
         _check_digits(number_b, 14, "照合番号B")
+        if self._trust is None:
+            raise ValueError("MyNumberCard needs trust anchors to read the card face")
         self._select_ef(AID_CARD_FACE, commands.EF_CARD_FACE_NUMBER_B)
         self._call(commands.VERIFY(number_b), verify_value=True)
         raw = self._read_tlv_file(AID_CARD_FACE, commands.EF_CARD_FACE)
         certificate = self._read_tlv_file(AID_CARD_FACE, commands.EF_CARD_FACE_CVC)
-        return cardface.verify(raw, certificate, list(self.trust.card_issuer_keys))
+        return cardface.verify(raw, certificate, list(self._trust.card_issuer_keys))
 
     def chip_challenge(self, face: CardFace, nonce: bytes | None = None) -> ChipProof:
         """Prove the chip itself is here: GET CHALLENGE, then the card-face application signs

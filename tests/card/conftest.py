@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.card import MyNumberCard
+from reader.trust import load_test_anchors
 from reader.testing.fixtures import persona_folder, personas, private_pcscd  # noqa: F401
 from reader.virtual.inprocess import InProcessReader
 from reader.virtual.personas import load_record, open_card
@@ -55,7 +56,7 @@ class Slot:
 
     def open(self, persona_id: str, **kwargs) -> MyNumberCard:
         self.insert(persona_id, **kwargs)
-        return MyNumberCard(self.connect())
+        return MyNumberCard(self.connect(), load_test_anchors())
 
     def record(self, persona_id: str) -> dict:
         return load_record(self.personas, persona_id)

@@ -113,7 +113,7 @@ def test_the_card_api_raises_only_card_errors_on_damaged_answers(personas, data,
     record = load_record(personas, persona)
     victim = data.draw(st.integers(1, 60))
     transport = Damaging(card, victim, lambda answer: data.draw(mutated(answer)))
-    api = MyNumberCard(transport)
+    api = MyNumberCard(transport, load_test_anchors())
     steps = [api.token_kind, api.auth_certificate, api.auth_ca_certificate, api.pin_tries_left,
              lambda: api.chip_challenge(api.card_face(record["number_b"])),
              lambda: api.verify_pin(record["pin"] or "0000"),

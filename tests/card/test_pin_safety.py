@@ -72,6 +72,8 @@ def test_pin_format_is_checked_before_anything_is_sent():
             mnc.verify_pin(bad)
     with pytest.raises(ValueError):
         mnc.card_face("5502172035228")
+    with pytest.raises(ValueError, match="trust anchors"):  # never a silent default trust
+        mnc.card_face("55021720352285")
 
 
 def test_the_my_number_file_cannot_be_reached(personas):
