@@ -40,7 +40,7 @@ def _error(hresult: int, what: str) -> CardError:
     return CardError(text)
 
 
-def _context() -> int:
+def establish_context() -> int:
     try:
         hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
     except Exception as exc:  # pyscard raises its own exceptions on some platforms
@@ -61,11 +61,12 @@ def list_readers(context: int) -> list[str]:
 
 
 class PcscTransport:
-    """An exclusive connection to the card on one reader; other programs wait until `close()`."""
+    """An exclusive connection to the card on one reader: until `close()`, other programs (and
+    other connections) get a sharing violation instead of interleaving their APDUs with ours."""
 
     def __init__(self, reader: str):
         self.reader = reader
-        self._context = _context()
+        self._context = establish_context()
         hresult, self._card, protocol = scard.SCardConnect(
             self._context, reader, scard.SCARD_SHARE_EXCLUSIVE,
             scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1)
@@ -150,7 +151,7 @@ class PcscReaderService:
         service_up: bool | None = None
         while not self._stop.is_set():
             try:
-                context = _context()
+                context = establish_context()
             except ReaderUnavailable as exc:
                 if service_up is not False:
                     log.warning("%s; retrying every %.1f s", exc, self.retry_seconds)

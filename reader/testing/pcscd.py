@@ -34,7 +34,7 @@ from pathlib import Path
 from smartcard import scard
 
 from ..errors import ReaderUnavailable
-from ..pcsc import _context, list_readers
+from ..pcsc import establish_context, list_readers
 from ..virtual.vpcd import VpcdCards
 
 PCSCD = shutil.which("pcscd") or "/usr/sbin/pcscd"
@@ -113,20 +113,26 @@ class PrivatePcscd:
             raise ConnectionRefusedError("pcscd is not running")
         return _connect_in_namespace(self.process.pid, VPCD_PORT + slot)
 
+    @property
+    def _conf(self) -> Path:
+        return self.workdir / "reader.conf.d"
+
+    def _write_conf(self) -> None:
+        self._conf.mkdir(parents=True, exist_ok=True)
+        # "/dev/null:PORT" is vpcd's listening mode; it listens inside the private namespace only.
+        (self._conf / "vpcd").write_text(
+            f'FRIENDLYNAME "{FRIENDLY_NAME}"\nDEVICENAME /dev/null:{VPCD_PORT}\n'
+            f"LIBPATH {VPCD_DRIVER}\nCHANNELID {VPCD_PORT:#x}\n")
+
     def start(self) -> PrivatePcscd:
         check_possible()
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        conf = self.workdir / "reader.conf.d"
-        conf.mkdir(parents=True, exist_ok=True)
-        # "/dev/null:PORT" is vpcd's listening mode; it listens inside the private namespace only.
-        (conf / "vpcd").write_text(f'FRIENDLYNAME "{FRIENDLY_NAME}"\nDEVICENAME /dev/null:{VPCD_PORT}\n'
-                                   f"LIBPATH {VPCD_DRIVER}\nCHANNELID {VPCD_PORT:#x}\n")
+        self._write_conf()
         RUN_DIR.mkdir(parents=True, exist_ok=True)
         for stale in (SOCKET, RUN_DIR / "pcscd.pid"):
             stale.unlink(missing_ok=True)
         os.environ["PCSCLITE_CSOCK_NAME"] = str(SOCKET)
         command = ["unshare", "--net", "--mount", "--propagation", "private", "sh", "-c",
-                   NAMESPACE_SCRIPT, str(RUN_DIR), PCSCD, "--foreground", "--config", str(conf)]
+                   NAMESPACE_SCRIPT, str(RUN_DIR), PCSCD, "--foreground", "--config", str(self._conf)]
         with open(self.workdir / "pcscd.log", "ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
                                             stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
@@ -141,7 +147,7 @@ class PrivatePcscd:
                                        f"{self.workdir / 'pcscd.log'}")
             if SOCKET.exists():
                 try:
-                    context = _context()
+                    context = establish_context()
                 except ReaderUnavailable:
                     pass
                 else:
@@ -183,7 +189,7 @@ class PrivatePcscd:
         self.wait_for_card(slot, present=False)
 
     def wait_for_card(self, slot: int, present: bool, timeout: float = 5.0) -> None:
-        context = _context()
+        context = establish_context()
         try:
             state = scard.SCARD_STATE_UNAWARE
             deadline = time.monotonic() + timeout
