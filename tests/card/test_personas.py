@@ -79,11 +79,16 @@ def test_pin_path_counts_verifies_and_signs(slot, persona):
     assert slot.card.tries_left(bytes.fromhex("D392F000260100000001"), 0x18) == 3
 
 
-def test_certificate_validity_follows_the_persona(slot):
-    card = slot.open("expiring_soon")
+@pytest.mark.parametrize("persona, low, high", [
+    ("valid_adult", 92, 5000), ("expiring_soon", 1, 91),  # within 3 months
+    ("grace_expired", -91, -1), ("expired", -5000, -92),  # inside / beyond the 3-month grace
+])
+def test_certificate_validity_follows_the_persona(slot, persona, low, high):
+    card = slot.open(persona)
     cert = x509.load_der_x509_certificate(card.auth_certificate())
-    left = cert.not_valid_after_utc.date() - date.today()
-    assert 0 < left.days < 92
+    left = (cert.not_valid_after_utc.date() - date.today()).days
+    assert low <= left <= high
+    assert cert.not_valid_before_utc.date() < date.today()
 
 
 def test_pin_locked_card_refuses_without_spending_anything(slot):
