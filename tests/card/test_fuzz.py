@@ -123,3 +123,18 @@ def test_the_card_api_raises_only_card_errors_on_damaged_answers(personas, data,
             step()
         except errors.CardError:
             pass
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(apdus=st.lists(st.one_of(
+    st.binary(max_size=300),
+    st.builds(lambda ins, p1, p2, body: bytes([0x00, ins, p1, p2]) + body,
+              st.sampled_from([0xA4, 0xB0, 0x20, 0x2A, 0x84, 0xC0]), st.integers(0, 255),
+              st.integers(0, 255), st.binary(max_size=40))), max_size=8))
+def test_the_virtual_card_answers_any_bytes_with_a_status_word(personas, apdus):
+    card = open_card(personas, "valid_adult")
+    for apdu in apdus:
+        answer = card.process(apdu)
+        assert len(answer) >= 2 and answer[-2] in (0x61, 0x62, 0x63, 0x67, 0x69, 0x6A, 0x6B,
+                                                   0x6C, 0x6D, 0x6E, 0x90)
