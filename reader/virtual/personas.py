@@ -1,0 +1,206 @@
+"""Virtual personas: card-face values, PINs and counters, and the certificates and chip files
+built for a given day so tests never rot as the calendar moves.
+
+`build_personas(folder, today)` writes every persona under `folder` (layout in
+resources/personas/README.md); `open_card(folder, persona_id)` returns its `VirtualCard`.
+Keys come from resources/personas/keys (TEST ONLY); issuers from resources/trust (TEST ONLY).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
+
+from .. import cardface, commands, cvc, tlv
+from ..era import number_b
+from ..resources import resource_dir
+from ..transport import TokenKind
+from ..trust import TEST_CARD_ISSUER_REF
+from .card import Application, Ef, Key, Pin, VirtualCard
+from .issuing import Issuers, der, keys_dir, load_key, text_image
+
+LABELS = {TokenKind.CARD: "JPKIAPICCTOKEN2", TokenKind.ANDROID: "JPKIAPGPSETOKEN",
+          TokenKind.IPHONE: "JPKIAPIOSTOKEN"}
+CARD_ATR = bytes.fromhex("3BE000FF8131FE4514")  # contact interface, T=1
+CONTACTLESS_ATR = bytes.fromhex("3B8880010000000000000000")  # PC/SC part 3 style, TCK added below
+T0_ATR = bytes.fromhex("3B00")  # contact interface, T=0 only (no interface bytes)
+AUTH_PIN_TRIES, NUMBER_B_TRIES, TEXT_PIN_TRIES = 3, 10, 3
+
+
+def with_tck(atr: bytes) -> bytes:
+    check = 0
+    for byte in atr[1:]:
+        check ^= byte
+    return atr + bytes((check,))
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: str
+    description: str
+    token: TokenKind
+    name: str
+    birth_date: date
+    sex: str
+    security_code: str
+    pin: str | None  # None: no PIN set on the card (face-only card)
+    cert_expiry_days: int = 1500  # certificate (and card) expiry, days after `today`
+    pin_tries: int = AUTH_PIN_TRIES
+    photo: bool = True
+    revoked: bool = False
+    forged: bool = False
+
+
+PERSONAS = {p.id: p for p in (
+    Persona("valid_adult", "valid card, everything in order", TokenKind.CARD,
+            "見本　花子", date(1980, 2, 17), "2", "2285", "1234"),
+    Persona("expiring_soon", "certificate expires within 3 months", TokenKind.CARD,
+            "見本　一郎", date(1955, 7, 1), "1", "4821", "2468", cert_expiry_days=45),
+    Persona("grace_expired", "certificate expired less than 3 months ago", TokenKind.CARD,
+            "見本　秋子", date(1962, 11, 23), "2", "7310", "1357", cert_expiry_days=-30),
+    Persona("expired", "certificate expired beyond the 3-month grace", TokenKind.CARD,
+            "見本　次郎", date(1948, 3, 3), "1", "1029", "9753", cert_expiry_days=-200),
+    Persona("revoked", "certificate revoked (on the test CA's CRL)", TokenKind.CARD,
+            "見本　三郎", date(1990, 5, 5), "1", "5566", "8642", revoked=True),
+    Persona("pin_one_try_left", "authentication PIN has 1 try left", TokenKind.CARD,
+            "見本　冬子", date(1975, 9, 30), "2", "3141", "3690", pin_tries=1),
+    Persona("pin_locked", "authentication PIN blocked", TokenKind.CARD,
+            "見本　四郎", date(1969, 12, 12), "1", "2718", "4826", pin_tries=0),
+    Persona("infant_no_photo", "infant card without a face photo", TokenKind.CARD,
+            "見本　小春", date(2024, 8, 8), "2", "0606", "5050", photo=False),
+    Persona("face_only_no_pin", "face-authentication card, no PIN set", TokenKind.CARD,
+            "見本　五郎", date(1938, 4, 29), "1", "9012", None),
+    Persona("forged", "valid layout, signed by untrusted keys", TokenKind.CARD,
+            "見本　偽造", date(1985, 1, 15), "1", "6666", "1111", forged=True),
+    Persona("android_phone", "Android smartphone certificate (PIN before the certificate)",
+            TokenKind.ANDROID, "見本　夏美", date(1995, 6, 15), "2", "8080", "2580", photo=False),
+    Persona("iphone", "iPhone; the patient authenticates on the phone", TokenKind.IPHONE,
+            "見本　六郎", date(2000, 1, 1), "1", "1212", None, photo=False),
+)}
+
+
+def card_expiry(persona: Persona, today: date) -> date:
+    return today + timedelta(days=persona.cert_expiry_days)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _fake_my_number(persona: Persona) -> str:
+    """12 digits that are clearly not anybody's: 9s, then a per-persona tail."""
+    return "999999" + f"{zlib.crc32(persona.id.encode()) % 10**6:06d}"
+
+
+def _build_one(persona: Persona, today: date, out: Path, issuers: Issuers) -> dict:
+    auth_key = load_key(keys_dir() / f"{persona.id}.auth.key.pem")
+    expiry = card_expiry(persona, today)
+    cert = issuers.auth_certificate(persona.id, auth_key.public_key(), today, expiry,
+                                    persona.forged)
+    record = {
+        "id": persona.id, "description": persona.description, "token_kind": persona.token.value,
+        "name": persona.name, "birth_date": persona.birth_date.isoformat(), "sex": persona.sex,
+        "card_expiry": expiry.isoformat(), "security_code": persona.security_code,
+        "number_b": number_b(persona.birth_date, expiry, persona.security_code),
+        "pin": persona.pin, "pin_tries": persona.pin_tries, "has_photo": persona.photo,
+        "revoked": persona.revoked, "forged": persona.forged,
+        "auth_cert_serial": format(cert.serial_number, "x"),
+        "auth_cert_not_after": cert.not_valid_after_utc.isoformat(),
+        "auth_cert": f"{persona.id}/jpki/auth-cert.der",
+    }
+    _write(out / "jpki" / "auth-cert.der", der(cert))
+    _write(out / "jpki" / "auth-ca-cert.der", der(issuers.jpki(persona.forged)[0]))
+    _write(out / "jpki" / "token-info.bin",
+           LABELS[persona.token].encode().ljust(32, b" ") + bytes.fromhex("0200000000000000"))
+    if persona.token is TokenKind.CARD:
+        face_key = load_key(keys_dir() / f"{persona.id}.card-face.key.pem")
+        photo = (resource_dir() / "personas" / "photos" / "astronaut.jp2").read_bytes()
+        face = cardface.build(
+            birth_date=persona.birth_date, sex=persona.sex, expiry=expiry,
+            photo_jp2=photo if persona.photo else None,
+            name_image=text_image(f"TEST {persona.id}"),
+            address_image=text_image("TEST ONLY 1-1 Kasumigaseki"),
+            security_code_image=text_image(persona.security_code), private_key=face_key)
+        _write(out / "card-face" / "card-face.bin", face)
+        _write(out / "card-face" / "cvc.bin", cvc.build(
+            TEST_CARD_ISSUER_REF, persona.id.encode()[:16], face_key.public_key(),
+            issuers.card_issuer(persona.forged)))
+        facts = tlv.encode(0xFF20, b"".join((
+            tlv.encode(0xDF21, b"\x00\x00"), tlv.encode(0xDF22, persona.name.encode()),
+            tlv.encode(0xDF23, "東京都千代田区霞が関１－１（TEST ONLY）".encode()),
+            tlv.encode(0xDF24, persona.birth_date.strftime("%Y%m%d").encode()),
+            tlv.encode(0xDF25, persona.sex.encode()))))
+        my_number = _fake_my_number(persona).encode()
+        _write(out / "text" / "facts.bin", facts)
+        _write(out / "text" / "my-number.bin", tlv.encode(0x04, my_number))
+        digests = b"".join(hashlib.sha256(x).digest() for x in (my_number, facts))
+        _write(out / "text" / "signature.bin", tlv.encode(0x30, digests + face_key.sign(
+            digests, padding.PKCS1v15(), hashes.SHA256())))
+    (out / "persona.json").write_text(json.dumps(record, ensure_ascii=False, indent=1))
+    return record
+
+
+def build_personas(folder: Path, today: date, ids: list[str] | None = None) -> dict[str, dict]:
+    """Write the personas (all, or `ids`) under `folder`, valid relative to `today`; return their
+    records (persona.json contents). PIN counters already in the folder are kept."""
+    folder = Path(folder)
+    issuers = Issuers()
+    records = {pid: _build_one(PERSONAS[pid], today, folder / pid, issuers)
+               for pid in (ids or PERSONAS)}
+    revoked = [int(r["auth_cert_serial"], 16) for r in records.values() if r["revoked"]]
+    _write(folder / "crl.der", issuers.crl(today, revoked))
+    (folder / "revoked-serials.txt").write_text("".join(f"{s:x}\n" for s in revoked))
+    (folder / "personas.json").write_text(json.dumps(records, ensure_ascii=False, indent=1))
+    return records
+
+
+def load_record(folder: Path, persona_id: str) -> dict:
+    return json.loads((Path(folder) / persona_id / "persona.json").read_text())
+
+
+def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard:
+    """The virtual card of a persona built under `folder`; counters persist in counters.json."""
+    base = Path(folder) / persona_id
+    record = load_record(folder, persona_id)
+    persona = PERSONAS[persona_id]
+    token = TokenKind(record["token_kind"])
+    read = lambda *parts: (base.joinpath(*parts)).read_bytes()  # noqa: E731
+    pin = Pin(persona.pin, AUTH_PIN_TRIES, persona.pin_tries,
+              verified_by_device=token is TokenKind.IPHONE)
+    cert_needs = (commands.EF_JPKI_AUTH_PIN,) if token is TokenKind.ANDROID else ()
+    jpki = Application(
+        commands.AID_JPKI,
+        files={commands.EF_JPKI_TOKEN_INFO: Ef(read("jpki", "token-info.bin")),
+               commands.EF_JPKI_AUTH_CERT: Ef(read("jpki", "auth-cert.der"), cert_needs),
+               commands.EF_JPKI_AUTH_CA_CERT: Ef(read("jpki", "auth-ca-cert.der"), cert_needs)},
+        pins={commands.EF_JPKI_AUTH_PIN: pin},
+        keys={commands.EF_JPKI_AUTH_KEY: Key(load_key(keys_dir() / f"{persona_id}.auth.key.pem"),
+                                         (commands.EF_JPKI_AUTH_PIN,))})
+    apps = [jpki]
+    if token is TokenKind.CARD:
+        face_key = load_key(keys_dir() / f"{persona_id}.card-face.key.pem")
+        my_number = read("text", "my-number.bin")
+        number_a = tlv.parse_one(my_number).value.decode()
+        apps.append(Application(
+            commands.AID_CARD_FACE,
+            files={commands.EF_CARD_FACE: Ef(read("card-face", "card-face.bin"), (0x0012, 0x0013)),
+                   commands.EF_CARD_FACE_CVC: Ef(read("card-face", "cvc.bin"))},
+            pins={0x0012: Pin(record["number_b"], NUMBER_B_TRIES),
+                  0x0013: Pin(number_a, NUMBER_B_TRIES)},
+            challenge_key=face_key))
+        apps.append(Application(
+            commands.AID_TEXT_INPUT,
+            files={0x0001: Ef(my_number, (0x0011, 0x0015)),
+                   0x0002: Ef(read("text", "facts.bin"), (0x0011, 0x0015)),
+                   0x0003: Ef(read("text", "signature.bin"), (0x0011, 0x0015))},
+            pins={0x0011: Pin(persona.pin, TEXT_PIN_TRIES), 0x0015: Pin(record["number_b"],
+                                                                        NUMBER_B_TRIES)}))
+    atr = T0_ATR if t0 else with_tck(CONTACTLESS_ATR) if token is not TokenKind.CARD else CARD_ATR
+    return VirtualCard(atr, apps, base / "counters.json", t0=t0)
