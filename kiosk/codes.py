@@ -23,6 +23,7 @@ class Problem(enum.Enum):
     TIMED_OUT = ("014", "start_again")
     STAFF_DECLINED = ("015", "see_staff")
     NO_METHOD_AVAILABLE = ("016", "see_staff")
+    CARD_SURFACE_UNREADABLE = ("017", "other_method")      # 照合番号B not read with confidence
     INTERNAL_ERROR = ("099", "see_staff")
 
     @property
