@@ -6,5 +6,6 @@ setup:
 demo: setup
 	@scripts/demo.sh
 
-test: setup
+test:
+	@scripts/setup.sh test
 	@scripts/test.sh

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Sets up everything the kiosk and its tests need. Safe to run again: a second run changes nothing.
+# Sets up everything the kiosk needs; `setup.sh test` adds what only the tests need.
+# Safe to run again: a second run changes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-wanted=$(sed -e 's/#.*//' -e '/^\s*$/d' scripts/apt-packages.txt | tr '\n' ' ')
+lists=scripts/apt-packages.txt
+[ "${1:-}" = test ] && lists="$lists scripts/apt-packages-test.txt"
+wanted=$(cat $lists | sed -e 's/#.*//' -e '/^\s*$/d' | tr '\n' ' ')
 missing=""
 for pkg in $wanted; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
