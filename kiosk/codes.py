@@ -24,6 +24,8 @@ class Problem(enum.Enum):
     STAFF_DECLINED = ("015", "see_staff")
     NO_METHOD_AVAILABLE = ("016", "see_staff")
     CARD_SURFACE_UNREADABLE = ("017", "other_method")      # 照合番号B not read with confidence
+    NO_CHIP_PHOTO = ("018", "other_method")                # infants' cards carry no photo
+    CAMERA_UNAVAILABLE = ("019", "other_method")
     INTERNAL_ERROR = ("099", "see_staff")
 
     @property

@@ -93,7 +93,7 @@ class MethodChosen(Event):
 
 @dataclass(frozen=True)
 class ChipPhotoLoaded(Event):
-    pass
+    photo: bytes = field(default=b"", repr=False)   # JPEG 2000 for the staff check; memory only
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ class ReadCard(Effect):
 
 @dataclass(frozen=True)
 class LoadChipPhoto(Effect):
-    pass
+    enrol: bool = True      # False for the staff check: staff compare by eye, no face template
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ class CardPort(Protocol):
     def read(self) -> CardFacts: ...
     def load_chip_photo(self) -> bytes: ...           # JPEG 2000, kept in memory only
     def verify_pin(self, pin: str) -> None: ...       # raises PinWrong / PinLocked
+    def certificates(self) -> tuple[bytes, bytes]: ...  # (authentication cert, its CA), DER
+    def sign(self, digest: bytes) -> bytes: ...       # with the authentication key
     def release(self) -> None: ...                    # forget everything about this card
 
 

@@ -80,8 +80,10 @@ class CheckInRunner:
         if isinstance(effect, ev.ReadCard):
             return ev.CardRead(self.card.read())
         if isinstance(effect, ev.LoadChipPhoto):
-            self.face.enrol(self.card.load_chip_photo())
-            return ev.ChipPhotoLoaded()
+            photo = self.card.load_chip_photo()
+            if effect.enrol:
+                self.face.enrol(photo)
+            return ev.ChipPhotoLoaded(photo)
         if isinstance(effect, ev.MatchFace):
             score = self.face.match(self._tell_guidance, self._face_stop.is_set)
             if self._face_stop.is_set():

@@ -67,6 +67,7 @@ class Visit:
     consent_time: datetime | None = None
     prescription_electronic: bool | None = None
     problem: Problem | None = None
+    chip_photo: bytes = field(default=b"", repr=False)   # shown to staff for 目視; memory only
     notices: list[Notice] = field(default_factory=list)
     card_removed: bool = False
     started_at: datetime | None = None
@@ -105,7 +106,7 @@ RULES: tuple[Rule, ...] = (
     _rule(S.PIN_VERIFYING, ev.PinAccepted, "pin_accepted", S.QUERYING),
     _rule(S.PIN_VERIFYING, ev.PinRejected, "pin_rejected", S.PIN_ENTRY, S.METHOD_CHOICE, S.PROBLEM),
     _rule(S.PIN_VERIFYING, ev.PinBlocked, "pin_blocked", S.METHOD_CHOICE, S.PROBLEM),
-    _rule(S.STAFF_CHECK, ev.ChipPhotoLoaded, "stay", S.STAFF_CHECK),
+    _rule(S.STAFF_CHECK, ev.ChipPhotoLoaded, "photo_for_staff", S.STAFF_CHECK),
     _rule(S.STAFF_CHECK, ev.FaceUnavailable, "stay", S.STAFF_CHECK),
     _rule(S.STAFF_CHECK, ev.StaffConfirmed, "staff_confirmed", S.QUERYING),
     _rule(S.STAFF_CHECK, ev.StaffDeclined, "staff_declined", S.PROBLEM),
@@ -140,7 +141,8 @@ METHOD_START = {Method.FACE: S.FACE_PREPARING, Method.PIN: S.PIN_ENTRY, Method.S
 class CheckInMachine:
     """One kiosk's check-ins, one visit at a time."""
 
-    def __init__(self, settings: Settings, now: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(self, settings: Settings,
+                 now: Callable[[], datetime] = lambda: datetime.now().astimezone()) -> None:
         self.settings = settings
         self.now = now
         self.step = Step.IDLE
@@ -238,7 +240,7 @@ class CheckInMachine:
     def _begin(self, method: Method, effects) -> Step:
         self.visit.method = method
         if method in (Method.FACE, Method.STAFF):
-            effects.append(ev.LoadChipPhoto())
+            effects.append(ev.LoadChipPhoto(enrol=method is Method.FACE))
         return METHOD_START[method]
 
     def _method_chosen(self, event: ev.MethodChosen, effects):
@@ -247,6 +249,7 @@ class CheckInMachine:
         return self._begin(event.method, effects)
 
     def _chip_photo_loaded(self, event, effects):
+        self.visit.chip_photo = event.photo
         effects.append(ev.MatchFace())
         return Step.FACE_CAPTURE
 
@@ -298,6 +301,10 @@ class CheckInMachine:
 
     def _stay(self, event, effects):
         return self.step
+
+    def _photo_for_staff(self, event: ev.ChipPhotoLoaded, effects):
+        self.visit.chip_photo = event.photo
+        return Step.STAFF_CHECK
 
     def _staff_confirmed(self, event, effects):
         return self._query(Method.STAFF, effects)
