@@ -28,6 +28,7 @@ class ScriptedPatient:
         self.script = script
         self._events: queue.Queue[ev.Event | None] = queue.Queue()
         self.pin_tries = 0
+        self.choices = 0
 
     def on_change(self, step: Step, visit: Visit) -> None:
         event = self._answer(step, visit)
@@ -41,7 +42,8 @@ class ScriptedPatient:
     def _answer(self, step: Step, visit: Visit) -> ev.Event | None:
         s = self.script
         if step is Step.METHOD_CHOICE:
-            return ev.MethodChosen(s.method)
+            self.choices += 1   # offered the choice again: the wanted method is not possible
+            return ev.MethodChosen(s.method) if self.choices == 1 else ev.Cancelled()
         if step is Step.PIN_ENTRY:
             if s.pin is None or self.pin_tries:
                 return ev.Cancelled()   # a patient who knows one PIN does not guess another

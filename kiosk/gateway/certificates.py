@@ -34,7 +34,7 @@ class CertificateStanding(enum.Enum):
 def load_certificate(data: bytes) -> x509.Certificate:
     """DER or PEM; anything else is an untrusted certificate."""
     try:
-        if data.lstrip().startswith(b"-----BEGIN"):
+        if b"-----BEGIN" in data:   # PEM, possibly after a banner line
             return x509.load_pem_x509_certificate(data)
         return x509.load_der_x509_certificate(data)
     except ValueError as error:

@@ -48,11 +48,15 @@ class SimulatedGateway:
     def open(cls, base: Path | None = None, trust_folder: Path | None = None,
              revoked_serials: Iterable[int] = (), clock: Callable[[], datetime] = utc_now
              ) -> "SimulatedGateway":
-        """The installed simulator: registry under ``data_dir()`` and the trust anchors and CRLs in
-        ``resources/trust/``. Provisioning (normally done at install) is repeated here, a no-op
+        """The installed simulator: registry under ``data_dir()``, trusting the test JPKI CA in
+        ``resources/trust/`` (or every certificate and CRL in ``trust_folder``). Provisioning (normally done at install) is repeated here, a no-op
         when done, so that a frozen build on a fresh PC works from its first start."""
         registry_path = provision(base).registry_path
-        trust = TrustStore.from_folder(trust_folder or resource_path("trust"), revoked_serials)
+        if trust_folder is not None:
+            trust = TrustStore.from_folder(trust_folder, revoked_serials)
+        else:   # only the user-authentication CA: the card-issuer key certifies card faces, not people
+            anchor = resource_path("trust", "test-jpki-ca.crt.pem").read_bytes()
+            trust = TrustStore.build([anchor], revoked_serials)
         return cls(Registry(registry_path), trust, clock)
 
     def revoke(self, cert_der: bytes) -> None:

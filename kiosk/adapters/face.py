@@ -1,0 +1,74 @@
+"""FacePort over faceauth/: enrol the chip photo, then match live frames until a decision."""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Callable
+
+import numpy as np
+
+from faceauth import (CameraError, CameraSource, ChipPhotoError, Decision, FaceMatcher,
+                      MatchSession, NoFaceInChipPhoto)
+
+from kiosk.codes import Problem
+from kiosk.ports import PortProblem
+
+log = logging.getLogger("kiosk.face")
+
+
+class CameraFace:
+    """`open_camera()` gives a started-or-startable CameraSource; it runs only while matching.
+    `preview_listeners` receive every camera frame (memory only) for the on-screen preview."""
+
+    def __init__(self, matcher: FaceMatcher, open_camera: Callable[..., CameraSource],
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.matcher, self.open_camera, self.clock = matcher, open_camera, clock
+        self.preview_listeners: list[Callable[[np.ndarray], None]] = []
+        self._template = None
+        self._session: MatchSession | None = None
+
+    def enrol(self, chip_photo: bytes) -> None:
+        try:
+            self._template = self.matcher.enrol_chip_photo(chip_photo)
+        except NoFaceInChipPhoto as error:
+            raise PortProblem(Problem.NO_CHIP_PHOTO, str(error)) from error
+        except ChipPhotoError as error:
+            raise PortProblem(Problem.CARD_UNREADABLE, str(error)) from error
+
+    def match(self, on_guidance: Callable[[str], None], should_stop: Callable[[], bool]) -> float | None:
+        if self._template is None:
+            raise PortProblem(Problem.NO_CHIP_PHOTO, "no chip photo enrolled")
+        session = self._session = MatchSession(self.matcher, self._template, clock=self.clock)
+        last_guidance = None
+        try:
+            camera = self.open_camera(on_frame=self._preview)
+            with camera:
+                index = -1
+                while not should_stop():
+                    try:
+                        frame = camera.latest(index, timeout=0.5)
+                    except TimeoutError:
+                        continue
+                    index = frame.index
+                    result = session.feed(frame.image)
+                    guidance = result.guidance[0].value if result.guidance else "hold_still"
+                    if guidance != last_guidance:
+                        last_guidance = guidance
+                        on_guidance(guidance)
+                    if result.decision is Decision.MATCHED:
+                        return round(1.0 - (result.distance or 0.0), 4)
+                    if result.decision is Decision.NOT_MATCHED:
+                        return None
+                return None
+        except CameraError as error:
+            raise PortProblem(Problem.CAMERA_UNAVAILABLE, str(error)) from error
+        finally:
+            session.end()
+            self._session = None
+
+    def forget(self) -> None:
+        self._template = None
+
+    def _preview(self, frame) -> None:
+        for listener in self.preview_listeners:
+            listener(frame.image)

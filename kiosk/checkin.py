@@ -1,0 +1,110 @@
+"""One check-in without a screen: `python -m kiosk.checkin --persona valid_adult --method pin
+--pin 1234 --consent all --out DIR`. A virtual card behind a real private pcscd (or, with
+--inprocess, the in-process reader), the local qualification simulator, a scripted patient; prints
+the result file's path and the machine time of each step. Exit 0 when a result was written."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from faceauth import CameraSource
+from faceauth.sample_faces import DEMO_RECORDING
+
+from kiosk import paths, settings
+from kiosk.__main__ import DEMO_INSTITUTION_CODE
+from kiosk.demo import PERSONA_IDS, PrintedValuesUnlocker, VirtualTray, prepare_personas
+from kiosk.events import ComprehensiveChoice, Method
+from kiosk.gateway import SimulatedGateway, open_simulator_gateway
+from kiosk.patient import PatientScript, ScriptedPatient
+from kiosk.session import Step
+from kiosk.wiring import build_kiosk
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m kiosk.checkin", description=__doc__)
+    parser.add_argument("--persona", required=True, choices=PERSONA_IDS)
+    parser.add_argument("--method", choices=[m.value for m in Method], default="pin")
+    parser.add_argument("--pin", help="the PIN the patient types (never logged)")
+    parser.add_argument("--consent", choices=[c.value for c in ComprehensiveChoice], default="all")
+    parser.add_argument("--prescription", choices=["electronic", "paper"],
+                        help="ask the e-prescription question and answer it so")
+    parser.add_argument("--encoding", choices=["utf-8", "shift_jis"], default="utf-8")
+    parser.add_argument("--out", required=True, type=Path, help="the result folder")
+    parser.add_argument("--camera", default=str(DEMO_RECORDING),
+                        help="device index, video file or image folder (face path)")
+    parser.add_argument("--inprocess", action="store_true", help="no pcscd: the in-process reader")
+    parser.add_argument("--data", type=Path, help="simulator, personas and outbox (default: data folder)")
+    parser.add_argument("--timeout", type=float, default=60.0)
+    return parser.parse_args(argv)
+
+
+def run(args) -> int:
+    base = args.data or paths.data_dir() / "checkin"
+    overrides = {"result_folder": str(args.out), "result_encoding": args.encoding,
+                 "eprescription_question": args.prescription is not None,
+                 "smartphone_enabled": True,
+                 "staff_mode": "visual_check" if args.method == "staff" else "automatic"}
+    if not settings.settings_file().exists():
+        overrides["institution_code"] = DEMO_INSTITUTION_CODE
+    loaded = settings.load(overrides=overrides)
+    simulator = SimulatedGateway.open(base)
+    folder = base / "personas"
+    folder.mkdir(parents=True, exist_ok=True)
+    prepare_personas(folder, simulator)
+    tray = VirtualTray(folder)
+    if args.inprocess:
+        service, place = tray.reader, lambda: tray.place(args.persona)
+    else:
+        from reader.pcsc import PcscReaderService
+        from reader.testing.pcscd import shared_pcscd
+        from reader.virtual.personas import open_card
+        pcscd = shared_pcscd()
+        tray.current = args.persona   # the printed values the surface scan would read
+        service, place = PcscReaderService(), lambda: pcscd.insert(open_card(folder, args.persona))
+
+    camera = args.camera if not args.camera.isdigit() else int(args.camera)
+    kiosk = build_kiosk(loaded, service=service, unlocker=PrintedValuesUnlocker(tray),
+                        gateway=open_simulator_gateway(simulator),
+                        open_camera=lambda **kw: CameraSource(camera, loop=True, **kw), base=base)
+    script = PatientScript(Method(args.method), args.pin, ComprehensiveChoice(args.consent),
+                           args.prescription != "paper")
+    patient = ScriptedPatient(script)
+    seen: list = []
+    kiosk.machine.subscribe(patient.on_change)
+    kiosk.machine.subscribe(lambda step, visit: seen.append((step, visit)))
+    kiosk.start()
+    try:
+        started = time.monotonic()
+        place()
+        while (event := patient.next_event(timeout=args.timeout)) is not None:
+            kiosk.runner.dispatch(event)
+        elapsed = time.monotonic() - started
+    finally:
+        kiosk.stop()
+    print_report(seen, kiosk.results.last_delivery, elapsed)
+    return 0 if seen[-1][0] is Step.DONE else 1
+
+
+def print_report(seen: list, delivery, elapsed: float) -> None:
+    visit = next(v for step, v in reversed(seen) if step is not Step.IDLE)
+    for name, at in visit.step_times:
+        print(f"{(at - visit.started_at).total_seconds() * 1000:8.1f} ms  {name}")
+    problems = [v.problem for _, v in seen if v.problem is not None]
+    if seen[-1][0] is Step.DONE and delivery is not None:
+        state = "written" if delivery.written else "queued (the folder is unavailable)"
+        print(f"result {state}: {delivery.path}")
+    elif problems:
+        print(f"no result: problem {problems[-1].code} {problems[-1].name}")
+    else:
+        print("no result: the patient stopped")
+    print(f"check-in took {elapsed * 1000:.1f} ms from placing the card")
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

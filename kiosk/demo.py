@@ -1,0 +1,79 @@
+"""The embedded defaults: virtual personas on a virtual reader, linked to the local simulator.
+
+The personas' certificates are issued for today (so nothing rots as the calendar moves); PIN
+counters persist in their folder, as on a real card."""
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from pathlib import Path
+
+from reader import MyNumberCard
+from reader.cardface import CardFace
+from reader.virtual.inprocess import InProcessReader
+from reader.virtual.personas import PERSONAS, build_personas, load_record, open_card
+
+from kiosk.codes import Problem
+from kiosk.gateway import SimulatedGateway
+from kiosk.ports import PortProblem
+
+log = logging.getLogger("kiosk.demo")
+
+
+def prepare_personas(folder: Path, simulator: SimulatedGateway, today: date | None = None) -> dict:
+    """Issue every persona's card for today (once a day) and link each certificate to its
+    insured person in the simulator; the revoked persona goes on the simulator's list."""
+    today = today or date.today()
+    stamp = folder / "issued-for.txt"
+    if stamp.exists() and stamp.read_text() == today.isoformat():
+        records = json.loads((folder / "personas.json").read_text(encoding="utf-8"))
+    else:
+        records = build_personas(folder, today)
+        stamp.write_text(today.isoformat())
+    for persona_id, record in records.items():
+        cert = (folder / record["auth_cert"]).read_bytes()
+        simulator.registry.link_certificate(persona_id, cert)
+        if record["revoked"]:
+            simulator.revoke(cert)
+    return records
+
+
+class VirtualTray:
+    """The demo's card tray: which persona's card or phone lies on the in-process reader."""
+
+    def __init__(self, folder: Path, reader: InProcessReader | None = None) -> None:
+        self.folder = folder
+        self.reader = reader or InProcessReader()
+        self.current: str | None = None
+
+    def place(self, persona_id: str) -> None:
+        self.take()
+        self.current = persona_id
+        self.reader.insert(open_card(self.folder, persona_id))
+        log.info("demo: %s placed on the reader", persona_id)
+
+    def take(self) -> None:
+        if self.current is not None:
+            self.current = None
+            self.reader.remove()
+
+    def record(self) -> dict | None:
+        return load_record(self.folder, self.current) if self.current else None
+
+
+class PrintedValuesUnlocker:
+    """Opens the face record with the 照合番号B printed on the virtual persona's card, as the
+    persona record gives it. Stands in for the surface scan only where no card image exists."""
+
+    def __init__(self, tray: VirtualTray) -> None:
+        self.tray = tray
+
+    def unlock(self, card: MyNumberCard) -> CardFace:
+        record = self.tray.record()
+        if record is None:
+            raise PortProblem(Problem.CARD_SURFACE_UNREADABLE, "no card in the tray")
+        return card.card_face(record["number_b"])
+
+
+PERSONA_IDS = tuple(PERSONAS)

@@ -1,0 +1,72 @@
+"""Assembles a working kiosk core: machine, runner and the adapters behind its ports."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from faceauth import CameraSource, FaceMatcher
+from reader import ReaderService
+from reader.trust import load_test_anchors
+
+from kiosk import events as ev
+from kiosk import paths
+from kiosk.adapters.card import CardFaceUnlocker, ReaderCard
+from kiosk.adapters.face import CameraFace
+from kiosk.adapters.gateway import SignedGateway
+from kiosk.adapters.results import OutboxResults
+from kiosk.gateway import QualificationGateway, TerminalKey, terminal_key_path
+from kiosk.results import OutboxRetrier, open_result_sink
+from kiosk.runner import CheckInRunner
+from kiosk.session import CheckInMachine
+from kiosk.settings import Settings
+
+log = logging.getLogger("kiosk.wiring")
+
+
+@dataclass
+class Kiosk:
+    machine: CheckInMachine
+    runner: CheckInRunner
+    card: ReaderCard
+    face: CameraFace
+    results: OutboxResults
+    retrier: OutboxRetrier
+    on_stop: list[Callable[[], None]] = field(default_factory=list)
+
+    def start(self) -> "Kiosk":
+        self.results.sink.deliver_pending()   # whatever a crash or a dead share left queued
+        self.retrier.start()
+        self.card.start()
+        return self
+
+    def stop(self) -> None:
+        self.card.stop()
+        self.retrier.stop()
+        self.runner.shutdown()
+        for action in self.on_stop:
+            action()
+
+
+def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFaceUnlocker,
+                gateway: QualificationGateway, open_camera: Callable[..., CameraSource],
+                matcher: FaceMatcher | None = None, base: Path | None = None) -> Kiosk:
+    """`base` holds the outbox, keys and stores (default: the kiosk's data folder)."""
+    base = base or paths.data_dir()
+    machine = CheckInMachine(settings)
+    holder: dict[str, CheckInRunner] = {}
+
+    def presence(present: bool) -> None:
+        holder["runner"].dispatch(ev.CardPlaced() if present else ev.CardRemoved())
+
+    # Virtual cards are issued by the test CA; a clinic's build ships the J-LIS anchors instead.
+    card = ReaderCard(service, load_test_anchors(), unlocker, presence)
+    face = CameraFace(matcher or FaceMatcher.load(), open_camera)
+    sink = open_result_sink(settings.result_folder_path(), settings.institution_code,
+                            settings.result_encoding.value, base=base)
+    results = OutboxResults(sink)
+    terminal_key = TerminalKey.load_or_create(terminal_key_path(base))
+    runner = CheckInRunner(machine, card, face, SignedGateway(gateway, terminal_key), results)
+    holder["runner"] = runner
+    return Kiosk(machine, runner, card, face, results, OutboxRetrier(sink, 5.0))
