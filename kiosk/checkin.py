@@ -55,14 +55,15 @@ def run(args) -> int:
     prepare_personas(folder, simulator)
     tray = VirtualTray(folder)
     if args.inprocess:
-        service, place = tray.reader, lambda: tray.place(args.persona)
+        service, place, take = tray.reader, lambda: tray.place(args.persona), tray.take
     else:
         from reader.pcsc import PcscReaderService
         from reader.testing.pcscd import shared_pcscd
         from reader.virtual.personas import open_card
         pcscd = shared_pcscd()
         tray.current = args.persona   # the printed values the surface scan would read
-        service, place = PcscReaderService(), lambda: pcscd.insert(open_card(folder, args.persona))
+        service, place, take = (PcscReaderService(), lambda: pcscd.insert(open_card(folder, args.persona)),
+                                pcscd.remove)
 
     camera = args.camera if not args.camera.isdigit() else int(args.camera)
     kiosk = build_kiosk(loaded, service=service, unlocker=PrintedValuesUnlocker(tray),
@@ -81,10 +82,12 @@ def run(args) -> int:
         while (event := patient.next_event(timeout=args.timeout)) is not None:
             kiosk.runner.dispatch(event)
         elapsed = time.monotonic() - started
+        visit_steps = list(seen)   # before the card is taken back
     finally:
+        take()
         kiosk.stop()
-    print_report(seen, kiosk.results.last_delivery, elapsed)
-    return 0 if seen[-1][0] is Step.DONE else 1
+    print_report(visit_steps, kiosk.results.last_delivery, elapsed)
+    return 0 if visit_steps[-1][0] is Step.DONE else 1
 
 
 def print_report(seen: list, delivery, elapsed: float) -> None:

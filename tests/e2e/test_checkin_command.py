@@ -1,0 +1,79 @@
+"""The headless check-in command for every persona, through real pcscd + vpcd, the gateway
+simulator, real weights (face path) and real result files, which are parsed back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk import checkin
+from reader.virtual.personas import PERSONAS
+from tests.results.parse import parse_result
+
+pytestmark = pytest.mark.e2e
+
+# persona: (extra arguments, exit code, what the output must say, result expectations)
+CASES = {
+    "valid_adult": (["--pin", "1234"], 0, "result written", {"QualificationValidity": "1", "PharmacistsInfoConsFlg": "1"}),
+    "expiring_soon": (["--pin", "2468"], 0, "result written", {"ProcessingResultCode": "W01"}),
+    "grace_expired": (["--pin", "1357"], 0, "result written", {"ProcessingResultCode": "W02", "PharmacistsInfoConsFlg": "0"}),
+    "expired": (["--pin", "9753"], 1, "problem 006", None),
+    "revoked": (["--pin", "8642"], 1, "problem 006", None),
+    "pin_one_try_left": (["--pin", "3690"], 0, "result written", {"QualificationValidity": "1"}),
+    "pin_locked": (["--pin", "4826"], 1, "problem 003", None),
+    "infant_no_photo": (["--method", "face"], 1, "problem 018", None),
+    "face_only_no_pin": (["--method", "face"], 0, "result written", {"QualificationValidity": "1"}),
+    "forged": (["--pin", "1111"], 1, "problem 007", None),
+    "android_phone": (["--pin", "2580"], 0, "result written", {"QualificationValidity": "1"}),
+    "iphone": ([], 0, "result written", {"QualificationValidity": "1"}),
+}
+
+
+def test_every_persona_has_a_case():
+    assert set(CASES) == set(PERSONAS)
+
+
+def run(capsys, tmp_path, persona, *args):
+    out = tmp_path / "results"
+    code = checkin.main(["--persona", persona, "--out", str(out), "--data", str(tmp_path / "data"), *args])
+    return code, capsys.readouterr().out, out
+
+
+def parse_only_result(out: Path) -> dict[str, str]:
+    (path,) = list(out.glob("OQSsiquc01res_face_*.xml"))
+    return {element.tag: (element.text or "") for element in parse_result(path.read_bytes()).iter()}
+
+
+@pytest.mark.parametrize("persona", sorted(CASES))
+def test_persona_through_real_pcscd(capsys, tmp_path, persona):
+    args, expected_code, says, fields = CASES[persona]
+    code, printed, out = run(capsys, tmp_path, persona, *args)
+    assert code == expected_code, printed
+    assert says in printed
+    if fields is None:
+        assert not out.exists() or list(out.iterdir()) == []   # nothing for an unconfirmed check-in
+        return
+    written = parse_only_result(out)
+    for tag, value in fields.items():
+        assert written.get(tag) == value, tag
+    birth = PERSONAS[persona].birth_date.strftime("%Y%m%d")
+    assert written["Birthdate"] == birth
+
+
+def test_face_path_and_shift_jis_in_process(capsys, tmp_path):
+    code, printed, out = run(capsys, tmp_path, "valid_adult", "--method", "face", "--inprocess",
+                             "--encoding", "shift_jis", "--prescription", "paper")
+    assert code == 0, printed
+    (path,) = list(out.glob("*.xml"))
+    raw = path.read_bytes()
+    assert raw.startswith(b'<?xml version="1.0" encoding="Shift_JIS"')
+    fields = {e.tag: e.text for e in parse_result(raw).iter()}
+    assert fields["CharacterCodeIdentifier"] == "1" and fields["PrescriptionIssueSelect"] == "2"
+    assert "face_capture" in printed
+
+
+def test_wrong_pin_spends_one_try_and_writes_nothing(capsys, tmp_path):
+    code, printed, out = run(capsys, tmp_path, "valid_adult", "--pin", "0000", "--inprocess")
+    assert code == 1 and "the patient stopped" in printed
+    code, printed, out = run(capsys, tmp_path, "valid_adult", "--pin", "1234", "--inprocess")
+    assert code == 0 and len(list(out.glob("*.xml"))) == 1
