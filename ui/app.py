@@ -7,10 +7,16 @@ import sys
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from kiosk import events as ev
+from faceauth import CameraSource
+from faceauth.sample_faces import DEMO_RECORDING
+from kiosk import paths
+from kiosk.demo import PrintedValuesUnlocker, VirtualTray, prepare_personas
+from kiosk.gateway import SimulatedGateway, open_simulator_gateway
 from kiosk.session import CheckInMachine
 from kiosk.settings import Settings
+from kiosk.wiring import Kiosk, build_kiosk
 from ui.bridge import CoreBridge
+from ui.demo_controls import DemoControls
 from ui.main_window import KioskWindow
 
 log = logging.getLogger("ui")
@@ -34,16 +40,32 @@ def build_window(settings: Settings, machine: CheckInMachine, send) -> tuple[Kio
     return window, bridge
 
 
+def build_demo_kiosk(settings: Settings) -> tuple[Kiosk, VirtualTray]:
+    """The embedded defaults: virtual cards in-process, the recorded camera, the local simulator."""
+    simulator = SimulatedGateway.open()
+    folder = paths.data_dir() / "demo-personas"
+    folder.mkdir(parents=True, exist_ok=True)
+    prepare_personas(folder, simulator)
+    tray = VirtualTray(folder)
+    kiosk = build_kiosk(settings, service=tray.reader, unlocker=PrintedValuesUnlocker(tray),
+                        gateway=open_simulator_gateway(simulator),
+                        open_camera=lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw))
+    return kiosk, tray
+
+
 def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | None,
         screenshot: str | None = None) -> int:
     route_qt_messages_to_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    machine = CheckInMachine(settings)
-
-    def send(event: ev.Event) -> None:
-        machine.handle(event)
-
-    window, _bridge = build_window(settings, machine, send)
+    if not demo:
+        log.error("only the demo is wired so far: real readers and gateways come with their issues")
+        return 2
+    kiosk, tray = build_demo_kiosk(settings)
+    window, _bridge = build_window(settings, kiosk.machine, kiosk.runner.dispatch)
+    controls = DemoControls(tray)
+    controls.show()
+    kiosk.start()
+    app.aboutToQuit.connect(kiosk.stop)
     if windowed:
         window.resize(1280, 800)
         window.show()
