@@ -173,12 +173,12 @@ class PrescriptionChosen(Event):
 
 @dataclass(frozen=True)
 class ResultWritten(Event):
-    pass
+    file_name: str = ""
 
 
 @dataclass(frozen=True)
 class ResultQueued(Event):
-    pass
+    file_name: str = ""     # committed to the outbox; the file follows when the folder is back
 
 
 @dataclass(frozen=True)

@@ -46,5 +46,10 @@ class GatewayPort(Protocol):
     def confirm(self, method: Method, card: CardPort, face_score: float | None) -> QualificationConfirmed: ...
 
 
+class Delivered(Protocol):
+    written: bool       # False: safe in the outbox, the file follows when the folder is back
+    file_name: str
+
+
 class ResultSink(Protocol):
-    def write(self, outcome: CheckInOutcome) -> bool: ...   # True written, False queued for retry
+    def write(self, outcome: CheckInOutcome) -> Delivered: ...

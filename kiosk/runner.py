@@ -100,7 +100,9 @@ class CheckInRunner:
         if isinstance(effect, ev.ConfirmQualification):
             return self.gateway.confirm(effect.method, self.card, effect.face_score)
         if isinstance(effect, ev.WriteResult):
-            return ev.ResultWritten() if self.sink.write(effect.outcome) else ev.ResultQueued()
+            delivery = self.sink.write(effect.outcome)
+            done = ev.ResultWritten if delivery.written else ev.ResultQueued
+            return done(delivery.file_name)
         raise TypeError(f"no way to carry out {effect!r}")
 
     @staticmethod

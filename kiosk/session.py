@@ -70,6 +70,7 @@ class Visit:
     chip_photo: bytes = field(default=b"", repr=False)   # shown to staff for 目視; memory only
     notices: list[Notice] = field(default_factory=list)
     card_removed: bool = False
+    result_file: str | None = None
     started_at: datetime | None = None
     step_times: list[tuple[str, datetime]] = field(default_factory=list)
 
@@ -379,10 +380,12 @@ class CheckInMachine:
             consent_time=v.consent_time, prescription_electronic=v.prescription_electronic)))
         return Step.WRITING
 
-    def _result_written(self, event, effects):
+    def _result_written(self, event: ev.ResultWritten, effects):
+        self.visit.result_file = event.file_name
         return Step.DONE
 
-    def _result_queued(self, event, effects):
+    def _result_queued(self, event: ev.ResultQueued, effects):
+        self.visit.result_file = event.file_name
         self.visit.notices.append(Notice.RESULT_QUEUED)
         return Step.DONE
 

@@ -97,6 +97,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("done_timeout_seconds", int, 15,
             "Seconds the 'please take your card' screen waits before returning to the start.",
             Who.STAFF, _positive),
+    Setting("audit_retention_days", int, 90,
+            "Days the audit rows (no PIN, no face data; names encrypted) are kept before purging.",
+            Who.VENDOR, _positive),
     Setting("face_attempts", int, 2,
             "Face-match attempts before the PIN and staff check are offered.", Who.STAFF, _positive),
 )

@@ -16,11 +16,13 @@ from kiosk.adapters.card import CardFaceUnlocker, ReaderCard
 from kiosk.adapters.face import CameraFace
 from kiosk.adapters.gateway import SignedGateway
 from kiosk.adapters.results import OutboxResults
+from kiosk.audit_trail import AuditTrail
 from kiosk.gateway import QualificationGateway, TerminalKey, terminal_key_path
 from kiosk.results import OutboxRetrier, open_result_sink
 from kiosk.runner import CheckInRunner
 from kiosk.session import CheckInMachine
 from kiosk.settings import Settings
+from kiosk.store import open_audit_store
 
 log = logging.getLogger("kiosk.wiring")
 
@@ -33,10 +35,12 @@ class Kiosk:
     face: CameraFace
     results: OutboxResults
     retrier: OutboxRetrier
+    audit: AuditTrail
     on_stop: list[Callable[[], None]] = field(default_factory=list)
 
     def start(self) -> "Kiosk":
         self.results.sink.deliver_pending()   # whatever a crash or a dead share left queued
+        self.audit.store.purge()
         self.retrier.start()
         self.card.start()
         return self
@@ -45,6 +49,7 @@ class Kiosk:
         self.card.stop()
         self.retrier.stop()
         self.runner.shutdown()
+        self.audit.close()
         for action in self.on_stop:
             action()
 
@@ -69,4 +74,7 @@ def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFac
     terminal_key = TerminalKey.load_or_create(terminal_key_path(base))
     runner = CheckInRunner(machine, card, face, SignedGateway(gateway, terminal_key), results)
     holder["runner"] = runner
-    return Kiosk(machine, runner, card, face, results, OutboxRetrier(sink, 5.0))
+    audit = AuditTrail(open_audit_store(settings.audit_retention_days, base),
+                       lambda: machine.settings.staff_mode.value)
+    machine.subscribe(audit.on_change)
+    return Kiosk(machine, runner, card, face, results, OutboxRetrier(sink, 5.0), audit)

@@ -7,7 +7,8 @@ import sqlite3
 from kiosk.codes import Problem
 from kiosk.events import CheckInOutcome
 from kiosk.ports import PortProblem
-from kiosk.results import CheckinOutcome, ConsentFlag, ConsentItem, Prescription, ResultSink
+from kiosk.results import (CheckinOutcome, ConsentFlag, ConsentItem, Delivery, Prescription,
+                           ResultSink)
 from kiosk.settings import ConsentItem as ConsentSetting
 
 log = logging.getLogger("kiosk.results")
@@ -25,7 +26,7 @@ class OutboxResults:
         self.sink = sink
         self.last_delivery = None
 
-    def write(self, outcome: CheckInOutcome) -> bool:
+    def write(self, outcome: CheckInOutcome) -> Delivery:
         consents = {RESULT_ITEMS[item]: ConsentFlag.GIVEN if agreed else ConsentFlag.NO_CONSENT
                     for item, agreed in outcome.consents.items()}
         prescription = (None if outcome.prescription_electronic is None else
@@ -38,4 +39,4 @@ class OutboxResults:
             raise PortProblem(Problem.RESULT_FOLDER_UNAVAILABLE, str(error)) from error
         self.last_delivery = delivery
         log.info("result %s %s", delivery.file_name, "written" if delivery.written else "queued")
-        return delivery.written
+        return delivery

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 
 from kiosk import events as ev
 from kiosk.codes import Problem
@@ -48,13 +49,19 @@ class FakeGateway:
         return ev.QualificationConfirmed(answer={"method": method}, validity=1)
 
 
+@dataclass
+class Written:
+    written: bool
+    file_name: str
+
+
 class FakeSink:
     def __init__(self):
         self.outcomes = []
 
     def write(self, outcome):
         self.outcomes.append(outcome)
-        return True
+        return Written(True, f"result-{len(self.outcomes)}.xml")
 
 
 def wait_for(runner, step, seconds=5.0):
@@ -85,6 +92,7 @@ def test_pin_check_in_end_to_end_through_the_runner():
         wait_for(runner, Step.DONE)
         assert card.verified == ["9999", "1234"]
         assert sink.outcomes[0].answer == {"method": Method.PIN}
+        assert runner.machine.visit.result_file == "result-1.xml"
         runner.dispatch(ev.CardRemoved())
         wait_for(runner, Step.IDLE)
         deadline = time.monotonic() + 2

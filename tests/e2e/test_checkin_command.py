@@ -77,3 +77,16 @@ def test_wrong_pin_spends_one_try_and_writes_nothing(capsys, tmp_path):
     assert code == 1 and "the patient stopped" in printed
     code, printed, out = run(capsys, tmp_path, "valid_adult", "--pin", "1234", "--inprocess")
     assert code == 0 and len(list(out.glob("*.xml"))) == 1
+
+
+def test_each_visit_leaves_one_audit_row_without_secrets(capsys, tmp_path):
+    from kiosk.store import open_audit_store
+    run(capsys, tmp_path, "valid_adult", "--pin", "1234", "--inprocess")
+    run(capsys, tmp_path, "expired", "--pin", "9753", "--inprocess")
+    rows = open_audit_store(90, tmp_path / "data").checkins()
+    assert [(r.method, r.outcome, r.patient_code, r.validity) for r in rows] == [
+        ("pin", "written", None, 1), ("pin", "problem", "006", None)]
+    assert rows[0].personal.birthdate == "19800217" and rows[0].result_file.startswith("OQSsiquc01res_face_")
+    assert {"reading", "querying", "done"} <= set(rows[0].step_times)
+    raw = (tmp_path / "data" / "audit.sqlite").read_bytes()
+    assert "山田".encode() not in raw and b"1234" not in raw and b"19800217" not in raw

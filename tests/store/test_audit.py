@@ -66,9 +66,9 @@ def test_personal_fields_of_a_record():
 
 @pytest.mark.parametrize("entry", [
     checkin(personal=PersonalFields(name="123456789012")),
-    checkin(result_file="my number 123456789012"),
-    checkin(step_times={"pin_entered": 1.0}),
-    checkin(step_times={"face_frame": 1.0}),
+    checkin(outcome="my number 123456789012"),
+    checkin(step_times={"pin_1234": 1.0}),
+    checkin(step_times={"reading": 1.0, "PIN=0000": 2.0}),
 ])
 def test_forbidden_data_is_refused(store, entry):
     with pytest.raises(ForbiddenData):
