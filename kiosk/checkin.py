@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from faceauth import CameraSource
@@ -40,7 +41,32 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
+@dataclass(frozen=True)
+class Report:
+    steps: list            # (Step, Visit) as the machine announced them, up to the visit's end
+    delivery: object       # the result file's Delivery, if one was written or queued
+    elapsed: float         # seconds from placing the card to the last answer
+
+    @property
+    def written(self) -> bool:
+        return self.steps[-1][0] is Step.DONE
+
+    @property
+    def visit(self):
+        return next(v for step, v in reversed(self.steps) if step is not Step.IDLE)
+
+    def machine_seconds(self) -> float:
+        """From the card being detected to the last step, with every answer given at once."""
+        return (self.visit.step_times[-1][1] - self.visit.started_at).total_seconds()
+
+
 def run(args) -> int:
+    report = check_in(args)
+    print_report(report)
+    return 0 if report.written else 1
+
+
+def check_in(args) -> Report:
     base = args.data or paths.data_dir() / "checkin"
     overrides = {"result_folder": str(args.out), "result_encoding": args.encoding,
                  "eprescription_question": args.prescription is not None,
@@ -86,23 +112,23 @@ def run(args) -> int:
     finally:
         take()
         kiosk.stop()
-    print_report(visit_steps, kiosk.results.last_delivery, elapsed)
-    return 0 if visit_steps[-1][0] is Step.DONE else 1
+    return Report(visit_steps, kiosk.results.last_delivery, elapsed)
 
 
-def print_report(seen: list, delivery, elapsed: float) -> None:
-    visit = next(v for step, v in reversed(seen) if step is not Step.IDLE)
+def print_report(report: Report) -> None:
+    visit = report.visit
     for name, at in visit.step_times:
         print(f"{(at - visit.started_at).total_seconds() * 1000:8.1f} ms  {name}")
-    problems = [v.problem for _, v in seen if v.problem is not None]
-    if seen[-1][0] is Step.DONE and delivery is not None:
-        state = "written" if delivery.written else "queued (the folder is unavailable)"
-        print(f"result {state}: {delivery.path}")
+    problems = [v.problem for _, v in report.steps if v.problem is not None]
+    if report.written and report.delivery is not None:
+        state = "written" if report.delivery.written else "queued (the folder is unavailable)"
+        print(f"result {state}: {report.delivery.path}")
     elif problems:
         print(f"no result: problem {problems[-1].code} {problems[-1].name}")
     else:
         print("no result: the patient stopped")
-    print(f"check-in took {elapsed * 1000:.1f} ms from placing the card")
+    print(f"check-in took {report.elapsed * 1000:.1f} ms from placing the card "
+          f"({report.machine_seconds() * 1000:.1f} ms from the reader noticing it)")
 
 
 def main(argv: list[str] | None = None) -> int:
