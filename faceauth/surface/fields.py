@@ -14,6 +14,10 @@ DATE = r"(\d{1,2})月(\d{1,2})日"
 BIRTH = re.compile(rf"(?<!\d)(?:({'|'.join(ERA_NAMES)})({FIRST_YEAR}|\d{{1,2}})|(\d{{4}}))年{DATE}")
 EXPIRY = re.compile(rf"(?<!\d)(\d{{4}})年{DATE}")
 CODE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+DIGITS = "0123456789"
+# the characters each field's line may hold (see ocr.LineRecognizer.read)
+CHARACTERS = {"birth": DIGITS + "年月日生 " + "".join(ERA_NAMES) + FIRST_YEAR,
+              "expiry": DIGITS + "年月日 ", "security_code": DIGITS}
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,6 @@ SECURITY_CODE_HEIGHT_MM = 4.2
 # Where the reader looks: each box holds one printed line, with a margin for a skewed fit.
 FIELD_BOXES = {
     "birth": Box(7.5, 24.2, 42.0, 31.0),
-    "expiry": Box(4.2, 32.8, 33.0, 38.8),
+    "expiry": Box(4.2, 32.8, 34.5, 38.8),
     "security_code": Box(63.5, 42.6, 80.5, 50.4),
 }

@@ -74,7 +74,7 @@ class SurfaceReader:
         for name in FIELD_NAMES:
             x0, y0, x1, y1 = layout.FIELD_BOXES[name].pixels()
             crops.append(card[y0:y1, x0:x1])
-        lines = self.recognizer.read(crops)
+        lines = self.recognizer.read(crops, [fields.CHARACTERS[name] for name in FIELD_NAMES])
         parsed = {name: PARSERS[name](line) for name, line in zip(FIELD_NAMES, lines)}
         return {name: value for name, value in parsed.items() if value is not None}
 
