@@ -56,7 +56,8 @@ def _refine(quad: np.ndarray, hull: np.ndarray) -> np.ndarray:
         side = b - a
         length = float(np.linalg.norm(side))
         t = (points - a) @ side / (length * length)
-        distance = np.abs(np.cross(side, points - a)) / length
+        offset = points - a
+        distance = np.abs(side[0] * offset[:, 1] - side[1] * offset[:, 0]) / length
         near = points[(t > CORNER_TRIM) & (t < 1 - CORNER_TRIM) & (distance < 0.04 * length)]
         if len(near) < 5:
             return quad
