@@ -10,6 +10,8 @@ from . import layout
 
 WORK_WIDTH = 640  # the outline is found on a frame scaled to this width
 MIN_CARD_SHARE = 0.05  # of the frame's area
+MAX_CARD_SHARE = 0.9
+MIN_CONTRAST = 20  # grey levels between the card and the tray around it
 MAX_SATURATION = 70  # skin and tray colours are more saturated than the card stock
 CORNER_TRIM = 0.12  # share of a side near its corners left out of the line fit
 ID1_RATIO = layout.CARD_MM[0] / layout.CARD_MM[1]
@@ -19,14 +21,17 @@ def _card_region(small: np.ndarray) -> np.ndarray | None:
     hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
     value = cv2.GaussianBlur(hsv[..., 2], (5, 5), 0)
     threshold, _ = cv2.threshold(value, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    mask = ((value > threshold) & (hsv[..., 1] < MAX_SATURATION)).astype(np.uint8) * 255
+    bright = value > threshold
+    if not bright.any() or bright.all() or value[bright].mean() - value[~bright].mean() < MIN_CONTRAST:
+        return None  # nothing stands out from the tray
+    mask = (bright & (hsv[..., 1] < MAX_SATURATION)).astype(np.uint8) * 255
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     if not contours:
         return None
     largest = max(contours, key=cv2.contourArea)
-    if cv2.contourArea(largest) < MIN_CARD_SHARE * mask.size:
+    if not MIN_CARD_SHARE * mask.size < cv2.contourArea(largest) < MAX_CARD_SHARE * mask.size:
         return None
     return cv2.convexHull(largest).reshape(-1, 2).astype(np.float32)
 
