@@ -58,6 +58,7 @@ class SurfaceReader:
         self._votes: dict[str, Counter] = {name: Counter() for name in FIELD_NAMES}
         self._confidence: dict[tuple, float] = {}
         self.frames_read = 0
+        self.last_trusted: dict[str, Field] = {}  # the fields of the last frame that counted
 
     def read_frame(self, image: np.ndarray) -> FrameReading:
         """What one frame shows, without any agreement (and without validation of the dates)."""
@@ -106,7 +107,8 @@ class SurfaceReader:
     def feed(self, image: np.ndarray) -> SurfaceReading | None:
         """Read one more frame; the agreed reading once every field is settled, else None."""
         self.frames_read += 1
-        for name, found in self._trusted(self.read_frame(image)).items():
+        self.last_trusted = self._trusted(self.read_frame(image))
+        for name, found in self.last_trusted.items():
             self._votes[name][found.value] += 1
             key = (name, found.value)
             self._confidence[key] = min(self._confidence.get(key, 1.0), found.confidence)
