@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 
 SKIN = np.array((120, 150, 205), np.float32)  # BGR
+SOFT_SCALE = 4  # glare and finger shading are worked out at 1/4 size, then enlarged
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,15 @@ def _card_corners(p: Perturbation, card_size: tuple[int, int], rng: np.random.Ge
 
 def _add_glare(image: np.ndarray, strength: float, rng: np.random.Generator, corners: np.ndarray) -> None:
     height, width = image.shape[:2]
-    centre = corners.mean(0) + rng.uniform(-0.35, 0.35, 2) * (corners.max(0) - corners.min(0))
-    axes = rng.uniform(0.05, 0.16, 2) * width
-    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    centre = (corners.mean(0) + rng.uniform(-0.35, 0.35, 2) * (corners.max(0) - corners.min(0))) / SOFT_SCALE
+    axes = rng.uniform(0.05, 0.16, 2) * width / SOFT_SCALE
+    yy, xx = np.mgrid[0:height // SOFT_SCALE, 0:width // SOFT_SCALE].astype(np.float32)
     angle = rng.uniform(0, np.pi)
     dx, dy = xx - centre[0], yy - centre[1]
     u = (dx * np.cos(angle) + dy * np.sin(angle)) / axes[0]
     v = (-dx * np.sin(angle) + dy * np.cos(angle)) / axes[1]
-    image += (255 * strength * np.exp(-(u * u + v * v)))[..., None]
+    light = cv2.resize((255 * strength * np.exp(-(u * u + v * v))).astype(np.float32), (width, height))
+    image += light[..., None]
 
 
 def _add_finger(image: np.ndarray, corners: np.ndarray, rng: np.random.Generator) -> None:
@@ -89,12 +91,15 @@ def _add_finger(image: np.ndarray, corners: np.ndarray, rng: np.random.Generator
     inward = corners.mean(0) - along
     inward /= np.linalg.norm(inward)
     card_w = np.linalg.norm(corners[1] - corners[0])
-    tip = along + inward * card_w * rng.uniform(0.03, 0.12)
+    tip = along + inward * card_w * rng.uniform(0.03, 0.25)
     base = along - inward * card_w * 0.5
-    thickness = int(card_w * rng.uniform(0.09, 0.14))
-    mask = np.zeros(image.shape[:2], np.uint8)
-    cv2.line(mask, tuple(int(v) for v in base), tuple(int(v) for v in tip), 255, thickness)
-    soft = cv2.GaussianBlur(mask, (0, 0), thickness / 8).astype(np.float32)[..., None] / 255
+    thickness = int(card_w * rng.uniform(0.14, 0.2))
+    height, width = image.shape[:2]
+    mask = np.zeros((height // SOFT_SCALE, width // SOFT_SCALE), np.uint8)
+    cv2.line(mask, tuple(int(v / SOFT_SCALE) for v in base), tuple(int(v / SOFT_SCALE) for v in tip), 255,
+             max(1, thickness // SOFT_SCALE))
+    mask = cv2.GaussianBlur(mask, (0, 0), thickness / 8 / SOFT_SCALE)
+    soft = cv2.resize(mask, (width, height)).astype(np.float32)[..., None] / 255
     shade = SKIN * rng.uniform(0.75, 1.1)
     image[:] = image * (1 - soft) + shade * soft
 
@@ -126,7 +131,7 @@ def place_on_tray(card: np.ndarray, card_mask: np.ndarray, p: Perturbation, rng:
         image = cv2.GaussianBlur(image, (0, 0), p.blur_sigma)
     if p.motion_blur:
         image = _motion_blur(image, p.motion_blur, rng)
-    image += rng.normal(0, p.noise_sigma, image.shape).astype(np.float32)
+    image += rng.standard_normal(image.shape, dtype=np.float32) * p.noise_sigma
     out = np.clip(image, 0, 255).astype(np.uint8)
     if p.jpeg_quality:
         ok, data = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, p.jpeg_quality])
