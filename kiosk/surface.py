@@ -1,6 +1,7 @@
 """照合番号B from the printed card face, so the face path needs no typing.
 
-    face = unlock_card_face(card, camera)     # camera: CameraSource, StillFrames, or images
+    with CameraSource(settings_tray_camera) as camera:     # or StillFrames / rendered_card_camera
+        face = unlock_card_face(card, camera)               # reader.CardFace, or PortProblem(017)
 
 Reads the card-tray frames until the birth date, expiry date and security code agree across frames
 (faceauth.surface), computes 照合番号B with reader.era, and only then VERIFYs it by reading the
@@ -67,7 +68,8 @@ def unlock_card_face(card: MyNumberCard, frames: Iterable, *,
                      surface_reader: SurfaceReader | None = None, timeout: float = READ_TIMEOUT,
                      clock: Callable[[], float] = time.monotonic) -> CardFace:
     """The card's signed face record, opened with 照合番号B read from the card surface in `frames`
-    (a CameraSource or StillFrames, or an iterable of BGR images). Raises PortProblem(017)."""
+    (a started CameraSource or StillFrames, or an iterable of BGR images). Raises PortProblem(017).
+    One SurfaceReader serves one session at a time (it is reset here)."""
     try:
         tries = card.number_b_tries_left()
     except PinBlocked as blocked:

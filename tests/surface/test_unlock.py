@@ -9,11 +9,12 @@ import cv2
 import numpy as np
 import pytest
 
+from faceauth.chip_photo import decode_chip_photo
+from faceauth.errors import CameraBusy
 from faceauth.surface import StillFrames, rendered_card_camera
 from kiosk.codes import Problem
 from kiosk.ports import PortProblem
 from kiosk.surface import MIN_NUMBER_B_TRIES, unlock_card_face
-from faceauth.chip_photo import decode_chip_photo
 
 from .conftest import insert, tray_pictures
 
@@ -99,3 +100,20 @@ def test_few_tries_left_means_no_reading_and_no_verify(valid_adult, surface_read
     assert "only 3" in str(raised.value)
     assert valid_adult.verifies_with_value() == spent
     assert valid_adult.number_b_tries() == MIN_NUMBER_B_TRIES - 1
+
+
+def test_a_failing_tray_camera_is_017_without_verify(valid_adult, surface_reader):
+    def busy_camera():
+        raise CameraBusy("the tray camera opened but gives no picture")
+
+    with pytest.raises(PortProblem) as raised:
+        unlock_card_face(valid_adult.card, StillFrames(busy_camera), surface_reader=surface_reader)
+    assert raised.value.problem is Problem.CARD_SURFACE_UNREADABLE
+    assert "tray camera" in str(raised.value)
+    assert valid_adult.verifies_with_value() == 0
+
+
+def test_persona_card_fronts_carry_the_chip_photo_when_there_is_one(personas):
+    assert insert(personas, "valid_adult").values.photo is not None
+    infant = insert(personas, "infant_no_photo").values
+    assert infant.photo is None and infant.birth_text.startswith("令和")
