@@ -15,6 +15,7 @@ from faceauth.surface import StillFrames, rendered_card_camera
 from kiosk.codes import Problem
 from kiosk.ports import PortProblem
 from kiosk.surface import MIN_NUMBER_B_TRIES, unlock_card_face
+from reader.errors import WrongPin
 
 from .conftest import insert, tray_pictures
 
@@ -91,7 +92,7 @@ def test_a_refused_value_is_tried_once_and_mapped_to_017(valid_adult, surface_re
 
 def test_few_tries_left_means_no_reading_and_no_verify(valid_adult, surface_reader):
     for _ in range(10 - (MIN_NUMBER_B_TRIES - 1)):  # leave 3 tries, as earlier visits might have
-        with pytest.raises(Exception):
+        with pytest.raises(WrongPin):
             valid_adult.card.card_face("00000000000000")
     spent = valid_adult.verifies_with_value()
     camera = rendered_card_camera(valid_adult.values, seed=5, paced=False)
