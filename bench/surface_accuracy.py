@@ -81,7 +81,11 @@ def main() -> None:
             spent += took
             frame_ms.append(took * 1000)
             fields_counted += len(reader.last_trusted)
-            fields_wrong += sum(f.value != truth[n] for n, f in reader.last_trusted.items())
+            for name, found in reader.last_trusted.items():
+                if found.value != truth[name]:
+                    fields_wrong += 1
+                    print(f"card {index}: one frame read {name} {found.value} "
+                          f"(confidence {found.confidence:.3f}), printed {truth[name]}")
             if reading is not None:
                 break
         if reading is None:

@@ -7,10 +7,12 @@
 
 A field counts in a frame only if its weakest character reaches `min_confidence` and the value is
 a real date (birth date within its era, before the expiry). A value is settled when `agree` frames
-read it and it leads any other value by that many frames.
+read it and it leads any other value by that many frames. A picture identical to one already
+counted (a frozen camera, a looping file) is not counted again: agreement needs separate pictures.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,6 +61,7 @@ class SurfaceReader:
         self._confidence: dict[tuple, float] = {}
         self.frames_read = 0
         self.last_trusted: dict[str, Field] = {}  # the fields of the last frame that counted
+        self._pictures_seen: set[bytes] = set()
 
     def read_frame(self, image: np.ndarray) -> FrameReading:
         """What one frame shows, without any agreement (and without validation of the dates)."""
@@ -107,6 +110,11 @@ class SurfaceReader:
     def feed(self, image: np.ndarray) -> SurfaceReading | None:
         """Read one more frame; the agreed reading once every field is settled, else None."""
         self.frames_read += 1
+        picture = hashlib.blake2b(np.ascontiguousarray(image).data, digest_size=16).digest()
+        if picture in self._pictures_seen:
+            self.last_trusted = {}
+            return None
+        self._pictures_seen.add(picture)
         self.last_trusted = self._trusted(self.read_frame(image))
         for name, found in self.last_trusted.items():
             self._votes[name][found.value] += 1

@@ -58,6 +58,14 @@ def test_a_single_confident_frame_is_not_enough(valid_adult, surface_reader):
     assert valid_adult.verifies_with_value() == 0
 
 
+def test_the_same_picture_again_is_no_agreement(valid_adult, surface_reader):
+    frozen = tray_pictures(valid_adult.values, 1, seed=3) * 4  # a camera stuck on one picture
+    with pytest.raises(PortProblem):
+        unlock_card_face(valid_adult.card, frozen, surface_reader=surface_reader)
+    assert valid_adult.verifies_with_value() == 0
+    assert surface_reader.frames_read == 4
+
+
 def test_frames_that_disagree_never_reach_verify(valid_adult, surface_reader):
     other = dataclasses.replace(valid_adult.values, security_code="9999")
     clean = dict(severity=0.0)  # both read confidently, every time
