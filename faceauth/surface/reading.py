@@ -6,7 +6,7 @@
         if reading: break
 
 A field counts in a frame only if its weakest character reaches `min_confidence` and the value is
-a real date (birth date within its era, before the expiry). A value is settled when `agree` frames
+a real date (birth date within its era, not in the future, before the expiry). A value is settled when `agree` frames
 read it and it leads any other value by that many frames. A picture identical to one already
 counted (a frozen camera, a looping file) is not counted again: agreement needs separate pictures.
 """
@@ -49,8 +49,10 @@ class SurfaceReading:
 
 class SurfaceReader:
     def __init__(self, to_gregorian: EraCalendar, *, min_confidence: float = 0.9, agree: int = 2,
-                 recognizer: LineRecognizer | None = None) -> None:
+                 recognizer: LineRecognizer | None = None,
+                 today: Callable[[], date] = date.today) -> None:
         self.to_gregorian = to_gregorian
+        self.today = today
         self.min_confidence = min_confidence
         self.agree = agree
         self.recognizer = recognizer or LineRecognizer.shared()
@@ -95,6 +97,9 @@ class SurfaceReader:
             except ValueError:
                 del kept["birth"]
             else:
+                if birth > self.today():
+                    del kept["birth"]  # another line (the expiry) seen where the birth date is
+                    return kept
                 if "expiry" in kept and not birth < kept["expiry"].value:
                     del kept["birth"], kept["expiry"]  # one of them is misread; trust neither
         return kept

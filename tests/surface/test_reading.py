@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 
 from faceauth import CameraSource
-from faceauth.surface import (CardValues, Perturbation, PrintedDate, StillFrames, images_of,
-                              render_card_front)
+from faceauth.surface import (CardValues, Perturbation, PrintedDate, StillFrames, SurfaceReader,
+                              images_of, render_card_front)
 from faceauth.surface.fields import birth_date, expiry_date, security_code
 from faceauth.surface.ocr import Line
+from reader import era
 
 from .conftest import tray_pictures
 
@@ -98,3 +99,11 @@ def test_the_card_drawn_carries_its_values(surface_reader):
     assert fields["birth"].value == PrintedDate("平成", 1, 1, 8)
     assert fields["expiry"].value == date(2030, 1, 8)
     assert fields["security_code"].value == "0070"
+
+
+def test_a_birth_date_in_the_future_does_not_count(valid_adult):
+    reader = SurfaceReader(era.from_era, today=lambda: date(1980, 2, 16))  # the day before her birth
+    picture = render_card_front(valid_adult.values)
+    assert reader.read_frame(picture).fields["birth"].value == PrintedDate("昭和", 55, 2, 17)
+    reader.feed(picture)
+    assert "birth" not in reader.last_trusted and "expiry" in reader.last_trusted
