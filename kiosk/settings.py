@@ -97,6 +97,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("done_timeout_seconds", int, 15,
             "Seconds the 'please take your card' screen waits before returning to the start.",
             Who.STAFF, _positive),
+    Setting("pin_scrambled", bool, False,
+            "Shuffle the PIN pad's digits for every entry, so onlookers cannot read the PIN from finger positions."),
     Setting("face_attempts", int, 2,
             "Face-match attempts before the PIN and staff check are offered.", Who.STAFF, _positive),
 )
