@@ -26,20 +26,27 @@ def available_languages() -> list[str]:
     return [SOURCE_LANGUAGE] + sorted(p.stem.removeprefix("oqs_kiosk_") for p in I18N_DIR.glob("oqs_kiosk_*.ts"))
 
 
+_translators: dict[str, QTranslator] = {}     # one per language for the whole process
+_installed: list[QTranslator] = []            # the one on the application now, if any
+
+
+def _translator(code: str) -> QTranslator | None:
+    if code not in _translators:
+        translator = QTranslator()
+        if not translator.load(str(I18N_DIR / f"oqs_kiosk_{code}.qm")):
+            log.error("no translation built for %r (run scripts/setup.d/70-translations.sh)", code)
+            return None
+        _translators[code] = translator
+    return _translators[code]
+
+
 class Languages:
-    """Installs one language's translator at a time on the application."""
+    """The languages offered to patients, first one first; one is installed at a time."""
 
     def __init__(self, codes: list[str]) -> None:
         self.codes = list(codes)
-        self.translators: dict[str, QTranslator] = {}
-        for code in self.codes:
-            if code == SOURCE_LANGUAGE:
-                continue
-            translator = QTranslator()
-            if translator.load(str(I18N_DIR / f"oqs_kiosk_{code}.qm")):
-                self.translators[code] = translator
-            else:
-                log.error("no translation built for %r (run scripts/setup.d/70-translations.sh)", code)
+        self.translators = {code: t for code in self.codes
+                            if code != SOURCE_LANGUAGE and (t := _translator(code)) is not None}
         self.current: str | None = None
 
     @property
@@ -51,12 +58,13 @@ class Languages:
         return (translator.translate("Language", OWN_NAME) if translator else "") or OWN_NAME
 
     def use(self, code: str) -> None:
-        if code == self.current:
-            return
         app = QCoreApplication.instance()
-        if self.current in self.translators:
-            app.removeTranslator(self.translators[self.current])
-        if code in self.translators:
-            app.installTranslator(self.translators[code])
+        wanted = self.translators.get(code)
+        if _installed and _installed[0] is not wanted:
+            app.removeTranslator(_installed.pop())
+        if wanted is not None and not _installed:
+            app.installTranslator(wanted)
+            _installed.append(wanted)
+        if code != self.current:
+            log.info("language: %s", code)
         self.current = code
-        log.info("language: %s", code)

@@ -54,7 +54,7 @@ class Picture(QWidget):
         self.setMinimumSize(200, 150)
 
     def show_image(self, image: QImage) -> None:
-        self.image = image.mirrored(True, False) if self.mirrored and not image.isNull() else image
+        self.image = image.flipped(Qt.Orientation.Horizontal) if self.mirrored and not image.isNull() else image
         self.rate.tick()
         self.update()
 
