@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>Back</source>
-        <translation>1字消す</translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Same person</source>
