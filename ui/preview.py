@@ -48,6 +48,7 @@ class Picture(QWidget):
     def __init__(self, *, mirrored: bool = False, guide: bool = False) -> None:
         super().__init__()
         self.mirrored, self.guide, self.ok = mirrored, guide, False
+        self.placeholder = ""        # said on the dark area until the first picture arrives
         self.image = QImage()
         self.rate = FrameRate()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -72,7 +73,14 @@ class Picture(QWidget):
             target = QRectF((self.width() - size.width()) / 2, (self.height() - size.height()) / 2,
                             size.width(), size.height())
             painter.drawImage(target, self.image)
-        if self.guide:
+        elif self.placeholder:
+            painter.setPen(QColor("#f2f2f2"))
+            font = painter.font()
+            font.setPixelSize(24)
+            painter.setFont(font)
+            painter.drawText(self.rect().adjusted(16, 16, -16, -16),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.placeholder)
+        if self.guide and not self.image.isNull():
             oval_h = target.height() * 0.72
             oval = QRectF(target.center().x() - oval_h * 0.38, target.center().y() - oval_h / 2,
                           oval_h * 0.76, oval_h)

@@ -21,7 +21,7 @@ TITLES: dict[Step, str] = {
     Step.READING: QT_TRANSLATE_NOOP("Title", "Reading your card…"),
     Step.METHOD_CHOICE: QT_TRANSLATE_NOOP("Title", "How would you like to confirm who you are?"),
     Step.FACE_PREPARING: QT_TRANSLATE_NOOP("Title", "Getting face recognition ready…"),
-    Step.FACE_CAPTURE: QT_TRANSLATE_NOOP("Title", "Please look at the camera"),
+    Step.FACE_CAPTURE: QT_TRANSLATE_NOOP("Title", "Checking your face with the card photo"),
     Step.PIN_ENTRY: QT_TRANSLATE_NOOP("Title", "Enter your 4-digit PIN"),
     Step.PIN_VERIFYING: QT_TRANSLATE_NOOP("Title", "Checking your PIN…"),
     Step.STAFF_CHECK: QT_TRANSLATE_NOOP("Title", "A staff member will confirm who you are"),
@@ -83,7 +83,7 @@ WHAT_HAPPENED: dict[Problem, str] = {
 NEXT_STEP: dict[str, str] = {
     "replace_card": QT_TRANSLATE_NOOP("NextStep", "Place the card again. If this repeats, please ask the staff."),
     "municipal_office": QT_TRANSLATE_NOOP(
-        "NextStep", "Please contact your municipal office. Today, choose another way or ask the staff."),
+        "NextStep", "Your municipal office can renew or unlock the card. For today, please ask the reception staff."),
     "other_method": QT_TRANSLATE_NOOP("NextStep", "Please choose another way."),
     "use_card": QT_TRANSLATE_NOOP("NextStep", "Please use your My Number card instead."),
     "see_staff": QT_TRANSLATE_NOOP("NextStep", "Please speak to the reception staff."),

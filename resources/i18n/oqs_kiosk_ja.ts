@@ -70,6 +70,10 @@
         <source>Let us try once more.</source>
         <translation>もう一度お試しください。</translation>
     </message>
+    <message>
+        <source>The camera is starting…</source>
+        <translation>カメラを起動しています…</translation>
+    </message>
 </context>
 <context>
     <name>Guidance</name>
@@ -173,8 +177,8 @@
         <translation>カードを置き直してください。繰り返す場合は職員にお声がけください。</translation>
     </message>
     <message>
-        <source>Please contact your municipal office. Today, choose another way or ask the staff.</source>
-        <translation>お住まいの市区町村の窓口にご相談ください。本日は別の方法を選ぶか、職員にお声がけください。</translation>
+        <source>Your municipal office can renew or unlock the card. For today, please ask the reception staff.</source>
+        <translation>カードの更新やロック解除は、お住まいの市区町村の窓口でできます。本日は受付の職員にお声がけください。</translation>
     </message>
     <message>
         <source>Please choose another way.</source>
@@ -390,6 +394,10 @@
         <translation>カメラ</translation>
     </message>
     <message>
+        <source>The camera is starting…</source>
+        <translation>カメラを起動しています…</translation>
+    </message>
+    <message>
         <source>Staff: is this the person in the card photo? Enter the visual-check password to confirm.</source>
         <translation>職員の方へ：カードの写真と同じ方か確認し、目視確認のパスワードを入力してください。</translation>
     </message>
@@ -456,8 +464,8 @@
         <translation>顔認証の準備をしています…</translation>
     </message>
     <message>
-        <source>Please look at the camera</source>
-        <translation>カメラを見てください</translation>
+        <source>Checking your face with the card photo</source>
+        <translation>カードの顔写真と照合しています</translation>
     </message>
     <message>
         <source>Enter your 4-digit PIN</source>

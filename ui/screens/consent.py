@@ -11,12 +11,15 @@ from ui.texts import CONSENT_ITEMS, say
 class ConsentAllScreen(Screen):
     def build(self) -> None:
         self.explain = label("body")
-        self.items = label("subtitle")
+        self.items = label("subtitle", centred=False)
         self.agree = button("primary", lambda: self._answer(ComprehensiveChoice.ALL))
         self.refuse = button("secondary", lambda: self._answer(ComprehensiveChoice.NONE))
         self.each = button("secondary", lambda: self._answer(ComprehensiveChoice.INDIVIDUALLY))
         self.layout_.addWidget(self.explain)
-        self.layout_.addWidget(self.items)
+        items = row(self.items)
+        items.insertStretch(0, 1)
+        items.addStretch(1)
+        self.layout_.addLayout(items)
         self.layout_.addStretch(1)
         self.layout_.addLayout(row(self.agree, self.refuse))
         self.layout_.addLayout(row(self.each))

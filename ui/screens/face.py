@@ -24,6 +24,7 @@ class FaceCaptureScreen(Screen):
     def fill(self, visit, methods) -> None:
         self.again.setVisible(visit.face_attempts > 0)
         self.again.setText(self.tr("Let us try once more."))
+        self.picture.placeholder = self.tr("The camera is starting…")
         self.show_guidance(self.code)
 
     def show_guidance(self, code: str) -> None:

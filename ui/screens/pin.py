@@ -89,7 +89,7 @@ class PinPad(QWidget):
 
 class PinEntryScreen(Screen):
     def build(self) -> None:
-        self.tries = label("subtitle")
+        self.tries = label("headline")
         self.warning = label("warning")
         self.pad = PinPad(4)
         self.ok = button("primary", self._submit)

@@ -48,6 +48,7 @@ class StaffCheckScreen(Screen):
     def fill(self, visit, methods) -> None:
         self.photo_caption.setText(self.tr("Card photo"))
         self.live_caption.setText(self.tr("Camera"))
+        self.live.placeholder = self.tr("The camera is starting…")
         self.staff_hint.setText(self.tr("Staff: is this the person in the card photo? "
                                         "Enter the visual-check password to confirm."))
         self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
