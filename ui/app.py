@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -49,6 +50,10 @@ def build_kiosk_window(kiosk: Kiosk, settings: Settings) -> tuple[KioskWindow, C
 
 def demo_camera():
     """The first webcam if one answers, else the recorded clip of the demo persona's face."""
+    recorded = lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)   # noqa: E731
+    if sys.platform.startswith("linux") and not list(Path("/dev").glob("video*")):
+        log.info("demo camera: no webcam on this machine; the recorded clip %s", DEMO_RECORDING.name)
+        return recorded
     try:
         with CameraSource(0, open_timeout=1.0) as probe:
             probe.latest(timeout=1.0)
@@ -56,7 +61,7 @@ def demo_camera():
         return lambda **kw: CameraSource(0, **kw)
     except (CameraError, TimeoutError):
         log.info("demo camera: no webcam answers; the recorded clip %s", DEMO_RECORDING.name)
-        return lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)
+        return recorded
 
 
 def build_demo_kiosk(settings: Settings, open_camera=None) -> tuple[Kiosk, VirtualTray]:
