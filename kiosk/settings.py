@@ -62,10 +62,16 @@ def _positive(value: int) -> str | None:
     return None if value > 0 else "must be greater than 0"
 
 
+def _translated_languages() -> set[str]:
+    """English (the source text) and every language with a Qt Linguist file in resources/i18n."""
+    folder = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+    return {"en"} | {p.stem.removeprefix("oqs_kiosk_") for p in folder.glob("oqs_kiosk_*.ts")}
+
+
 def _languages_problem(value: list[str]) -> str | None:
     if not value or value[0] != "ja":
         return "must start with \"ja\" (Japanese first)"
-    unknown = set(value) - {"ja", "en"}
+    unknown = set(value) - _translated_languages()
     return f"unknown language(s): {sorted(unknown)}" if unknown else None
 
 
