@@ -84,11 +84,11 @@ def demo_factory(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("OQS_KIOSK_CONFIG_DIR", str(tmp_path / "config"))
     started: list[Kiosk] = []
 
-    def start(**changes) -> Demo:
+    def start(open_camera=None, **changes) -> Demo:
         settings = st.defaults().with_changes(**{
             "institution_code": "1399999999", "result_folder": str(tmp_path / "results"),
             "smartphone_enabled": True, **changes})
-        kiosk, tray = build_demo_kiosk(settings)
+        kiosk, tray = build_demo_kiosk(settings, open_camera)
         window, _bridge = build_kiosk_window(kiosk, settings)
         qtbot.addWidget(window, before_close_func=KioskWindow.release)
         window.resize(1280, 800)

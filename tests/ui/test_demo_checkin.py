@@ -279,3 +279,30 @@ def test_timeout_counts_down_and_a_touch_extends_it(demo_factory):
     demo.see("コード 014")
     assert not countdown.isVisible()
     assert demo.no_result()
+
+
+def test_someone_else_in_front_of_the_camera_is_offered_pin_then_staff(demo_factory, tmp_path):
+    """Real weights, a camera showing another person: face guidance in plain words, the match
+    fails twice, the PIN and the staff check are offered beside problem 004."""
+    import cv2
+    from faceauth import CameraSource, FaceMatcher, sample_faces
+    stranger = sample_faces.people(FaceMatcher.load().detect)[1]
+    frames = tmp_path / "stranger"
+    frames.mkdir()
+    for index, frame in enumerate(sample_faces.recorded_session(stranger, count=20)):
+        cv2.imwrite(str(frames / f"{index:03d}.png"), frame)   # a public test photo, not a patient
+    demo = demo_factory(open_camera=lambda **kw: CameraSource(frames, loop=True, **kw))
+    demo.tray.place("valid_adult")
+    demo.press("顔認証")
+    demo.wait_for("face_capture")
+    guidance = demo.window.screens[demo.window.shown[0]].guidance
+    demo.qtbot.waitUntil(lambda: guidance.text() != "", timeout=FAST)
+    demo.wait_for("method_choice", timeout=30_000)
+    demo.see("コード 004")
+    buttons = [b.text() for b in visible_buttons(demo.window)]
+    assert "暗証番号（4桁）" in buttons and "職員による確認" in buttons and "顔認証" not in buttons
+    demo.press("暗証番号（4桁）")
+    type_pin(demo, "1234")
+    finish(demo, prescription=None)
+    assert demo.shown[:4] == ["reading", "method_choice", "face_preparing", "face_capture"]
+    assert demo.result()["QualificationValidity"] == "1"
