@@ -3,6 +3,9 @@ the patient's hand places the card on the demo tray, every other step is a click
 on a visible widget; the screens shown and the result file written are checked."""
 from __future__ import annotations
 
+import logging
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -103,7 +106,8 @@ def test_keyboard_pin_entry_and_a_wrong_pin(demo_factory):
     assert demo.no_result()
 
 
-def test_last_try_is_warned_before_typing(demo_factory):
+def test_last_try_is_warned_before_typing(demo_factory, caplog):
+    caplog.set_level(logging.DEBUG)
     demo = demo_factory()
     demo.tray.place("pin_one_try_left")
     demo.wait_for("method_choice")
@@ -113,9 +117,11 @@ def test_last_try_is_warned_before_typing(demo_factory):
     type_pin(demo, "3690")
     finish(demo, prescription=None)
     assert demo.result()["QualificationValidity"] == "1"
+    assert "visit 1" in caplog.text and not re.search(r"\b3690\b", caplog.text)   # never logged
 
 
-def test_locked_pin_offers_face_and_staff_then_the_staff_check(demo_factory):
+def test_locked_pin_offers_face_and_staff_then_the_staff_check(demo_factory, caplog):
+    caplog.set_level(logging.DEBUG)
     demo = demo_factory()
     demo.tray.place("pin_locked")
     demo.wait_for("method_choice")
@@ -134,6 +140,7 @@ def test_locked_pin_offers_face_and_staff_then_the_staff_check(demo_factory):
     finish(demo, prescription=None)
     assert demo.shown[:3] == ["reading", "method_choice", "staff_check"]
     assert demo.result()["QualificationValidity"] == "1"
+    assert not re.search(rf"\b({DEMO_VISUAL_CHECK_PASSWORD}|9999)\b", caplog.text)   # never logged
 
 
 def test_visual_check_mode_and_staff_refusal(demo_factory):
