@@ -64,15 +64,21 @@ def demo_camera():
         return recorded
 
 
-def build_demo_kiosk(settings: Settings, open_camera=None) -> tuple[Kiosk, VirtualTray]:
-    """The embedded defaults: virtual cards in-process, a camera, the local simulator."""
+def build_demo_kiosk(settings: Settings, open_camera=None, *,
+                     pcscd: bool = False) -> tuple[Kiosk, VirtualTray]:
+    """The embedded defaults: virtual cards in-process (or, with `pcscd`, behind PC/SC, as the
+    tests use), a camera, the local simulator."""
     simulator = SimulatedGateway.open()
     folder = paths.data_dir() / "demo-personas"
     folder.mkdir(parents=True, exist_ok=True)
     prepare_personas(folder, simulator)
     ensure_demo_password()
     tray = VirtualTray(folder)
-    kiosk = build_kiosk(settings, service=tray.reader, unlocker=PrintedValuesUnlocker(tray),
+    service = tray.reader
+    if pcscd:
+        from reader.pcsc import PcscReaderService
+        service = PcscReaderService()
+    kiosk = build_kiosk(settings, service=service, unlocker=PrintedValuesUnlocker(tray),
                         gateway=open_simulator_gateway(simulator),
                         open_camera=open_camera or (lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)))
     return kiosk, tray

@@ -75,6 +75,24 @@ class Demo:
         return not self.results.exists() or list(self.results.iterdir()) == []
 
 
+class PcscdTray:
+    """The demo tray's interface over a real private pcscd with a virtual card reader (vpcd):
+    the same persona cards, reached through PC/SC as a clinic's reader is."""
+
+    def __init__(self, tray: VirtualTray) -> None:
+        from reader.testing.pcscd import shared_pcscd
+        self.tray, self.pcscd = tray, shared_pcscd()
+
+    def place(self, persona_id: str) -> None:
+        from reader.virtual.personas import open_card
+        self.tray.current = persona_id        # the printed values the surface scan would read
+        self.pcscd.insert(open_card(self.tray.folder, persona_id))
+
+    def take(self) -> None:
+        self.tray.current = None
+        self.pcscd.remove()
+
+
 @pytest.fixture
 def demo_factory(qtbot, tmp_path, monkeypatch):
     """Starts the real window on the demo wiring: virtual cards in-process, the recorded camera,
@@ -84,18 +102,21 @@ def demo_factory(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("OQS_KIOSK_CONFIG_DIR", str(tmp_path / "config"))
     started: list[Kiosk] = []
 
-    def start(open_camera=None, **changes) -> Demo:
+    def start(open_camera=None, pcscd: bool = False, **changes) -> Demo:
         settings = st.defaults().with_changes(**{
             "institution_code": "1399999999", "result_folder": str(tmp_path / "results"),
             "smartphone_enabled": True, **changes})
-        kiosk, tray = build_demo_kiosk(settings, open_camera)
+        if pcscd:
+            from reader.testing.pcscd import shared_pcscd
+            shared_pcscd()     # before any PC/SC context: libpcsclite fixes its socket once
+        kiosk, tray = build_demo_kiosk(settings, open_camera, pcscd=pcscd)
         window, _bridge = build_kiosk_window(kiosk, settings)
         qtbot.addWidget(window, before_close_func=KioskWindow.release)
         window.resize(1280, 800)
         window.show()
         kiosk.start()
         started.append(kiosk)
-        demo = Demo(qtbot, window, kiosk, tray, tmp_path / "results")
+        demo = Demo(qtbot, window, kiosk, PcscdTray(tray) if pcscd else tray, tmp_path / "results")
         window.stack.currentChanged.connect(lambda _: demo.shown.append(step_of(window)))
         return demo
 

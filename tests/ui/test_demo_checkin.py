@@ -35,8 +35,9 @@ def finish(demo, *, prescription: str | None = "電子処方箋") -> None:
     demo.wait_for("idle")
 
 
-def test_pin_path_writes_the_result(demo_factory):
-    demo = demo_factory(eprescription_question=True)
+@pytest.mark.parametrize("pcscd", [False, True], ids=["in-process", "pcscd"])
+def test_pin_path_writes_the_result(demo_factory, pcscd):
+    demo = demo_factory(eprescription_question=True, pcscd=pcscd)
     demo.tray.place("valid_adult")
     demo.wait_for("method_choice")
     demo.see("2 / 4   本人確認")
@@ -50,8 +51,9 @@ def test_pin_path_writes_the_result(demo_factory):
     assert result["QualificationValidity"] == "1"
 
 
-def test_face_path_with_the_recorded_camera(demo_factory):
-    demo = demo_factory()
+@pytest.mark.parametrize("pcscd", [False, True], ids=["in-process", "pcscd"])
+def test_face_path_with_the_recorded_camera(demo_factory, pcscd):
+    demo = demo_factory(pcscd=pcscd)
     demo.tray.place("valid_adult")
     demo.wait_for("method_choice")
     demo.press("顔認証")
@@ -259,8 +261,9 @@ def test_face_only_card_starts_the_camera_directly(demo_factory):
     assert demo.result()["QualificationValidity"] == "1"
 
 
-def test_card_removed_mid_flow_returns_to_idle_and_writes_nothing(demo_factory):
-    demo = demo_factory()
+@pytest.mark.parametrize("pcscd", [False, True], ids=["in-process", "pcscd"])
+def test_card_removed_mid_flow_returns_to_idle_and_writes_nothing(demo_factory, pcscd):
+    demo = demo_factory(pcscd=pcscd)
     demo.tray.place("valid_adult")
     demo.wait_for("method_choice")
     demo.press("暗証番号（4桁）")
