@@ -221,3 +221,22 @@ def test_python_m_kiosk_refuses_a_wrong_institution_code(tmp_path):
     done = run_kiosk(tmp_path, "--windowed", "--quit-after", "0.5")
     assert done.returncode == 2
     assert "institution_code" in done.stderr and "起動できません" in done.stderr
+
+
+def test_every_problem_and_notice_has_words():
+    from kiosk.codes import Notice
+    from ui.texts import NEXT_STEP, NOTICES, WHAT_HAPPENED
+    assert set(WHAT_HAPPENED) == set(Problem)
+    assert {p.next_step for p in Problem} <= set(NEXT_STEP)
+    assert set(NOTICES) == set(Notice)
+
+
+def test_screenshots_command_saves_every_screen_in_both_languages(tmp_path):
+    from ui.samples import samples
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "ui.screenshots", str(tmp_path), "--size", "1024x768"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert len(names) == 2 * len(samples())
+    assert "ja-staff-check.png" in names and "en-pin-entry-last-try.png" in names
