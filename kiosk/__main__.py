@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {}
     if args.demo and not settings.settings_file().exists() and not args.settings:
         overrides["institution_code"] = DEMO_INSTITUTION_CODE
+        overrides["smartphone_enabled"] = True     # every persona, phones included, can be tried
     try:
         loaded = settings.load(Path(args.settings) if args.settings else None,
                                overrides=overrides)

@@ -223,8 +223,13 @@ class MatchFace(Effect):
 
 
 @dataclass(frozen=True)
+class ShowCamera(Effect):
+    """Live camera picture for the staff visual check: preview only, nothing is matched."""
+
+
+@dataclass(frozen=True)
 class StopFace(Effect):
-    pass
+    """Stop matching or previewing: the camera closes."""
 
 
 @dataclass(frozen=True)

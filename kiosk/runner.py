@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
@@ -26,6 +27,7 @@ class CheckInRunner:
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="checkin")
         self._face_stop = threading.Event()
         self._timer: threading.Timer | None = None
+        self._deadline: float | None = None     # time.monotonic() when the screen gives up
         self.guidance_listeners: list[Callable[[str], None]] = []
 
     # ---- events in ------------------------------------------------------------------------------
@@ -46,6 +48,12 @@ class CheckInRunner:
         with self._lock:
             self._arm_timeout()
 
+    def seconds_left(self) -> float | None:
+        """Seconds before the current screen gives up for want of a touch, or None when the
+        kiosk is not waiting for the patient (shown on screen as a countdown)."""
+        deadline = self._deadline
+        return None if deadline is None else max(0.0, deadline - time.monotonic())
+
     def shutdown(self) -> None:
         self._face_stop.set()
         if self._timer:
@@ -60,7 +68,7 @@ class CheckInRunner:
         elif isinstance(effect, ev.EndVisit):
             self._pool.submit(self._end_visit)
         else:
-            if isinstance(effect, ev.MatchFace):
+            if isinstance(effect, (ev.MatchFace, ev.ShowCamera)):
                 self._face_stop.clear()
             self._pool.submit(self._carry_out, effect, visit)
 
@@ -84,6 +92,9 @@ class CheckInRunner:
             if effect.enrol:
                 self.face.enrol(photo)
             return ev.ChipPhotoLoaded(photo)
+        if isinstance(effect, ev.ShowCamera):
+            self.face.preview(self._face_stop.is_set)
+            return None
         if isinstance(effect, ev.MatchFace):
             score = self.face.match(self._tell_guidance, self._face_stop.is_set)
             if self._face_stop.is_set():
@@ -136,12 +147,14 @@ class CheckInRunner:
         if self._timer:
             self._timer.cancel()
             self._timer = None
+        self._deadline = None
         step = self.machine.step
         if step not in WAITING_FOR_PATIENT:
             return
         settings = self.machine.settings
         seconds = settings.done_timeout_seconds if step is Step.DONE else settings.screen_timeout_seconds
         visit = self.machine.visit.number
+        self._deadline = time.monotonic() + seconds
         self._timer = threading.Timer(seconds, self._time_out, args=(step, visit))
         self._timer.daemon = True
         self._timer.start()

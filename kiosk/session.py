@@ -48,6 +48,9 @@ WAITING_FOR_PATIENT = frozenset({
     Step.CONSENT_ALL, Step.CONSENT_ITEM, Step.PRESCRIPTION, Step.DONE, Step.PROBLEM,
 })
 
+# Steps during which the camera runs (matching, or the live picture for the staff check).
+CAMERA_STEPS = frozenset({Step.FACE_CAPTURE, Step.STAFF_CHECK})
+
 
 @dataclass
 class Visit:
@@ -166,7 +169,7 @@ class CheckInMachine:
         effects: list[ev.Effect] = []
         target = getattr(self, "_" + rule.handler)(event, effects)
         assert target in rule.targets, f"{rule.handler} chose {target} outside {rule.targets}"
-        if before is Step.FACE_CAPTURE and target is not Step.FACE_CAPTURE:
+        if before in CAMERA_STEPS and target is not before:
             effects.insert(0, ev.StopFace())
         self.step = target
         if target is Step.IDLE:
@@ -305,6 +308,7 @@ class CheckInMachine:
 
     def _photo_for_staff(self, event: ev.ChipPhotoLoaded, effects):
         self.visit.chip_photo = event.photo
+        effects.append(ev.ShowCamera())   # staff compare the photo with the live picture
         return Step.STAFF_CHECK
 
     def _staff_confirmed(self, event, effects):

@@ -62,10 +62,16 @@ def _positive(value: int) -> str | None:
     return None if value > 0 else "must be greater than 0"
 
 
+def _translated_languages() -> set[str]:
+    """English (the source text) and every language with a Qt Linguist file in resources/i18n."""
+    folder = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+    return {"en"} | {p.stem.removeprefix("oqs_kiosk_") for p in folder.glob("oqs_kiosk_*.ts")}
+
+
 def _languages_problem(value: list[str]) -> str | None:
     if not value or value[0] != "ja":
         return "must start with \"ja\" (Japanese first)"
-    unknown = set(value) - {"ja", "en"}
+    unknown = set(value) - _translated_languages()
     return f"unknown language(s): {sorted(unknown)}" if unknown else None
 
 
@@ -100,6 +106,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("audit_retention_days", int, 90,
             "Days the audit rows (no PIN, no face data; names encrypted) are kept before purging.",
             Who.VENDOR, _positive),
+    Setting("pin_scrambled", bool, False,
+            "Shuffle the PIN pad's digits for every entry, so onlookers cannot read the PIN from finger positions."),
     Setting("face_attempts", int, 2,
             "Face-match attempts before the PIN and staff check are offered.", Who.STAFF, _positive),
 )

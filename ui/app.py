@@ -3,20 +3,23 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from faceauth import CameraSource
+from faceauth import CameraError, CameraSource
 from faceauth.sample_faces import DEMO_RECORDING
 from kiosk import paths
 from kiosk.demo import PrintedValuesUnlocker, VirtualTray, prepare_personas
 from kiosk.gateway import SimulatedGateway, open_simulator_gateway
+from kiosk.passwords import ensure_demo_password
 from kiosk.session import CheckInMachine
 from kiosk.settings import Settings
 from kiosk.wiring import Kiosk, build_kiosk
 from ui.bridge import CoreBridge
 from ui.demo_controls import DemoControls
+from ui.i18n import Languages
 from ui.main_window import KioskWindow
 
 log = logging.getLogger("ui")
@@ -33,23 +36,51 @@ def route_qt_messages_to_logging() -> None:
     qInstallMessageHandler(handler)
 
 
-def build_window(settings: Settings, machine: CheckInMachine, send) -> tuple[KioskWindow, CoreBridge]:
-    window = KioskWindow(settings, send, machine.available_methods)
-    bridge = CoreBridge(machine)
-    bridge.changed.connect(window.show_step)
+def build_window(settings: Settings, machine: CheckInMachine, send, *, runner=None,
+                 face=None) -> tuple[KioskWindow, CoreBridge]:
+    bridge = CoreBridge(machine, send, runner=runner, face=face)
+    window = KioskWindow(settings, bridge, Languages(settings.languages))
     return window, bridge
 
 
-def build_demo_kiosk(settings: Settings) -> tuple[Kiosk, VirtualTray]:
-    """The embedded defaults: virtual cards in-process, the recorded camera, the local simulator."""
+def build_kiosk_window(kiosk: Kiosk, settings: Settings) -> tuple[KioskWindow, CoreBridge]:
+    return build_window(settings, kiosk.machine, kiosk.runner.dispatch, runner=kiosk.runner,
+                        face=kiosk.face)
+
+
+def demo_camera():
+    """The first webcam if one answers, else the recorded clip of the demo persona's face."""
+    recorded = lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)   # noqa: E731
+    if sys.platform.startswith("linux") and not list(Path("/dev").glob("video*")):
+        log.info("demo camera: no webcam on this machine; the recorded clip %s", DEMO_RECORDING.name)
+        return recorded
+    try:
+        with CameraSource(0, open_timeout=1.0) as probe:
+            probe.latest(timeout=1.0)
+        log.info("demo camera: the first webcam")
+        return lambda **kw: CameraSource(0, **kw)
+    except (CameraError, TimeoutError):
+        log.info("demo camera: no webcam answers; the recorded clip %s", DEMO_RECORDING.name)
+        return recorded
+
+
+def build_demo_kiosk(settings: Settings, open_camera=None, *,
+                     pcscd: bool = False) -> tuple[Kiosk, VirtualTray]:
+    """The embedded defaults: virtual cards in-process (or, with `pcscd`, behind PC/SC, as the
+    tests use), a camera, the local simulator."""
     simulator = SimulatedGateway.open()
     folder = paths.data_dir() / "demo-personas"
     folder.mkdir(parents=True, exist_ok=True)
     prepare_personas(folder, simulator)
+    ensure_demo_password()
     tray = VirtualTray(folder)
-    kiosk = build_kiosk(settings, service=tray.reader, unlocker=PrintedValuesUnlocker(tray),
+    service = tray.reader
+    if pcscd:
+        from reader.pcsc import PcscReaderService
+        service = PcscReaderService()
+    kiosk = build_kiosk(settings, service=service, unlocker=PrintedValuesUnlocker(tray),
                         gateway=open_simulator_gateway(simulator),
-                        open_camera=lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw))
+                        open_camera=open_camera or (lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)))
     return kiosk, tray
 
 
@@ -60,8 +91,8 @@ def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | N
     if not demo:
         log.error("only the demo is wired so far: real readers and gateways come with their issues")
         return 2
-    kiosk, tray = build_demo_kiosk(settings)
-    window, _bridge = build_window(settings, kiosk.machine, kiosk.runner.dispatch)
+    kiosk, tray = build_demo_kiosk(settings, demo_camera())
+    window, _bridge = build_kiosk_window(kiosk, settings)
     controls = DemoControls(tray)
     controls.show()
     kiosk.start()
@@ -70,10 +101,15 @@ def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | N
         window.resize(1280, 800)
         window.show()
     else:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.showFullScreen()
+
+    def leave() -> None:
+        window.release()
+        app.quit()
     if screenshot:
         QTimer.singleShot(300, lambda: window.grab().save(screenshot))
     if quit_after is not None:
-        QTimer.singleShot(int(quit_after * 1000), app.quit)
+        QTimer.singleShot(int(quit_after * 1000), leave)
     log.info("window open on the idle screen")
     return app.exec()

@@ -66,6 +66,16 @@ class CameraFace:
             session.end()
             self._session = None
 
+    def preview(self, should_stop: Callable[[], bool]) -> None:
+        """Run the camera for the preview listeners only (the staff check) until told to stop.
+        A missing camera is not a problem here: staff can still look at the patient."""
+        try:
+            with self.open_camera(on_frame=self._preview):
+                while not should_stop():
+                    time.sleep(0.05)
+        except CameraError as error:
+            log.warning("no live picture for the staff check: %s", error)
+
     def forget(self) -> None:
         self._template = None
 

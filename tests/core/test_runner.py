@@ -41,6 +41,7 @@ class FakeCard:
 class FakeFace:
     def enrol(self, photo): pass
     def match(self, on_guidance, should_stop): return None
+    def preview(self, should_stop): pass
     def forget(self): pass
 
 
@@ -138,10 +139,13 @@ def test_inactivity_returns_to_idle_and_touch_extends():
         runner.dispatch(ev.CardPlaced())
         wait_for(runner, Step.METHOD_CHOICE)
         time.sleep(0.6)
+        assert 0.0 < runner.seconds_left() < 0.5          # the countdown the screen shows
         runner.touch()
+        assert runner.seconds_left() > 0.9
         time.sleep(0.6)
         assert runner.machine.step is Step.METHOD_CHOICE   # the touch gave the full second again
         wait_for(runner, Step.IDLE, seconds=2)
         assert runner.machine.visit.problem is Problem.TIMED_OUT
+        assert runner.seconds_left() is None               # nothing to count down on idle
     finally:
         runner.shutdown()

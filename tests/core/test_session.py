@@ -9,7 +9,7 @@ import pytest
 from kiosk import events as ev
 from kiosk.codes import Notice, Problem
 from kiosk.events import CardFacts, Method, TokenKind
-from kiosk.session import RULES, RULES_BY_KEY, CheckInMachine, Step
+from kiosk.session import CAMERA_STEPS, RULES, RULES_BY_KEY, CheckInMachine, Step
 from kiosk.settings import ConsentItem, StaffMode, defaults
 
 CARD = CardFacts(TokenKind.CARD, has_photo=True, pin_set=True, pin_tries_left=3)
@@ -170,7 +170,7 @@ def test_card_removed_from_every_step(step):
         assert effects == []
         return
     assert isinstance(effects[-1], ev.EndVisit)
-    assert (ev.StopFace() in effects) == (step is Step.FACE_CAPTURE)
+    assert (ev.StopFace() in effects) == (step in CAMERA_STEPS)
     if step not in (Step.DONE, Step.PROBLEM):
         assert machine.visit.problem is Problem.CARD_REMOVED   # the idle screen says why
 
@@ -281,3 +281,12 @@ def test_a_new_visit_starts_clean():
     assert machine.step is Step.IDLE and machine.visit.answer is None
     machine.handle(ev.CardPlaced())
     assert machine.visit.number == 2 and machine.visit.method is None and machine.visit.problem is None
+
+
+def test_staff_check_shows_the_live_picture_beside_the_chip_photo():
+    machine = machine_after({"staff_mode": StaffMode.VISUAL_CHECK},
+                            [ev.CardPlaced(), ev.CardRead(CardFacts(TokenKind.CARD))])
+    assert machine.step is Step.STAFF_CHECK
+    effects = machine.handle(ev.ChipPhotoLoaded(b"jp2"))
+    assert effects == [ev.ShowCamera()] and machine.visit.chip_photo == b"jp2"
+    assert machine.handle(ev.StaffConfirmed())[0] == ev.StopFace()   # the camera closes

@@ -1,24 +1,44 @@
-"""The real window (offscreen): it starts on the idle screen and renders what the machine says."""
+"""The real window (offscreen) over a bare machine: what each screen shows for the visit it is
+given, the PIN pad, languages, the countdown, the preview; and `python -m kiosk` itself."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import numpy as np
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 
 from kiosk import events as ev
+from kiosk.codes import Problem
 from kiosk.events import CardFacts, TokenKind
 from kiosk.session import CheckInMachine, Step
 from kiosk.settings import defaults
+from tests.ui.conftest import press, visible_buttons, visible_text
 from ui.app import build_window
+from ui.main_window import KioskWindow
+from ui.texts import GUIDANCE
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def make_window(qtbot, **changes):
+class FakeRunner:
+    """Stands in for the runner's countdown: seconds left and touches."""
+
+    def __init__(self, seconds):
+        self.seconds, self.touches, self.guidance_listeners = seconds, 0, []
+
+    def seconds_left(self):
+        return self.seconds
+
+    def touch(self):
+        self.touches += 1
+
+
+def make_window(qtbot, runner=None, face=None, **changes):
     settings = defaults().with_changes(institution_code="1399999999", consent_items=[], **changes)
     machine = CheckInMachine(settings)
     sent: list[ev.Event] = []
@@ -27,64 +47,157 @@ def make_window(qtbot, **changes):
         sent.append(event)
         machine.handle(event)
 
-    window, bridge = build_window(settings, machine, send)
-    qtbot.addWidget(window)
+    window, bridge = build_window(settings, machine, send, runner=runner, face=face)
+    qtbot.addWidget(window, before_close_func=KioskWindow.release)
     window.resize(1280, 800)
     window.show()
     return window, machine, sent, bridge
 
 
-def buttons(window):
-    return [b for b in window.stack.currentWidget().findChildren(QPushButton) if b.isVisible()]
+def shows(qtbot, window, step):
+    qtbot.waitUntil(lambda: window.current().step is step, timeout=2000)
 
 
-def press(qtbot, window, text_start):
-    (button,) = [b for b in buttons(window) if b.text().startswith(text_start)]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+def to_pin_entry(qtbot, window, machine, tries=3):
+    machine.handle(ev.CardPlaced())
+    machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=tries)))
+    shows(qtbot, window, Step.METHOD_CHOICE)
+    press(qtbot, window, "暗証番号（4桁）")
+    shows(qtbot, window, Step.PIN_ENTRY)
 
 
-def test_starts_on_idle_with_japanese_first(qtbot):
+def test_starts_on_idle_in_japanese_and_switches_language_at_run_time(qtbot):
     window, *_ = make_window(qtbot, smartphone_enabled=True)
-    screen = window.stack.currentWidget()
-    assert screen.step is Step.IDLE
-    assert screen.title.text() == "マイナンバーカードを置いてください"
-    assert screen.subtitle.text() == "Please place your My Number card"
-    assert [b.text() for b in buttons(window)] == ["スマートフォン\nSmartphone"]
+    assert window.current().step is Step.IDLE
+    assert window.current().title.text() == "マイナンバーカードを置いてください"
+    assert "1 / 4   カード" in visible_text(window)
+    press(qtbot, window, "English")
+    assert window.current().title.text() == "Please place your My Number card"
+    assert "Use a smartphone instead" in visible_text(window) and "1 / 4   Card" in visible_text(window)
+    press(qtbot, window, "日本語")
+    assert "スマートフォンで受付する" in visible_text(window)
 
 
 def test_idle_hides_the_phone_button_when_phones_are_off(qtbot):
     window, *_ = make_window(qtbot)
-    assert buttons(window) == []
+    assert [b.text() for b in visible_buttons(window)] == ["日本語", "English"]
 
 
-def test_pin_check_in_through_the_window(qtbot):
-    window, machine, sent, _ = make_window(qtbot)
+def test_method_choice_offers_what_the_card_allows(qtbot):
+    window, machine, *_ = make_window(qtbot)
     machine.handle(ev.CardPlaced())
     machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=3)))
-    assert window.stack.currentWidget().step is Step.METHOD_CHOICE
-    assert [b.text() for b in buttons(window)] == ["顔認証\nFace", "暗証番号\nPIN"]
-    press(qtbot, window, "暗証番号")
-    assert window.stack.currentWidget().detail.text() == "残り 3 回 / 3 tries left"
-    for digit in "2580":
+    shows(qtbot, window, Step.METHOD_CHOICE)
+    names = [b.text() for b in visible_buttons(window)]
+    assert names == ["やめる", "日本語", "English", "顔認証", "暗証番号（4桁）"]
+
+
+def test_pin_pad_masks_digits_and_spends_a_try_only_on_ok(qtbot):
+    window, machine, sent, _ = make_window(qtbot)
+    to_pin_entry(qtbot, window, machine)
+    screen = window.current()
+    assert "あと3回入力できます。" in visible_text(window) and not screen.warning.isVisible()
+    for digit in "2581":
         press(qtbot, window, digit)
-    assert window.stack.currentWidget().step is Step.PIN_VERIFYING
+    assert [d.text() for d in screen.pad.dots] == ["●"] * 4
+    assert "2581" not in visible_text(window)
+    press(qtbot, window, "1字消す")
+    assert not screen.ok.isEnabled()
+    press(qtbot, window, "0")
+    assert not [e for e in sent if isinstance(e, ev.PinEntered)]      # typed, not yet sent
+    press(qtbot, window, "OK")
     (pin_event,) = [e for e in sent if isinstance(e, ev.PinEntered)]
     assert pin_event.pin.reveal() == "2580"
+    assert screen.pad.count() == 0
 
 
-def test_escape_does_not_leave_the_kiosk(qtbot):
+def test_last_try_warning_is_shown_before_typing(qtbot):
+    window, machine, *_ = make_window(qtbot)
+    to_pin_entry(qtbot, window, machine, tries=1)
+    assert window.current().warning.isVisible()
+    assert "残り1回です。間違えるとカードがロックされ" in visible_text(window)
+
+
+def test_scrambled_pin_pad_shuffles_the_digits(qtbot):
+    window, machine, *_ = make_window(qtbot, pin_scrambled=True)
+    to_pin_entry(qtbot, window, machine)
+    pad = window.current().pad
+    layouts = set()
+    for _ in range(5):
+        assert sorted(k.text() for k in pad.keys) == sorted("1234567890")
+        layouts.add(tuple(k.text() for k in pad.keys))
+        pad.arrange(scrambled=True)
+    assert len(layouts) > 1
+
+
+def test_escape_and_close_do_not_leave_the_kiosk(qtbot):
     window, *_ = make_window(qtbot)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
+    window.close()
     assert window.isVisible()
 
 
 def test_problem_screen_shows_the_code_in_both_languages(qtbot):
     window, machine, *_ = make_window(qtbot)
-    from kiosk.codes import Problem
     machine.handle(ev.CardPlaced())
     machine.handle(ev.CardReadFailed(Problem.NOT_MYNUMBER_CARD))
-    detail = window.stack.currentWidget().detail.text()
-    assert "コード 002" in detail and "code 002" in detail
+    shows(qtbot, window, Step.PROBLEM)
+    assert "マイナンバーカードではありません。" in visible_text(window) and "コード 002" in visible_text(window)
+    press(qtbot, window, "English")
+    assert "This is not a My Number card." in visible_text(window) and "Code 002" in visible_text(window)
+
+
+@pytest.mark.parametrize("code", sorted(GUIDANCE))
+def test_every_guidance_code_is_a_sentence_in_both_languages(qtbot, code):
+    window, machine, *_ = make_window(qtbot)
+    screen = window.screens[Step.FACE_CAPTURE]
+    window.bridge.guidance.emit(code)
+    japanese = screen.guidance.text()
+    window.switch_language("en")
+    screen.render(window.shown[1], [])
+    english = screen.guidance.text()
+    assert japanese and english and japanese != english
+    assert english.endswith((".", "…")) and japanese.endswith(("。", "…"))
+
+
+def test_countdown_shows_the_seconds_and_touches_extend(qtbot):
+    runner = FakeRunner(seconds=45.0)
+    window, *_ = make_window(qtbot, runner=runner)
+    window._tick()
+    assert not window.countdown.isVisible()
+    runner.seconds = 7.2
+    qtbot.waitUntil(window.countdown.isVisible, timeout=1000)
+    assert "あと8秒で最初の画面に戻ります" in window.countdown.text()
+    before = runner.touches
+    qtbot.mouseClick(window.current(), Qt.MouseButton.LeftButton)
+    assert runner.touches == before + 1
+
+
+def test_preview_frames_reach_the_face_screen_without_queueing(qtbot):
+    class Face:
+        preview_listeners: list = []
+    face = Face()
+    window, machine, *_ = make_window(qtbot, face=face)
+    machine.handle(ev.CardPlaced())
+    machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_set=False, pin_tries_left=None)))
+    machine.handle(ev.ChipPhotoLoaded(b"jp2"))
+    shows(qtbot, window, Step.FACE_CAPTURE)
+    frame = np.zeros((480, 640, 3), np.uint8)
+    frame[:, :320] = (255, 0, 0)                    # left half blue (BGR)
+
+    def camera():
+        for _ in range(50):
+            face.preview_listeners[0](frame)
+    thread = threading.Thread(target=camera)
+    thread.start()
+    thread.join()
+    picture = window.current().picture
+    qtbot.waitUntil(lambda: not picture.image.isNull(), timeout=1000)
+    assert window.bridge.take_frame() is None       # 50 frames, at most one waited
+    assert picture.image.pixelColor(600, 10).blue() == 255   # mirrored for the patient
+    machine.handle(ev.Cancelled())
+    shows(qtbot, window, Step.IDLE)
+    assert picture.image.isNull()                   # nothing kept after the visit
 
 
 def run_kiosk(tmp_path, *args):
@@ -99,6 +212,7 @@ def test_python_m_kiosk_demo_opens_the_window(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "window open on the idle screen" in done.stderr
     assert "window open" in (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert (tmp_path / "config" / "visual-check-password.json").exists()   # the demo's 目視 password
 
 
 def test_python_m_kiosk_refuses_a_wrong_institution_code(tmp_path):
@@ -107,3 +221,22 @@ def test_python_m_kiosk_refuses_a_wrong_institution_code(tmp_path):
     done = run_kiosk(tmp_path, "--windowed", "--quit-after", "0.5")
     assert done.returncode == 2
     assert "institution_code" in done.stderr and "起動できません" in done.stderr
+
+
+def test_every_problem_and_notice_has_words():
+    from kiosk.codes import Notice
+    from ui.texts import NEXT_STEP, NOTICES, WHAT_HAPPENED
+    assert set(WHAT_HAPPENED) == set(Problem)
+    assert {p.next_step for p in Problem} <= set(NEXT_STEP)
+    assert set(NOTICES) == set(Notice)
+
+
+def test_screenshots_command_saves_every_screen_in_both_languages(tmp_path):
+    from ui.samples import samples
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "ui.screenshots", str(tmp_path), "--size", "1024x768"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert len(names) == 2 * len(samples())
+    assert "ja-staff-check.png" in names and "en-pin-entry-last-try.png" in names

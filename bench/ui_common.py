@@ -1,0 +1,102 @@
+"""Shared by the UI benchmarks: the demo kiosk in a temporary data folder, a patient who answers
+every screen the moment it appears (real widget clicks), and a GUI-thread stall meter."""
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD  # noqa: E402
+from kiosk.session import Step  # noqa: E402
+
+TICK_MS = 5
+
+
+def demo_window(open_camera=None, **changes):
+    """(app, window, kiosk, tray) on the demo wiring, data in a fresh temporary folder."""
+    folder = tempfile.mkdtemp(prefix="oqs-ui-bench-")
+    os.environ["OQS_KIOSK_DATA_DIR"] = os.path.join(folder, "data")
+    os.environ["OQS_KIOSK_CONFIG_DIR"] = os.path.join(folder, "config")
+    app = QApplication.instance() or QApplication([])
+    from kiosk import settings as st
+    from ui.app import build_demo_kiosk, build_kiosk_window, route_qt_messages_to_logging
+    route_qt_messages_to_logging()
+    settings = st.defaults().with_changes(institution_code="1399999999", eprescription_question=True,
+                                          result_folder=os.path.join(folder, "results"), **changes)
+    kiosk, tray = build_demo_kiosk(settings, open_camera)
+    window, _bridge = build_kiosk_window(kiosk, settings)
+    window.resize(1280, 800)
+    window.show()
+    kiosk.start()
+    return app, window, kiosk, tray
+
+
+class StallMeter:
+    """A 5 ms timer that measures its own lateness: the longest time the GUI thread was busy."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.worst = 0.0
+        self._last = None
+
+    def start(self) -> None:
+        self.worst, self._last = 0.0, time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.worst * 1000
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self._last - TICK_MS / 1000)
+        self._last = now
+
+
+class InstantPatient:
+    """Answers each screen as soon as the window shows it, by clicking its buttons."""
+
+    def __init__(self, window, method: str, pin: str = "1234") -> None:
+        self.window, self.method, self.pin = window, method, pin
+        self.done_at: float | None = None
+        self._listener = lambda _: QTimer.singleShot(0, self.answer)
+        window.stack.currentChanged.connect(self._listener)
+
+    def detach(self) -> None:
+        self.window.stack.currentChanged.disconnect(self._listener)
+
+    def answer(self) -> None:
+        screen = self.window.current()
+        step = screen.step
+        if step is Step.METHOD_CHOICE:
+            screen.buttons[next(m for m in screen.buttons if m.value == self.method)].click()
+        elif step is Step.PIN_ENTRY:
+            for digit in self.pin:
+                next(k for k in screen.pad.keys if k.text() == digit).click()
+            screen.ok.click()
+        elif step is Step.STAFF_CHECK:
+            for digit in DEMO_VISUAL_CHECK_PASSWORD:
+                next(k for k in screen.pad.keys if k.text() == digit).click()
+            screen.confirm.click()
+        elif step is Step.CONSENT_ALL:
+            screen.agree.click()
+        elif step is Step.PRESCRIPTION:
+            screen.electronic.click()
+        elif step is Step.DONE:
+            self.done_at = time.perf_counter()
+
+
+def wait(app, condition, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the check-in did not finish")
+        app.processEvents()
+        time.sleep(0.001)

@@ -1,0 +1,75 @@
+"""The frame around every screen: on top the step indicator, the cancel button and the language
+buttons; over the bottom edge, the inactivity countdown (floating, so it never moves the screen)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk import events as ev
+from kiosk.session import RULES, Step
+from ui.i18n import Languages
+from ui.screens.base import button
+from ui.texts import STAGE_OF, STAGES, say
+
+CANCELLABLE = frozenset(rule.source for rule in RULES if rule.event is ev.Cancelled)
+COUNTDOWN_FROM = 20.0     # seconds left when the countdown appears
+
+
+class Header(QWidget):
+    def __init__(self, languages: Languages, choose: Callable[[str], None],
+                 cancel: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName("header")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(32, 8, 32, 8)
+        layout.setSpacing(16)
+        self.stage = QLabel()
+        self.stage.setObjectName("stepper")
+        layout.addWidget(self.stage)
+        layout.addStretch(1)
+        self.cancel = button("cancel", cancel)
+        layout.addWidget(self.cancel)
+        self.languages: dict[str, QPushButton] = {}
+        for code in languages.codes:
+            key = button("language", lambda code=code: choose(code))
+            key.setText(languages.own_name(code))
+            key.setCheckable(True)
+            self.languages[code] = key
+            layout.addWidget(key)
+        self._stage = 1
+
+    def show_step(self, step: Step, current_language: str) -> None:
+        self._stage = STAGE_OF.get(step, self._stage)   # a problem keeps the stage it happened in
+        self.stage.setText(f"{self._stage} / {len(STAGES)}   {say('Stage', STAGES[self._stage - 1])}")
+        self.cancel.setText(QCoreApplication.translate("Header", "Cancel"))
+        self.cancel.setVisible(step in CANCELLABLE)
+        for code, key in self.languages.items():
+            key.setChecked(code == current_language)
+
+
+class Countdown(QLabel):
+    """Floats over the bottom of the window when the screen is about to give up."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdown")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_seconds_left(self, seconds: float | None) -> None:
+        visible = seconds is not None and seconds <= COUNTDOWN_FROM
+        if visible:
+            self.setText(QCoreApplication.translate(
+                "Header", "No touch for a while: back to the start in {0} s. Touch the screen to "
+                          "continue.").format(round(seconds + 0.49)))
+            self.place()
+            self.raise_()
+        self.setVisible(visible)
+
+    def place(self) -> None:
+        parent = self.parentWidget()
+        width = min(parent.width() - 64, 1100)
+        height = self.heightForWidth(width) if self.text() else 0
+        self.setGeometry((parent.width() - width) // 2, parent.height() - height - 16, width, height)

@@ -1,0 +1,15 @@
+"""Where the UI's files live: illustrations and the style sheet."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "resources" / "images"
+
+
+def image_path(name: str) -> Path:
+    return IMAGES / name
+
+
+def style_sheet() -> str:
+    return (Path(__file__).with_name("style.qss")).read_text(encoding="utf-8")

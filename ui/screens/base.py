@@ -1,0 +1,88 @@
+"""What every screen shares: a title, a body, large buttons, the problem panel."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk import events as ev
+from kiosk.codes import Problem
+from kiosk.events import Method
+from kiosk.session import Step, Visit
+from kiosk.settings import Settings
+from ui.texts import TITLES, problem_lines, say
+
+
+def label(name: str, text: str = "", *, centred: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setObjectName(name)
+    widget.setWordWrap(True)
+    if centred:
+        widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return widget
+
+
+def button(name: str, action: Callable[[], None]) -> QPushButton:
+    widget = QPushButton()
+    widget.setObjectName(name)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.clicked.connect(lambda _checked=False: action())
+    return widget
+
+
+def row(*widgets: QWidget) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    layout.setSpacing(24)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+class ProblemPanel(QFrame):
+    """What happened, what to do next, and the code staff look up; hidden when there is none."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("problem")
+        layout = QVBoxLayout(self)
+        self.what, self.next, self.code = label("what"), label("next"), label("code")
+        for widget in (self.what, self.next, self.code):
+            layout.addWidget(widget)
+        self.hide()
+
+    def show_problem(self, problem: Problem | None) -> None:
+        self.setVisible(problem is not None)
+        if problem is not None:
+            for widget, text in zip((self.what, self.next, self.code), problem_lines(problem)):
+                widget.setText(text)
+
+
+class Screen(QWidget):
+    """One step's screen. `render` sets every word from the visit in the current language, so a
+    language switch is only a second render."""
+
+    camera = False          # receives live frames through `show_frame`
+
+    def __init__(self, step: Step, send: Callable[[ev.Event], None], settings: Settings) -> None:
+        super().__init__()
+        self.step, self.send, self.settings = step, send, settings
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(40, 16, 40, 24)
+        self.layout_.setSpacing(16)
+        self.title = label("title")
+        self.layout_.addWidget(self.title)
+        self.build()
+
+    def build(self) -> None:
+        """Add the screen's own widgets below the title."""
+
+    def render(self, visit: Visit, methods: list[Method]) -> None:
+        self.title.setText(say("Title", TITLES[self.step]))
+        self.fill(visit, methods)
+
+    def fill(self, visit: Visit, methods: list[Method]) -> None:
+        """Set the screen's own words and widgets from the visit."""
+
+    def leave(self) -> None:
+        """The screen is no longer shown: drop pictures and typed digits."""

@@ -1,0 +1,80 @@
+"""Consent: one 包括同意 question with an "individually" option, or one question per item; then
+the e-prescription choice when the facility asks it."""
+from __future__ import annotations
+
+from kiosk import events as ev
+from kiosk.events import ComprehensiveChoice
+from ui.screens.base import Screen, button, label, row
+from ui.texts import CONSENT_ITEMS, say
+
+
+class ConsentAllScreen(Screen):
+    def build(self) -> None:
+        self.explain = label("body")
+        self.items = label("subtitle", centred=False)
+        self.agree = button("primary", lambda: self._answer(ComprehensiveChoice.ALL))
+        self.refuse = button("secondary", lambda: self._answer(ComprehensiveChoice.NONE))
+        self.each = button("secondary", lambda: self._answer(ComprehensiveChoice.INDIVIDUALLY))
+        self.layout_.addWidget(self.explain)
+        items = row(self.items)
+        items.insertStretch(0, 1)
+        items.addStretch(1)
+        self.layout_.addLayout(items)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(row(self.agree, self.refuse))
+        self.layout_.addLayout(row(self.each))
+
+    def _answer(self, choice: ComprehensiveChoice) -> None:
+        self.send(ev.ComprehensiveConsentAnswered(choice))
+
+    def fill(self, visit, methods) -> None:
+        self.explain.setText(self.tr("If you agree, the doctors and pharmacists here may see the "
+                                     "information below for 24 hours, for your care today."))
+        self.items.setText("・" + "\n・".join(say("Consent", CONSENT_ITEMS[i]) for i in self.settings.consent_items))
+        self.agree.setText(self.tr("Agree to all"))
+        self.refuse.setText(self.tr("Do not agree"))
+        self.each.setText(self.tr("Choose one by one"))
+
+
+class ConsentItemScreen(Screen):
+    def build(self) -> None:
+        self.item = label("headline")
+        self.explain = label("body")
+        self.agree = button("primary", lambda: self._answer(True))
+        self.refuse = button("secondary", lambda: self._answer(False))
+        self.current = None
+        self.layout_.addWidget(self.item)
+        self.layout_.addWidget(self.explain)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(row(self.agree, self.refuse))
+
+    def _answer(self, agreed: bool) -> None:
+        if self.current is not None:
+            self.send(ev.ConsentAnswered(self.current, agreed))
+
+    def fill(self, visit, methods) -> None:
+        self.current = visit.consent_item
+        items = list(self.settings.consent_items)
+        if self.current is not None:
+            self.item.setText(say("Consent", CONSENT_ITEMS[self.current]))
+            self.explain.setText(self.tr("Question {0} of {1}. If you agree, the doctors and "
+                                         "pharmacists here may see it for 24 hours.")
+                                 .format(items.index(self.current) + 1, len(items)))
+        self.agree.setText(self.tr("Agree"))
+        self.refuse.setText(self.tr("Do not agree"))
+
+
+class PrescriptionScreen(Screen):
+    def build(self) -> None:
+        self.explain = label("body")
+        self.electronic = button("primary", lambda: self.send(ev.PrescriptionChosen(True)))
+        self.paper = button("secondary", lambda: self.send(ev.PrescriptionChosen(False)))
+        self.layout_.addWidget(self.explain)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(row(self.electronic, self.paper))
+
+    def fill(self, visit, methods) -> None:
+        self.explain.setText(self.tr("An electronic prescription goes straight to the pharmacy "
+                                     "you choose; a paper one is printed for you."))
+        self.electronic.setText(self.tr("Electronic prescription"))
+        self.paper.setText(self.tr("Paper prescription"))

@@ -1,0 +1,30 @@
+"""Face, PIN or staff: only what the staff mode, the card and this visit's failures allow; after a
+failure the problem (e.g. the PIN lock and the municipal office) is shown beside what is left."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from kiosk import events as ev
+from kiosk.events import Method
+from ui.screens.base import ProblemPanel, Screen, button
+from ui.texts import METHODS, say
+
+
+class MethodChoiceScreen(Screen):
+    def build(self) -> None:
+        self.problem = ProblemPanel()
+        self.buttons = {m: button("choice", lambda m=m: self.send(ev.MethodChosen(m))) for m in METHODS}
+        choices = QHBoxLayout()
+        choices.setSpacing(24)
+        for widget in self.buttons.values():
+            choices.addWidget(widget)
+        self.layout_.addWidget(self.problem)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(choices)
+        self.layout_.addStretch(1)
+
+    def fill(self, visit, methods: list[Method]) -> None:
+        self.problem.show_problem(visit.problem)
+        for method, widget in self.buttons.items():
+            widget.setText(say("Method", METHODS[method]))
+            widget.setVisible(method in methods)

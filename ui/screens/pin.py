@@ -1,0 +1,144 @@
+"""The PIN pad: masked digits, an optional scrambled layout, tries left shown before typing, a
+stronger warning before the last try. A try is spent only when the patient presses OK."""
+from __future__ import annotations
+
+import random
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk import events as ev
+from kiosk.codes import Notice
+from kiosk.events import TokenKind
+from ui.screens.base import Screen, button, label
+from ui.texts import NOTICES, say
+
+DIGITS = "1234567890"
+
+
+class PinPad(QWidget):
+    """Digits in memory only; `take()` hands them over once and forgets them."""
+
+    typed = Signal(int)     # how many digits are typed (never which)
+
+    def __init__(self, length: int, name: str = "digit") -> None:
+        super().__init__()
+        self.length, self._digits = length, ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = QHBoxLayout()
+        self.dots = [QLabel() for _ in range(length)]
+        for dot in self.dots:
+            dot.setObjectName("pinbox" if name == "digit" else "small_pinbox")
+            dot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.boxes.addWidget(dot)
+        layout.addLayout(self.boxes)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
+        self.keys = [button(name, lambda i=i: self._press(i)) for i in range(10)]
+        self.clear_key = button(name + "_action", self.clear)
+        self.back_key = button(name + "_action", self._back)
+        layout.addLayout(self.grid)
+        self.arrange(scrambled=False)
+
+    def arrange(self, scrambled: bool) -> None:
+        order = list(DIGITS)
+        if scrambled:
+            random.SystemRandom().shuffle(order)
+        for key, digit in zip(self.keys, order):
+            key.setText(digit)
+        places = [(r, c) for r in range(3) for c in range(3)]
+        for key, (r, c) in zip(self.keys[:9], places):
+            self.grid.addWidget(key, r, c)
+        self.grid.addWidget(self.clear_key, 3, 0)
+        self.grid.addWidget(self.keys[9], 3, 1)
+        self.grid.addWidget(self.back_key, 3, 2)
+
+    def set_action_texts(self, clear: str, back: str) -> None:
+        self.clear_key.setText(clear)
+        self.back_key.setText(back)
+
+    def _press(self, index: int) -> None:
+        self.type_digit(self.keys[index].text())
+
+    def type_digit(self, digit: str) -> None:
+        if len(self._digits) < self.length:
+            self._digits += digit
+            self._changed()
+
+    def _back(self) -> None:
+        self._digits = self._digits[:-1]
+        self._changed()
+
+    def clear(self) -> None:
+        self._digits = ""
+        self._changed()
+
+    def take(self) -> str:
+        digits, self._digits = self._digits, ""
+        self._changed()
+        return digits
+
+    def count(self) -> int:
+        return len(self._digits)
+
+    def _changed(self) -> None:
+        for position, dot in enumerate(self.dots):
+            dot.setText("●" if position < len(self._digits) else "")
+        self.typed.emit(len(self._digits))
+
+
+class PinEntryScreen(Screen):
+    def build(self) -> None:
+        self.tries = label("headline")
+        self.warning = label("warning")
+        self.pad = PinPad(4)
+        self.ok = button("primary", self._submit)
+        self.pad.typed.connect(lambda count: self.ok.setEnabled(count == 4))
+        words = QVBoxLayout()
+        words.setSpacing(20)
+        words.addStretch(1)
+        for widget in (self.tries, self.warning, self.ok):
+            words.addWidget(widget)
+        words.addStretch(1)
+        beside = QHBoxLayout()
+        beside.setSpacing(40)
+        beside.addLayout(words, 1)
+        beside.addWidget(self.pad)
+        self.layout_.addLayout(beside, 1)
+
+    def fill(self, visit, methods) -> None:
+        android = visit.facts is not None and visit.facts.kind is TokenKind.ANDROID
+        if android:
+            self.title.setText(self.tr("Enter the 4-digit PIN of your smartphone certificate"))
+        left = visit.pin_tries_left
+        self.tries.setVisible(left is not None)
+        if left is not None:
+            self.tries.setText(self.tr("You can try {0} more times.").format(left) if left > 1
+                               else self.tr("You can try 1 more time."))
+        last = Notice.PIN_LAST_TRY in visit.notices or left == 1
+        self.warning.setVisible(last)
+        self.warning.setText(say("Notice", NOTICES[Notice.PIN_LAST_TRY]) + "\n"
+                             + self.tr("If you are not sure, press Cancel and ask the staff."))
+        self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
+        self.ok.setText(self.tr("OK"))
+        self.pad.arrange(scrambled=self.settings.pin_scrambled)
+        self.pad.clear()
+
+    def _submit(self) -> None:
+        if self.pad.count() == 4:
+            self.send(ev.PinEntered(ev.Secret(self.pad.take())))
+
+    def keyPressEvent(self, event) -> None:
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            self.pad.type_digit(text)
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.pad._back()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+        else:
+            super().keyPressEvent(event)
+
+    def leave(self) -> None:
+        self.pad.clear()
+

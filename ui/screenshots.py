@@ -1,0 +1,64 @@
+"""`python -m ui.screenshots OUT_DIR [--size 1280x800]`: a PNG of every screen in every language
+(offscreen), for the vendor guide and for looking at the screens without a kiosk."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kiosk import settings as st
+from kiosk.session import CheckInMachine
+from kiosk.settings import ConsentItem
+
+
+def screen_settings():
+    return st.defaults().with_changes(
+        institution_code="1399999999", smartphone_enabled=True, eprescription_question=True,
+        consent_items=[item.value for item in ConsentItem])
+
+
+def open_window(size: tuple[int, int]):
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication([])
+    from ui.app import build_window, route_qt_messages_to_logging
+    route_qt_messages_to_logging()
+    settings = screen_settings()
+    window, bridge = build_window(settings, CheckInMachine(settings), lambda event: None)
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    return app, window
+
+
+def render(window, app, step, visit, methods, language: str) -> None:
+    window.languages.use(language)
+    window.shown = (window.shown[0], visit, methods)
+    window.show_step(step, visit, methods)
+    window.switch_language(language)
+    app.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    size = tuple(int(v) for v in args.size.split("x"))
+    app, window = open_window(size)
+    from ui.samples import samples
+    args.out.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for language in window.languages.codes:
+        for name, step, visit, methods in samples():
+            render(window, app, step, visit, methods, language)
+            window.grab().save(str(args.out / f"{language}-{name}.png"))
+            count += 1
+    window.release()
+    print(f"{count} screens saved in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
