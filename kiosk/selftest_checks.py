@@ -73,16 +73,21 @@ def check_settings(setup: SelftestSetup) -> str:
 def check_reader(setup: SelftestSetup) -> str:
     if setup.demo:
         return f"demo: {', '.join(setup.tray.reader.readers())}"
-    from reader.pcsc import establish_context, list_readers
-    from smartcard import scard
-    context = establish_context()   # ReaderUnavailable: no PC/SC service
-    try:
-        readers = list_readers(context)
-    finally:
-        scard.SCardReleaseContext(context)
+    readers = _pcsc_readers()
     if not readers:
         raise CheckFailed("the PC/SC service runs but no card reader is connected")
     return "PC/SC service up; " + ", ".join(readers)
+
+
+def _pcsc_readers() -> list[str]:
+    """The readers the PC/SC service knows (ReaderUnavailable when the service is absent)."""
+    from reader.pcsc import establish_context, list_readers
+    from smartcard import scard
+    context = establish_context()
+    try:
+        return list_readers(context)
+    finally:
+        scard.SCardReleaseContext(context)
 
 
 def check_card(setup: SelftestSetup) -> str:
@@ -94,14 +99,8 @@ def check_card(setup: SelftestSetup) -> str:
             return f"demo {DEMO_PERSONA}: " + _describe_card(MyNumberCard(setup.tray.reader.connect()))
         finally:
             setup.tray.take()
-    from reader.pcsc import PcscReaderService, establish_context, list_readers
-    from smartcard import scard
-    context = establish_context()
-    try:
-        readers = list_readers(context)
-    finally:
-        scard.SCardReleaseContext(context)
-    for name in readers:
+    from reader.pcsc import PcscReaderService
+    for name in _pcsc_readers():
         try:
             transport = PcscReaderService().connect(name)
         except NoCard:

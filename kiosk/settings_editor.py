@@ -13,8 +13,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from kiosk.settings import (SCHEMA_BY_NAME, SettingNotAllowed, Settings, SettingsError, Who,
-                            coerce, may_change, plain_value, save, settings_file)
+from kiosk import settings
+from kiosk.settings import (SCHEMA_BY_NAME, Setting, SettingNotAllowed, Settings, SettingsError,
+                            Who, coerce, may_change, plain_value, save, settings_file)
 from kiosk.store import AuditStore, StaffAction
 
 SETTINGS_CHANGE = "settings_change"
@@ -22,6 +23,11 @@ SETTINGS_CHANGE = "settings_change"
 
 def is_secret(name: str) -> bool:
     return "password" in name
+
+
+def editable_by(who: Who) -> tuple[Setting, ...]:
+    """The settings ``who`` may change, in schema order: the fields of the settings form."""
+    return tuple(setting for setting in settings.SCHEMA if may_change(setting, who))
 
 
 def _utc_now() -> datetime:

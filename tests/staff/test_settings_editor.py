@@ -9,7 +9,7 @@ import pytest
 from kiosk import events as ev
 from kiosk import settings as st
 from kiosk.session import CheckInMachine
-from kiosk.settings_editor import SETTINGS_CHANGE, SettingsEditor
+from kiosk.settings_editor import SETTINGS_CHANGE, SettingsEditor, editable_by
 from kiosk.store import open_audit_store
 
 CODE = "1311111111"
@@ -107,6 +107,12 @@ def test_staff_cannot_change_a_vendor_setting_but_the_vendor_can(editor, audit):
     editor.change({"institution_code": "1322222222"}, st.Who.VENDOR)
     assert st.load(editor.path).institution_code == "1322222222"
     assert changes_in(audit)[-1]["who"] == "vendor"
+
+
+def test_the_form_offers_staff_only_their_settings_and_the_vendor_all():
+    vendor_only = {"institution_code", "result_folder", "result_encoding", "audit_retention_days"}
+    assert {s.name for s in editable_by(st.Who.STAFF)} == {s.name for s in st.SCHEMA} - vendor_only
+    assert editable_by(st.Who.VENDOR) == st.SCHEMA
 
 
 def test_an_unchanged_value_is_neither_saved_nor_audited(editor, audit):
