@@ -1,4 +1,5 @@
-"""`python -m kiosk`: start the kiosk window (full screen; --windowed for development)."""
+"""`python -m kiosk`: start the kiosk window (full screen; --windowed for development).
+`python -m kiosk selftest [--demo] [--json]`: check every part the kiosk needs."""
 from __future__ import annotations
 
 import argparse
@@ -27,6 +28,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["selftest"]:
+        from kiosk.selftest import main as selftest
+        return selftest(argv[1:])
     args = parse_args(argv)
     log_path = logs.configure(paths.data_dir() / "logs")
     overrides = {}

@@ -200,3 +200,47 @@ def load(path: Path | None = None, *, overrides: dict[str, Any] | None = None) -
         raise SettingsError(f"{path}: setting 'institution_code': {problem}; the kiosk will not "
                             "start without a valid code")
     return Settings(values)
+
+
+# ---- saving and editing (the staff panel's settings form sits on top of this) ----------------
+
+
+class SettingNotAllowed(SettingsError):
+    """The person changing a setting may not change that one (e.g. staff and a vendor setting)."""
+
+
+def plain_value(value: Any) -> Any:
+    """A setting's value as TOML and JSON hold it: enums by their value, lists item by item."""
+    if isinstance(value, list):
+        return [plain_value(item) for item in value]
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def to_toml(settings: Settings) -> str:
+    """The settings that differ from the schema's defaults, as settings.toml text (schema order)."""
+    import tomli_w   # here: only the staff panel and the vendor tools write settings
+    changed = {s.name: plain_value(settings.values[s.name]) for s in SCHEMA
+               if plain_value(settings.values[s.name]) != plain_value(s.default)}
+    return tomli_w.dumps(changed)
+
+
+def save(settings: Settings, path: Path | None = None) -> Path:
+    """Write settings.toml atomically: a temporary file in the same folder, flushed and fsynced,
+    renamed over the old file, then the folder fsynced. A crash leaves the old or the new file."""
+    import os
+    from kiosk.results.atomic import sync_folder, write_synced   # here: results imports a lot
+    path = Path(path or settings_file())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        write_synced(temporary, to_toml(settings).encode("utf-8"))
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    sync_folder(path.parent)
+    return path
+
+
+def may_change(setting: Setting, who: Who) -> bool:
+    """Vendors may change every setting; staff only those the schema gives to staff."""
+    return who is Who.VENDOR or setting.who is Who.STAFF

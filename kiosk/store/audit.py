@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from kiosk.store.cipher import FieldCipher
 from kiosk.store.sqlite import open_database
@@ -69,6 +69,16 @@ class StaffAction:
     detail: Mapping[str, object]    # e.g. {"from": "automatic", "to": "pin_only", "reason": ...}
 
 
+_PLAIN_COLUMNS = ("row_key", "started_at", "method", "mode", "outcome", "step_times",
+                  "patient_code", "validity", "notice_codes", "result_file")
+_PERSONAL_COLUMNS = tuple(f"{f.name}_enc" for f in fields(PersonalFields))
+
+
+def split_codes(joined: str | None) -> tuple[str, ...]:
+    """The ``notice_codes`` column ("W01,W02") as a tuple of codes."""
+    return tuple(filter(None, (joined or "").split(",")))
+
+
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -83,7 +93,7 @@ class AuditStore:
         self._clock = clock
         self._lock = threading.Lock()
         self._db = open_database(path)
-        personal_columns = {f"{f.name}_enc": bytes for f in fields(PersonalFields)}
+        personal_columns = dict.fromkeys(_PERSONAL_COLUMNS, bytes)
         with self._db.atomic():
             self._db["checkins"].create({
                 "id": int, "row_key": str, "started_at": float, "method": str, "mode": str,
@@ -131,6 +141,33 @@ class AuditStore:
         """Every kept check-in, oldest first, personal fields decrypted (for staff review)."""
         return [self._checkin_from(row) for row in self._db["checkins"].rows_where(order_by="id")]
 
+    def checkins_between(self, start: datetime, end: datetime, *,
+                         personal: bool = True) -> list[CheckinAudit]:
+        """Check-ins with ``start <= started_at < end``, oldest first. ``personal=False`` leaves
+        the encrypted columns unread (empty ``PersonalFields``): the dashboard and the export."""
+        columns = _PLAIN_COLUMNS + (_PERSONAL_COLUMNS if personal else ())
+        rows = self._db["checkins"].rows_where(
+            "started_at >= ? AND started_at < ?", [start.timestamp(), end.timestamp()],
+            select=", ".join(columns), order_by="started_at, id")
+        return [self._checkin_from(row) for row in rows]
+
+    def plain_columns_between(self, start: datetime, end: datetime,
+                              columns: Sequence[str]) -> list[tuple]:
+        """The raw values of plain (never personal) columns for check-ins with ``start <=
+        started_at < end``, oldest first: fast enough for a day of 10,000 rows on opening."""
+        unknown = sorted(set(columns) - set(_PLAIN_COLUMNS))
+        if unknown:
+            raise ValueError(f"not plain check-in columns: {unknown}")
+        return self._db.execute(f"SELECT {', '.join(columns)} FROM checkins WHERE started_at >= ? "
+                                "AND started_at < ? ORDER BY started_at, id",
+                                [start.timestamp(), end.timestamp()]).fetchall()
+
+    def newest_entry_at(self) -> datetime | None:
+        """When the newest check-in started or the newest staff action happened (clock check)."""
+        newest = self._db.execute("SELECT max(t) FROM (SELECT max(started_at) AS t FROM checkins "
+                                  "UNION ALL SELECT max(at) FROM staff_actions)").fetchone()[0]
+        return None if newest is None else datetime.fromtimestamp(newest, timezone.utc)
+
     def staff_actions(self) -> list[StaffAction]:
         return [StaffAction(datetime.fromtimestamp(row["at"], timezone.utc), row["kind"],
                             json.loads(row["detail"]))
@@ -150,14 +187,16 @@ class AuditStore:
         return removed
 
     def _checkin_from(self, row: dict) -> CheckinAudit:
-        personal = PersonalFields(**{
-            spec.name: self._cipher.decrypt_text(row[f"{spec.name}_enc"],
-                                                 f"checkins:{spec.name}:{row['row_key']}")
-            for spec in fields(PersonalFields)})
+        personal = PersonalFields()
+        if _PERSONAL_COLUMNS[0] in row:   # selected: decrypt them
+            personal = PersonalFields(**{
+                spec.name: self._cipher.decrypt_text(row[f"{spec.name}_enc"],
+                                                     f"checkins:{spec.name}:{row['row_key']}")
+                for spec in fields(PersonalFields)})
         return CheckinAudit(
             started_at=datetime.fromtimestamp(row["started_at"], timezone.utc),
             method=row["method"], mode=row["mode"], outcome=row["outcome"],
             step_times=json.loads(row["step_times"]), patient_code=row["patient_code"],
             validity=row["validity"],
-            notice_codes=tuple(filter(None, row["notice_codes"].split(","))),
+            notice_codes=split_codes(row["notice_codes"]),
             result_file=row["result_file"], personal=personal)

@@ -1,0 +1,221 @@
+"""What the self-test checks, each a function of the kiosk's set-up that returns what it saw or
+raises (CheckFailed, or whatever the part raised); CheckSkipped when there is nothing to test
+(no card on the reader). The demo set-up is the window's: in-process virtual reader, recorded
+camera, local simulator, the data folder's personas."""
+from __future__ import annotations
+
+import os
+import shutil
+import xml.etree.ElementTree as ElementTree
+from datetime import datetime, timezone
+from functools import cached_property
+from pathlib import Path
+
+from kiosk import paths, settings
+from kiosk.__main__ import DEMO_INSTITUTION_CODE
+from kiosk.results import RESULT_FILE_PATTERN, open_result_sink
+from kiosk.results.atomic import sync_folder, write_synced
+from kiosk.store import open_audit_store
+
+DEMO_PERSONA = "valid_adult"
+MIN_FREE_BYTES = 100 * 1024 * 1024   # a result file is a few kB; this is months of them
+PLAUSIBLE_YEARS = range(2025, 2100)
+CLOCK_TOLERANCE_S = 2.0
+
+
+class CheckFailed(Exception):
+    """The check ran and found a problem; the message says what, for staff and vendors."""
+
+
+class CheckSkipped(Exception):
+    """Nothing to check right now (e.g. no card on the reader); does not fail the self-test."""
+
+
+class SelftestSetup:
+    """The kiosk's parts as `python -m kiosk [--demo]` would build them, opened on first use."""
+
+    def __init__(self, demo: bool, settings_path: Path | None = None) -> None:
+        self.demo = demo
+        self.settings_path = settings_path
+        self.base = paths.data_dir()
+
+    @cached_property
+    def settings(self) -> settings.Settings:
+        overrides = {}
+        if self.demo and not self.settings_path and not settings.settings_file().exists():
+            overrides["institution_code"] = DEMO_INSTITUTION_CODE
+        try:
+            return settings.load(self.settings_path, overrides=overrides)
+        except settings.SettingsError as exc:
+            raise CheckFailed(f"the settings cannot be used: {exc}") from None
+
+    @cached_property
+    def simulator(self):
+        from kiosk.gateway import SimulatedGateway
+        return SimulatedGateway.open()
+
+    @cached_property
+    def tray(self):
+        from kiosk.demo import VirtualTray, prepare_personas
+        folder = self.base / "demo-personas"
+        folder.mkdir(parents=True, exist_ok=True)
+        prepare_personas(folder, self.simulator)
+        return VirtualTray(folder)
+
+
+# ---- the checks ----------------------------------------------------------------------------
+
+def check_settings(setup: SelftestSetup) -> str:
+    loaded = setup.settings
+    return f"institution {loaded.institution_code}, mode {loaded.staff_mode.value}"
+
+
+def check_reader(setup: SelftestSetup) -> str:
+    if setup.demo:
+        return f"demo: {', '.join(setup.tray.reader.readers())}"
+    readers = _pcsc_readers()
+    if not readers:
+        raise CheckFailed("the PC/SC service runs but no card reader is connected")
+    return "PC/SC service up; " + ", ".join(readers)
+
+
+def _pcsc_readers() -> list[str]:
+    """The readers the PC/SC service knows (ReaderUnavailable when the service is absent)."""
+    from reader.pcsc import establish_context, list_readers
+    from smartcard import scard
+    context = establish_context()
+    try:
+        return list_readers(context)
+    finally:
+        scard.SCardReleaseContext(context)
+
+
+def check_card(setup: SelftestSetup) -> str:
+    from reader import MyNumberCard
+    from reader.errors import NoCard
+    if setup.demo:
+        setup.tray.place(DEMO_PERSONA)
+        try:
+            return f"demo {DEMO_PERSONA}: " + _describe_card(MyNumberCard(setup.tray.reader.connect()))
+        finally:
+            setup.tray.take()
+    from reader.pcsc import PcscReaderService
+    for name in _pcsc_readers():
+        try:
+            transport = PcscReaderService().connect(name)
+        except NoCard:
+            continue
+        try:
+            return f"{name}: " + _describe_card(MyNumberCard(transport))
+        finally:
+            transport.close()
+    raise CheckSkipped("no card on the reader; place a My Number card to test it")
+
+
+def _describe_card(card) -> str:
+    """The token kind and, from a card, its authentication certificate (a phone hands out its
+    certificates only after the patient's PIN or unlock, so its answer is the token kind)."""
+    from cryptography import x509
+    from reader import TokenKind
+    kind = card.token_kind()
+    if kind is not TokenKind.CARD:
+        return f"{kind.name.lower()} (a phone), answers"
+    certificate = x509.load_der_x509_certificate(card.auth_certificate())
+    return f"card, authentication certificate valid until {certificate.not_valid_after_utc:%Y-%m-%d}"
+
+
+def check_camera(setup: SelftestSetup) -> str:
+    from faceauth import CameraSource
+    from faceauth.sample_faces import DEMO_RECORDING
+    source = DEMO_RECORDING if setup.demo else 0
+    with CameraSource(source, loop=True) as camera:
+        frame = camera.latest(timeout=3.0)
+        height, width = frame.image.shape[:2]
+    label = f"demo recording {Path(source).name}" if setup.demo else f"device {source}"
+    return f"{label}: {width}×{height} frames"
+
+
+def check_models(setup: SelftestSetup) -> str:
+    from faceauth import DEFAULT_PACK_DIR, FaceMatcher
+    from faceauth.modelpack import read_manifest
+    FaceMatcher.load()   # verifies every file's sha256 before loading (ModelPackError)
+    recorded = read_manifest(DEFAULT_PACK_DIR)["sha256"]
+    return f"{DEFAULT_PACK_DIR.name}: {len(recorded)} files match their recorded sha256, loaded"
+
+
+def check_gateway(setup: SelftestSetup) -> str:
+    from kiosk.gateway import open_simulator_gateway
+    nonce = open_simulator_gateway(setup.simulator).issue_nonce()
+    return f"local simulator answered with a {len(nonce)}-byte nonce"
+
+
+def check_result_folder(setup: SelftestSetup) -> str:
+    """Really writes, fsyncs and removes a file whose name the receipt computer never takes."""
+    folder = setup.settings.result_folder_path()
+    folder.mkdir(parents=True, exist_ok=True)   # as the kiosk does when it starts
+    probe = folder / f".oqs-kiosk-selftest-{os.getpid()}-{os.urandom(4).hex()}.tmp"
+    assert not RESULT_FILE_PATTERN.match(probe.name)
+    content = b"oqs-kiosk self-test\n"
+    try:
+        write_synced(probe, content)
+        if probe.read_bytes() != content:
+            raise CheckFailed(f"{folder}: what was written did not read back")
+    finally:
+        probe.unlink(missing_ok=True)
+    sync_folder(folder)
+    free = shutil.disk_usage(folder).free
+    if free < MIN_FREE_BYTES:
+        raise CheckFailed(f"{folder}: only {free / 2**20:.0f} MB free")
+    return f"{folder}: writable, {free / 2**30:.1f} GB free"
+
+
+def check_outbox(setup: SelftestSetup) -> str:
+    loaded = setup.settings
+    sink = open_result_sink(loaded.result_folder_path(), loaded.institution_code,
+                            loaded.result_encoding.value, base=setup.base)
+    status = sink.status()
+    if status.alert:
+        raise CheckFailed(f"{status.queued} result(s) waiting since "
+                          f"{status.oldest_queued_at:%Y-%m-%d %H:%M} UTC; last error: "
+                          f"{status.last_error}")
+    return "empty: every result has been written"
+
+
+def check_clock(setup: SelftestSetup) -> str:
+    now = datetime.now(timezone.utc)
+    if now.year not in PLAUSIBLE_YEARS:
+        raise CheckFailed(f"the clock says {now:%Y-%m-%d %H:%M} UTC")
+    newest = open_audit_store(setup.settings.audit_retention_days, setup.base).newest_entry_at()
+    if newest is not None and (newest - now).total_seconds() > CLOCK_TOLERANCE_S:
+        raise CheckFailed(f"the clock ({now:%Y-%m-%d %H:%M:%S} UTC) is behind the newest audit "
+                          f"row ({newest:%Y-%m-%d %H:%M:%S} UTC): it went backwards")
+    return f"{now.astimezone():%Y-%m-%d %H:%M:%S %Z}"
+
+
+def check_translations(setup: SelftestSetup, folder: Path | None = None) -> str:
+    folder = folder or paths.resource_path("i18n")
+    if not folder.is_dir():
+        raise CheckFailed(f"{folder} does not exist: the window's translations have not been "
+                          "added to this build")
+    sources = sorted(folder.glob("*.ts"))
+    if not sources:
+        raise CheckFailed(f"{folder} holds no .ts translation files")
+    problems = [problem for ts in sources if (problem := _translation_problem(ts))]
+    if problems:
+        raise CheckFailed("; ".join(problems))
+    return f"{', '.join(ts.stem for ts in sources)}: complete, built"
+
+
+def _translation_problem(ts: Path) -> str | None:
+    qm = ts.with_suffix(".qm")
+    if not qm.exists():
+        return f"{qm.name} has not been built (lrelease)"
+    if qm.stat().st_mtime < ts.stat().st_mtime:
+        return f"{qm.name} is older than {ts.name}: build it again"
+    try:
+        translations = ElementTree.parse(ts).getroot().iter("translation")
+    except ElementTree.ParseError as exc:
+        return f"{ts.name} is not valid: {exc}"
+    unfinished = sum(1 for t in translations if t.get("type") == "unfinished"
+                     or (t.get("type") is None and not (t.text or "").strip() and not len(t)))
+    return f"{ts.name}: {unfinished} unfinished translation(s)" if unfinished else None

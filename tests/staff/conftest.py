@@ -1,0 +1,1 @@
+from reader.testing.fixtures import persona_folder, private_pcscd  # noqa: F401
