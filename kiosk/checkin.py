@@ -15,12 +15,13 @@ from faceauth.sample_faces import DEMO_RECORDING
 
 from kiosk import paths, settings
 from kiosk.__main__ import DEMO_INSTITUTION_CODE
-from kiosk.demo import PERSONA_IDS, PrintedValuesUnlocker, VirtualTray, prepare_personas
+from kiosk.demo import PERSONA_IDS, VirtualTray, tray_camera, prepare_personas
 from kiosk.events import ComprehensiveChoice, Method
 from kiosk.gateway import SimulatedGateway, open_simulator_gateway
 from kiosk.patient import PatientScript, ScriptedPatient
 from kiosk.session import Step
 from kiosk.wiring import build_kiosk
+from kiosk.surface import TrayCameraUnlocker
 
 
 def parse_args(argv):
@@ -92,7 +93,8 @@ def check_in(args) -> Report:
                                 pcscd.remove)
 
     camera = args.camera if not args.camera.isdigit() else int(args.camera)
-    kiosk = build_kiosk(loaded, service=service, unlocker=PrintedValuesUnlocker(tray),
+    kiosk = build_kiosk(loaded, service=service,
+                        unlocker=TrayCameraUnlocker(lambda: tray_camera(tray)),
                         gateway=open_simulator_gateway(simulator),
                         open_camera=lambda **kw: CameraSource(camera, loop=True, **kw), base=base)
     script = PatientScript(Method(args.method), args.pin, ComprehensiveChoice(args.consent),

@@ -9,14 +9,14 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from reader import MyNumberCard
-from reader.cardface import CardFace
+from faceauth.surface import rendered_card_camera
 from reader.virtual.inprocess import InProcessReader
 from reader.virtual.personas import PERSONAS, build_personas, load_record, open_card
 
 from kiosk.codes import Problem
 from kiosk.gateway import SimulatedGateway
 from kiosk.ports import PortProblem
+from kiosk.surface import card_values_from_persona
 
 log = logging.getLogger("kiosk.demo")
 
@@ -62,18 +62,12 @@ class VirtualTray:
         return load_record(self.folder, self.current) if self.current else None
 
 
-class PrintedValuesUnlocker:
-    """Opens the face record with the 照合番号B printed on the virtual persona's card, as the
-    persona record gives it. Stands in for the surface scan only where no card image exists."""
-
-    def __init__(self, tray: VirtualTray) -> None:
-        self.tray = tray
-
-    def unlock(self, card: MyNumberCard) -> CardFace:
-        record = self.tray.record()
-        if record is None:
-            raise PortProblem(Problem.CARD_SURFACE_UNREADABLE, "no card in the tray")
-        return card.card_face(record["number_b"])
+def tray_camera(tray: VirtualTray):
+    """The demo's card-tray camera: the front of the virtual card on the reader, rendered with a
+    little movement, blur and glare in every frame; an empty tray shows no card."""
+    if tray.current is None:
+        raise PortProblem(Problem.CARD_SURFACE_UNREADABLE, "no card in the tray")
+    return rendered_card_camera(card_values_from_persona(tray.folder, tray.current), severity=0.5)
 
 
 PERSONA_IDS = tuple(PERSONAS)

@@ -99,3 +99,20 @@ def card_values_from_persona(folder: Path, persona_id: str) -> CardValues:
     return CardValues(name=record["name"], address=DEMO_ADDRESS, birth_text=era.printed_era_date(birth),
                       sex=record["sex"], expiry=date.fromisoformat(record["card_expiry"]),
                       security_code=record["security_code"], photo=photo)
+
+
+class TrayCameraUnlocker:
+    """CardFaceUnlocker for the ports: `open_tray_camera()` gives a frame source (a CameraSource
+    on the card tray, or in the demo a rendering of the virtual card lying there)."""
+
+    def __init__(self, open_tray_camera: Callable[[], object]) -> None:
+        self.open_tray_camera = open_tray_camera
+        self.surface_reader = SurfaceReader(era.from_era)
+
+    def unlock(self, card: MyNumberCard) -> CardFace:
+        try:
+            camera = self.open_tray_camera()
+        except CameraError as error:
+            raise _unreadable(f"card tray camera: {error}") from error
+        with camera:
+            return unlock_card_face(card, camera, surface_reader=self.surface_reader)

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QApplication
 from faceauth import CameraError, CameraSource
 from faceauth.sample_faces import DEMO_RECORDING
 from kiosk import paths
-from kiosk.demo import PrintedValuesUnlocker, VirtualTray, prepare_personas
+from kiosk.demo import VirtualTray, prepare_personas, tray_camera
 from kiosk.gateway import SimulatedGateway, open_simulator_gateway
 from kiosk.passwords import ensure_demo_password
 from kiosk.session import CheckInMachine
 from kiosk.settings import Settings
 from kiosk.wiring import Kiosk, build_kiosk
+from kiosk.surface import TrayCameraUnlocker
 from ui.bridge import CoreBridge
 from ui.demo_controls import DemoControls
 from ui.i18n import Languages
@@ -78,7 +79,8 @@ def build_demo_kiosk(settings: Settings, open_camera=None, *,
     if pcscd:
         from reader.pcsc import PcscReaderService
         service = PcscReaderService()
-    kiosk = build_kiosk(settings, service=service, unlocker=PrintedValuesUnlocker(tray),
+    kiosk = build_kiosk(settings, service=service,
+                        unlocker=TrayCameraUnlocker(lambda: tray_camera(tray)),
                         gateway=open_simulator_gateway(simulator),
                         open_camera=open_camera or (lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)))
     return kiosk, tray
