@@ -51,6 +51,18 @@ def _opencv_source(source: int | str | os.PathLike) -> int | str:
     return str(source)
 
 
+def new_frames(source, timeout: float = 1.0):
+    """Each new frame of any source with `latest(after, timeout)`, until CameraStopped."""
+    index = -1
+    while True:
+        try:
+            frame = source.latest(index, timeout)
+        except CameraStopped:
+            return
+        index = frame.index
+        yield frame
+
+
 class CameraSource:
     def __init__(self, source: int | str | os.PathLike, *, loop: bool = False, paced: bool = True,
                  open_timeout: float = 3.0, on_frame: Callable[[Frame], None] | None = None,
@@ -102,14 +114,7 @@ class CameraSource:
 
     def frames(self, timeout: float = 1.0):
         """Every new frame until the camera stops (CameraStopped ends the iteration)."""
-        index = -1
-        while True:
-            try:
-                frame = self.latest(index, timeout)
-            except CameraStopped:
-                return
-            index = frame.index
-            yield frame
+        return new_frames(self, timeout)
 
     def stop(self) -> None:
         self._running.clear()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from kiosk import logs, paths, settings
 
-DEMO_INSTITUTION_CODE = "1399999999"   # 13 = Tokyo, 9999999: not a real facility
 
 log = logging.getLogger("kiosk")
 
@@ -35,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     log_path = logs.configure(paths.data_dir() / "logs")
     overrides = {}
-    if args.demo and not settings.settings_file().exists() and not args.settings:
-        overrides["institution_code"] = DEMO_INSTITUTION_CODE
+    if args.demo and not args.settings and not settings.settings_file().exists():
+        overrides = settings.demo_overrides()
         overrides["smartphone_enabled"] = True     # every persona, phones included, can be tried
     try:
         loaded = settings.load(Path(args.settings) if args.settings else None,

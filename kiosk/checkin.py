@@ -14,8 +14,7 @@ from faceauth import CameraSource
 from faceauth.sample_faces import DEMO_RECORDING
 
 from kiosk import paths, settings
-from kiosk.__main__ import DEMO_INSTITUTION_CODE
-from kiosk.demo import PERSONA_IDS, VirtualTray, tray_camera, prepare_personas
+from kiosk.demo import PERSONA_IDS, demo_tray, tray_camera
 from kiosk.events import ComprehensiveChoice, Method
 from kiosk.gateway import SimulatedGateway, open_simulator_gateway
 from kiosk.patient import PatientScript, ScriptedPatient
@@ -73,14 +72,10 @@ def check_in(args) -> Report:
                  "eprescription_question": args.prescription is not None,
                  "smartphone_enabled": True,
                  "staff_mode": "visual_check" if args.method == "staff" else "automatic"}
-    if not settings.settings_file().exists():
-        overrides["institution_code"] = DEMO_INSTITUTION_CODE
-    loaded = settings.load(overrides=overrides)
+    loaded = settings.load(overrides={**settings.demo_overrides(), **overrides})
     simulator = SimulatedGateway.open(base)
-    folder = base / "personas"
-    folder.mkdir(parents=True, exist_ok=True)
-    prepare_personas(folder, simulator)
-    tray = VirtualTray(folder)
+    tray = demo_tray(simulator, base)
+    folder = tray.folder
     if args.inprocess:
         service, place, take = tray.reader, lambda: tray.place(args.persona), tray.take
     else:

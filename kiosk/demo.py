@@ -39,6 +39,15 @@ def prepare_personas(folder: Path, simulator: SimulatedGateway, today: date | No
     return records
 
 
+def demo_tray(simulator: SimulatedGateway, base: Path) -> "VirtualTray":
+    """The demo's virtual reader with today's personas under `base`/demo-personas, each linked
+    to its insured person in `simulator`."""
+    folder = base / "demo-personas"
+    folder.mkdir(parents=True, exist_ok=True)
+    prepare_personas(folder, simulator)
+    return VirtualTray(folder)
+
+
 class VirtualTray:
     """The demo's card tray: which persona's card or phone lies on the in-process reader."""
 

@@ -12,7 +12,6 @@ from functools import cached_property
 from pathlib import Path
 
 from kiosk import paths, settings
-from kiosk.__main__ import DEMO_INSTITUTION_CODE
 from kiosk.results import RESULT_FILE_PATTERN, open_result_sink
 from kiosk.results.atomic import sync_folder, write_synced
 from kiosk.store import open_audit_store
@@ -41,9 +40,7 @@ class SelftestSetup:
 
     @cached_property
     def settings(self) -> settings.Settings:
-        overrides = {}
-        if self.demo and not self.settings_path and not settings.settings_file().exists():
-            overrides["institution_code"] = DEMO_INSTITUTION_CODE
+        overrides = settings.demo_overrides(self.settings_path) if self.demo else {}
         try:
             return settings.load(self.settings_path, overrides=overrides)
         except settings.SettingsError as exc:
@@ -56,11 +53,8 @@ class SelftestSetup:
 
     @cached_property
     def tray(self):
-        from kiosk.demo import VirtualTray, prepare_personas
-        folder = self.base / "demo-personas"
-        folder.mkdir(parents=True, exist_ok=True)
-        prepare_personas(folder, self.simulator)
-        return VirtualTray(folder)
+        from kiosk.demo import demo_tray
+        return demo_tray(self.simulator, self.base)
 
 
 # ---- the checks ----------------------------------------------------------------------------

@@ -177,6 +177,14 @@ def _scalar(kind: Any, raw: Any) -> Any:
     raise TypeError(f"unsupported setting type {kind}")
 
 
+DEMO_INSTITUTION_CODE = "1399999999"   # 13 = Tokyo, 9999999: not a real facility
+
+
+def demo_overrides(path: Path | None = None) -> dict[str, Any]:
+    """What the embedded defaults need when no settings file gives it: a demo institution code."""
+    return {} if path or settings_file().exists() else {"institution_code": DEMO_INSTITUTION_CODE}
+
+
 def settings_file() -> Path:
     return paths.config_dir() / "settings.toml"
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from faceauth import CameraError, CameraSource
 from faceauth.sample_faces import DEMO_RECORDING
 from kiosk import paths
-from kiosk.demo import VirtualTray, prepare_personas, tray_camera
+from kiosk.demo import VirtualTray, demo_tray, tray_camera
 from kiosk.gateway import SimulatedGateway, open_simulator_gateway
 from kiosk.passwords import ensure_demo_password
 from kiosk.session import CheckInMachine
@@ -70,11 +70,8 @@ def build_demo_kiosk(settings: Settings, open_camera=None, *,
     """The embedded defaults: virtual cards in-process (or, with `pcscd`, behind PC/SC, as the
     tests use), a camera, the local simulator."""
     simulator = SimulatedGateway.open()
-    folder = paths.data_dir() / "demo-personas"
-    folder.mkdir(parents=True, exist_ok=True)
-    prepare_personas(folder, simulator)
     ensure_demo_password()
-    tray = VirtualTray(folder)
+    tray = demo_tray(simulator, paths.data_dir())
     service = tray.reader
     if pcscd:
         from reader.pcsc import PcscReaderService

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from kiosk import settings as st
 from kiosk.session import CheckInMachine
-from kiosk.settings import ConsentItem
+from kiosk.settings import DEMO_INSTITUTION_CODE, ConsentItem
 
 
 def screen_settings():
     return st.defaults().with_changes(
-        institution_code="1399999999", smartphone_enabled=True, eprescription_question=True,
+        institution_code=DEMO_INSTITUTION_CODE, smartphone_enabled=True, eprescription_question=True,
         consent_items=[item.value for item in ConsentItem])
 
 

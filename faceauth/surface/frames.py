@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..camera import Frame
+from ..camera import Frame, new_frames
 from ..errors import CameraStopped
 from .render import CardValues, render_card_front
 from .scene import Perturbation
@@ -57,14 +57,7 @@ class StillFrames:
         return frame
 
     def frames(self, timeout: float = 1.0) -> Iterator[Frame]:
-        index = -1
-        while True:
-            try:
-                frame = self.latest(index, timeout)
-            except CameraStopped:
-                return
-            index = frame.index
-            yield frame
+        return new_frames(self, timeout)
 
 
 def rendered_card_camera(values: CardValues, *, severity: float = 0.5, seed: int | None = None,
