@@ -10,8 +10,9 @@ import logging
 import time
 from collections import deque
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from kiosk.prompts import LANGUAGES
@@ -27,8 +28,10 @@ def has_audio_output() -> bool:
 
 
 class PromptPlayer(QObject):
-    played = Signal(str)        # a prompt id, as it starts (or would start, when silent)
-    started = Signal(str)       # a prompt id, once QtMultimedia reports it playing on a device
+    """`history` and `on_played` get each prompt id as it starts (or would start, when silent);
+    `on_started` once QtMultimedia reports it playing on a device. Plain callbacks, not Qt
+    signals: emitting one per prompt made PySide6 6.12 crash the interpreter at exit (a refcount
+    error on True) in the layout tests."""
 
     def __init__(self, folder: Path = VOICE_DIR, volume: int = 80, audible: bool | None = None,
                  parent: QObject | None = None) -> None:
@@ -38,6 +41,8 @@ class PromptPlayer(QObject):
         if not self.audible:
             log.warning("no audio output: voice prompts are chosen but not heard")
         self.history: list[str] = []
+        self.on_played: list[Callable[[str], None]] = []
+        self.on_started: list[Callable[[str], None]] = []
         self._queue: deque[tuple[str, str]] = deque()
         self._effects: dict[Path, QSoundEffect] = {}
         self._playing: QSoundEffect | None = None
@@ -77,7 +82,8 @@ class PromptPlayer(QObject):
         while self._queue:
             prompt_id, language = self._queue.popleft()
             self.history.append(prompt_id)
-            self.played.emit(prompt_id)
+            for listener in self.on_played:
+                listener(prompt_id)
             path = self._file(prompt_id, language)
             if not path.exists():
                 if not self._missing_told:
@@ -107,7 +113,8 @@ class PromptPlayer(QObject):
         if effect is not self._playing:
             return
         if effect.isPlaying():
-            self.started.emit(effect.property("prompt"))
+            for listener in self.on_started:
+                listener(effect.property("prompt"))
         else:
             self._playing = None
             QTimer.singleShot(0, self._next)
