@@ -28,7 +28,7 @@ def has_audio_output() -> bool:
 
 
 class PromptPlayer(QObject):
-    """`history` and `on_played` get each prompt id as it starts (or would start, when silent);
+    """`history` and `on_played` get each prompt as it starts (or would start, when silent);
     `on_started` once QtMultimedia reports it playing on a device. Plain callbacks, not Qt
     signals: emitting one per prompt made PySide6 6.12 crash the interpreter at exit (a refcount
     error on True) in the layout tests."""
@@ -40,7 +40,7 @@ class PromptPlayer(QObject):
         self.audible = has_audio_output() if audible is None else audible
         if not self.audible:
             log.warning("no audio output: voice prompts are chosen but not heard")
-        self.history: list[str] = []
+        self.history: list[tuple[str, str]] = []    # (language, prompt id), oldest first
         self.on_played: list[Callable[[str], None]] = []
         self.on_started: list[Callable[[str], None]] = []
         self._queue: deque[tuple[str, str]] = deque()
@@ -81,7 +81,7 @@ class PromptPlayer(QObject):
     def _next(self) -> None:
         while self._queue:
             prompt_id, language = self._queue.popleft()
-            self.history.append(prompt_id)
+            self.history.append((language, prompt_id))
             for listener in self.on_played:
                 listener(prompt_id)
             path = self._file(prompt_id, language)
