@@ -152,6 +152,8 @@ NOTICES: dict[Notice, Prompt] = {
     Notice.RESULT_QUEUED: P("受付の情報は、まもなく受付に届きます。", "Your check-in will reach reception shortly."),
 }
 
+COUNTDOWN = P("まもなく最初の画面に戻ります。続けるときは、どれかのキーを押してください。",
+              "Going back to the start soon. To continue, press any key.")
 AGAIN = P("もう一度、カメラを見てください。", "Let us try once more. Please look at the camera.")
 
 # Short synthesised sounds, not speech: (frequencies in Hz, one after another; seconds each).
@@ -176,6 +178,7 @@ def catalogue() -> dict[str, Prompt]:
     prompts |= {f"problem.{p.code}": t for p, t in PROBLEMS.items()}
     prompts |= {f"notice.{n.value}": p for n, p in NOTICES.items()}
     prompts["again"] = AGAIN
+    prompts["countdown"] = COUNTDOWN
     return prompts
 
 

@@ -96,6 +96,7 @@ class KioskWindow(QMainWindow):
 
     def _tick(self) -> None:
         self.countdown.show_seconds_left(self.bridge.seconds_left())
+        self.voice.countdown(self.bridge.seconds_left())
 
     def _show_guidance(self, code: str) -> None:
         self.screens[Step.FACE_CAPTURE].show_guidance(code)

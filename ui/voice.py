@@ -11,6 +11,7 @@ from kiosk.events import Method
 from kiosk.prompts import GuidanceThrottle, earcon, screen_prompts
 from kiosk.session import WAITING_FOR_PATIENT, Step, Visit
 from kiosk.settings import Settings
+from ui.chrome import COUNTDOWN_FROM
 from ui.i18n import Languages
 from ui.player import PromptPlayer
 
@@ -26,6 +27,7 @@ class Voice:
         self.step = Step.IDLE
         self.prompts: list[str] = []
         self.throttle = GuidanceThrottle()
+        self._warned = False
         self.ticker = QTimer(parent)
         self.ticker.setInterval(GUIDANCE_TICK_MS)
         self.ticker.timeout.connect(self._guide)
@@ -58,6 +60,13 @@ class Voice:
         code = self.throttle.due(time.monotonic())
         if code is not None:
             self.player.say([f"guidance.{code}"], self._language())
+
+    def countdown(self, seconds_left: float | None) -> None:
+        """Once each time the screen's countdown appears: a blind patient cannot see it."""
+        showing = seconds_left is not None and seconds_left <= COUNTDOWN_FROM
+        if showing and not self._warned:
+            self.player.say(["countdown"], self._language())
+        self._warned = showing
 
     def typed(self, count: int) -> None:
         self.player.say([earcon("digit"), f"digits.{count}"], self._language())

@@ -11,7 +11,7 @@ from kiosk.events import CardFacts, Method, TokenKind
 from kiosk.session import CheckInMachine, Step
 from kiosk.settings import ConsentItem, defaults
 from tests.ui.conftest import press
-from tests.ui.test_window import make_window, shows, to_pin_entry
+from tests.ui.test_window import FakeRunner, make_window, shows
 from ui.app import build_window
 from ui.main_window import KioskWindow
 from ui.player import PromptPlayer
@@ -123,3 +123,16 @@ def test_without_an_audio_device_playback_fails_soft_and_says_so_once(qtbot, cap
 def test_the_volume_setting_reaches_the_player(qtbot):
     window, *_ = make_window(qtbot, voice_volume=35)
     assert window.voice.player._volume == 0.35
+
+
+def test_the_countdown_is_said_once_each_time_it_appears(qtbot):
+    runner = FakeRunner(seconds=45.0)
+    window, *_ = make_window(qtbot, runner=runner)
+    runner.seconds = 7.0
+    qtbot.waitUntil(lambda: "countdown" in said(window), timeout=1000)
+    qtbot.wait(600)                                   # two more ticks of the window's clock
+    assert said(window).count("countdown") == 1
+    runner.seconds = 60.0                             # a key was pressed: full time again
+    qtbot.wait(300)
+    runner.seconds = 5.0
+    qtbot.waitUntil(lambda: said(window).count("countdown") == 2, timeout=1000)
