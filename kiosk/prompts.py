@@ -56,8 +56,8 @@ SCREENS: dict[Step, Prompt] = {
 
 # Which key does what, said after the screen's sentence (a USB numeric keypad is a keyboard).
 KEYS: dict[str, Prompt] = {
-    "method.face": P("顔認証は1。", "For face recognition, press 1."),
-    "method.pin": P("暗証番号は2。", "For the PIN, press 2."),
+    "method.face": P("顔認証は1を押してください。", "For face recognition, press 1."),
+    "method.pin": P("暗証番号は2を押してください。", "For the PIN, press 2."),
     "method.staff": P("職員による確認は3を押してください。", "To ask a staff member, press 3."),
     "pin": P("数字を押し、最後にエンターキーを押してください。消すときはマイナスキーです。",
              "Type the digits, then press Enter. The minus key deletes."),

@@ -38,7 +38,7 @@ def listen_for(demo, prompt: str) -> None:
     """Wait until the kiosk has said `prompt` since the last key (what a blind patient waits for)."""
     start = getattr(demo, "heard", 0)
     demo.qtbot.waitUntil(lambda: prompt in said(demo)[start:], timeout=10_000)
-    demo.heard = len(said(demo))
+    demo.heard = start + said(demo)[start:].index(prompt) + 1
 
 
 def keys(demo, *pressed) -> None:
@@ -52,6 +52,9 @@ def test_blind_patient_checks_in_with_the_keypad_and_the_voice_only(demo_factory
     demo.tray.place("valid_adult")                      # the card goes on the tray by hand
     listen_for(demo, "key.method.pin")
     keys(demo, Qt.Key.Key_2)                           # "暗証番号は2"
+    listen_for(demo, "key.pin")
+    keys(demo, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_4, Qt.Key.Key_3, Qt.Key.Key_Enter)   # a slip
+    listen_for(demo, "pin_tries.2")                    # "暗証番号が違います。あと2回入力できます。"
     listen_for(demo, "key.pin")
     keys(demo, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_9, Qt.Key.Key_Minus, Qt.Key.Key_4)
     keys(demo, Qt.Key.Key_Enter)
@@ -67,10 +70,10 @@ def test_blind_patient_checks_in_with_the_keypad_and_the_voice_only(demo_factory
     spoken = said(demo)
     screens = [p for p in spoken if p.startswith("screen.")]
     assert screens == ["screen.idle", "screen.reading", "screen.method_choice", "screen.pin_entry",
-                       "screen.pin_verifying", "screen.querying", "screen.consent_all",
+                       "screen.pin_verifying", "screen.pin_entry", "screen.pin_verifying", "screen.querying", "screen.consent_all",
                        "screen.prescription", "screen.writing", "screen.done", "screen.idle"]
     assert [p for p in spoken if p.startswith("digits.")] == [
-        "digits.1", "digits.2", "digits.3", "digits.4", "digits.3", "digits.4"]
+        "digits.1", "digits.2", "digits.3", "digits.4"] * 2 + ["digits.3", "digits.4"]
     assert spoken.index("earcon.card") < spoken.index("screen.reading")
     assert spoken.index("earcon.success") < spoken.index("screen.done")
     assert "key.method.face" in spoken and "key.yes_no" not in spoken
