@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import time
 from collections import deque
 from pathlib import Path
 from typing import Callable
@@ -48,7 +47,10 @@ class PromptPlayer(QObject):
         self._playing: QSoundEffect | None = None
         self._volume = volume / 100
         self._missing_told = False
-        self.requested_at = 0.0     # time.perf_counter() of the last interrupting `say`
+        self._advance = QTimer(self)
+        self._advance.setSingleShot(True)
+        self._advance.setInterval(0)
+        self._advance.timeout.connect(self._next)
 
     def set_volume(self, percent: int) -> None:
         self._volume = max(0, min(100, percent)) / 100
@@ -58,7 +60,6 @@ class PromptPlayer(QObject):
     def say(self, prompt_ids: list[str], language: str, interrupt: bool = True) -> None:
         """Queue the prompts; `interrupt` drops what is still queued or playing first."""
         if interrupt:
-            self.requested_at = time.perf_counter()
             self.stop()
         language = language if language in LANGUAGES else "en"
         self._queue.extend((pid, language) for pid in prompt_ids)
@@ -117,16 +118,17 @@ class PromptPlayer(QObject):
                 listener(effect.property("prompt"))
         else:
             self._playing = None
-            QTimer.singleShot(0, self._next)
+            self._advance.start()   # after the signal returns, not inside it
 
     def _failed(self, effect: QSoundEffect) -> None:
         if effect.status() is QSoundEffect.Status.Error and effect is self._playing:
             log.warning("could not play %s", effect.source().toLocalFile())
             self._playing = None
-            QTimer.singleShot(0, self._next)
+            self._advance.start()   # after the signal returns, not inside it
 
     def preload(self, language: str) -> None:
-        """Decode one language's files ahead, so the first prompt of a screen starts at once."""
+        """Decode one language's files (and the earcons) ahead: a file decoded on first use starts
+        up to a second late."""
         if self.audible:
             for path in sorted((self.folder / language).glob("*.wav")) + sorted(self.folder.glob("*.wav")):
                 self._effect(path)

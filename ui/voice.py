@@ -23,7 +23,8 @@ class Voice:
                  player: PromptPlayer | None = None) -> None:
         self.languages, self.settings = languages, settings
         self.player = player or PromptPlayer(volume=settings.voice_volume, parent=parent)
-        self.player.preload(languages.first)
+        for code in languages.codes:      # decoded ahead: no pause between a screen's sentences
+            self.player.preload(code)
         self.step = Step.IDLE
         self.prompts: list[str] = []
         self.throttle = GuidanceThrottle()
