@@ -14,6 +14,7 @@ class ReplayButton(QPushButton):
 
     def _translate(self) -> None:
         self.setText(QCoreApplication.translate("Voice", "Listen\nagain"))
+        self.setAccessibleName(self.text().replace("\n", " "))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:   # a language switch installs a translator
