@@ -55,6 +55,8 @@ class MatchSession:
         self.decision = Decision.STILL_DECIDING
         self.first_face_time: float | None = None
         self.decided_after: float | None = None  # seconds from the first face to the decision
+        self.face_seconds = 0.0  # time with a face in view: time away from the camera is not counted
+        self._last_frame: tuple[float, bool] | None = None  # (time, a face was in it)
         self._recent: deque[_Observation] = deque()
         self._yaw_range: tuple[float, float] | None = None
 
@@ -65,6 +67,9 @@ class MatchSession:
         now = self.clock()
         face, guidance = frame_guidance(frame, self.matcher.detect(frame), self.limits)
         distance = None
+        if face is not None and self._last_frame is not None and self._last_frame[1]:
+            self.face_seconds += now - self._last_frame[0]
+        self._last_frame = (now, face is not None)
         if face is not None:
             if self.first_face_time is None:
                 self.first_face_time = now
@@ -113,7 +118,9 @@ class MatchSession:
             self.decision = Decision.MATCHED
         elif self._clearly_someone_else(now):
             self.decision = Decision.NOT_MATCHED
-        elif self.first_face_time is not None and now - self.first_face_time >= self.policy.give_up_seconds:
+        elif self.face_seconds >= self.policy.give_up_seconds:
+            # Only time in view counts: a patient who steps out of the frame is guided back by
+            # the screen and the voice, never refused for it (the screen's timeout still applies).
             self.decision = Decision.NOT_MATCHED
         if self.decision is not Decision.STILL_DECIDING and self.first_face_time is not None:
             self.decided_after = now - self.first_face_time

@@ -19,8 +19,8 @@ Decision (DecisionPolicy): MATCHED once `votes_needed` frames within `window_sec
 below the match distance (frames too far or blurred do not vote); one frame never decides.
 NOT_MATCHED only when the last `clearly_other_frames` well-posed frames (no guidance) were all
 farther than `clearly_other_distance` (no genuine pair reached it in the benchmark) and at least
-`clearly_other_seconds` have passed since a face first appeared, or when `give_up_seconds` have
-passed since then without a match. Until then the answer is STILL_DECIDING and guidance keeps
+`clearly_other_seconds` have passed since a face first appeared, or when a face has been in view
+for `give_up_seconds` without a match (time out of the frame does not count). Until then the answer is STILL_DECIDING and guidance keeps
 helping: a patient who needs time is not sent back to the start.
 
 Guidance (GuidanceLimits): fractions of the frame so they hold for any camera resolution; set on

@@ -110,6 +110,9 @@ SCHEMA: tuple[Setting, ...] = (
             "Shuffle the PIN pad's digits for every entry, so onlookers cannot read the PIN from finger positions."),
     Setting("face_attempts", int, 2,
             "Face-match attempts before the PIN and staff check are offered.", Who.STAFF, _positive),
+    Setting("voice_volume", int, 80,
+            "Voice guidance and sounds, in percent of the speaker's volume (0 = silent).", Who.STAFF,
+            lambda value: None if 0 <= value <= 100 else "must be from 0 to 100"),
 )
 
 SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from kiosk import events as ev
 from kiosk.session import RULES, Step
 from ui.i18n import Languages
+from ui.replay import ReplayButton
 from ui.screens.base import button
 from ui.texts import STAGE_OF, STAGES, say
 
@@ -29,6 +30,7 @@ class Header(QWidget):
         self.stage.setObjectName("stepper")
         layout.addWidget(self.stage)
         layout.addStretch(1)
+        layout.addWidget(ReplayButton())
         self.cancel = button("cancel", cancel)
         layout.addWidget(self.cancel)
         self.languages: dict[str, QPushButton] = {}

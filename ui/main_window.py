@@ -15,10 +15,13 @@ from kiosk.settings import Settings
 from ui.bridge import CoreBridge
 from ui.chrome import Countdown, Header
 from ui.i18n import Languages
+from ui.keypad import keypad_key
 from ui.preview import to_qimage
+from ui.replay import ReplayButton
 from ui.resources import style_sheet
 from ui.screens import SCREENS
 from ui.screens.base import Screen
+from ui.voice import Voice
 
 TOUCH_EVERY = 0.2   # seconds: touches closer together extend the timeout once
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
@@ -33,11 +36,14 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle("oqs-kiosk")
         self.setStyleSheet(style_sheet())
         self.header = Header(languages, self.switch_language, lambda: bridge.send(ev.Cancelled()))
+        self.voice = Voice(languages, settings, self)
+        self.header.findChild(ReplayButton).clicked.connect(self.voice.replay)
         self.stack = QStackedWidget()
         self.screens: dict[Step, Screen] = {}
         for step, kind in SCREENS.items():
             screen = kind(step, bridge.send, settings)
             screen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            screen.voice = self.voice
             self.screens[step] = screen
             self.stack.addWidget(screen)
         body = QWidget()
@@ -75,10 +81,12 @@ class KioskWindow(QMainWindow):
         self._render()
         self.stack.setCurrentWidget(self.screens[step])
         self.screens[step].setFocus()
+        self.voice.show(step, visit, methods)
 
     def switch_language(self, code: str) -> None:
         self.languages.use(code)
         self._render()
+        self.voice.replay()
 
     def _render(self) -> None:
         step, visit, methods = self.shown
@@ -88,9 +96,11 @@ class KioskWindow(QMainWindow):
 
     def _tick(self) -> None:
         self.countdown.show_seconds_left(self.bridge.seconds_left())
+        self.voice.countdown(self.bridge.seconds_left())
 
     def _show_guidance(self, code: str) -> None:
         self.screens[Step.FACE_CAPTURE].show_guidance(code)
+        self.voice.guidance(code)
 
     def _show_frame(self) -> None:
         image = self.bridge.take_frame()
@@ -111,6 +121,9 @@ class KioskWindow(QMainWindow):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             return   # staff leave from the staff panel
+        if keypad_key(event) == "replay":
+            self.voice.replay()
+            return
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

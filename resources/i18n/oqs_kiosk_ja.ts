@@ -527,4 +527,17 @@
         <translation>まもなく完了します。</translation>
     </message>
 </context>
+<context>
+    <name>Voice</name>
+    <message>
+        <source>Listen
+again</source>
+        <translation>もう一度
+聞く</translation>
+    </message>
+    <message>
+        <source>The camera is at the top of the screen. Please look at it.</source>
+        <translation>カメラは画面の上にあります。カメラを見てください。</translation>
+    </message>
+</context>
 </TS>

@@ -102,3 +102,25 @@ def test_with_liveness_a_small_head_turn_is_matched(matcher, astronaut, astronau
     decisions = [r.decision for r in run(session, turning)]
     assert decisions[-1] is Decision.MATCHED
     assert decisions[2] is Decision.STILL_DECIDING  # three matching frames, but no movement yet
+
+
+def test_time_out_of_the_frame_does_not_count_towards_giving_up(matcher, astronaut, astronaut_template):
+    """An elderly patient stands back, steps out of view for 30 s, comes back: guided, then
+    matched; only time in view counts towards `give_up_seconds`."""
+    clock = StepClock(step=1.0)
+    session = MatchSession(matcher, astronaut_template, clock=clock)
+    far = [sample_faces.camera_frame(astronaut, face_width=70)] * 10
+    away = [np.full((480, 640, 3), 120, np.uint8)] * 30
+    results = run(session, far + away + far[:4])
+    assert [r.guidance for r in results[10:40]] == [(Guidance.NO_FACE,)] * 30
+    assert all(r.decision is Decision.STILL_DECIDING for r in results)
+    assert session.face_seconds < session.policy.give_up_seconds < clock.now - session.first_face_time
+    clock.step = 0.1
+    assert run(session, sample_faces.recorded_session(astronaut, count=6))[-1].decision is Decision.MATCHED
+
+
+def test_a_face_in_view_that_never_matches_is_given_up_on(matcher, astronaut, astronaut_template):
+    session = MatchSession(matcher, astronaut_template, clock=StepClock(step=1.0))
+    results = run(session, [sample_faces.camera_frame(astronaut, face_width=70)] * 17)
+    assert results[-1].decision is Decision.NOT_MATCHED
+    assert session.face_seconds >= session.policy.give_up_seconds

@@ -11,6 +11,7 @@ from kiosk.codes import Problem
 from kiosk.events import Method
 from kiosk.session import Step, Visit
 from kiosk.settings import Settings
+from ui.keypad import keypad_key
 from ui.texts import TITLES, problem_lines, say
 
 
@@ -39,6 +40,15 @@ def row(*widgets: QWidget) -> QHBoxLayout:
     return layout
 
 
+def press_for(key: str, buttons: dict[str, QPushButton]) -> bool:
+    """Press the visible button a keypad key stands for; True when there was one."""
+    target = buttons.get(key)
+    if target is None or not target.isVisible() or not target.isEnabled():
+        return False
+    target.click()
+    return True
+
+
 class ProblemPanel(QFrame):
     """What happened, what to do next, and the code staff look up; hidden when there is none."""
 
@@ -63,6 +73,7 @@ class Screen(QWidget):
     language switch is only a second render."""
 
     camera = False          # receives live frames through `show_frame`
+    voice = None            # the window's ui.voice.Voice, for spoken feedback
 
     def __init__(self, step: Step, send: Callable[[ev.Event], None], settings: Settings) -> None:
         super().__init__()
@@ -86,3 +97,13 @@ class Screen(QWidget):
 
     def leave(self) -> None:
         """The screen is no longer shown: drop pictures and typed digits."""
+
+    def keyPressEvent(self, event) -> None:
+        key = keypad_key(event)
+        if key is None or not self.on_key(key):
+            super().keyPressEvent(event)
+
+    def on_key(self, key: str) -> bool:
+        """A numeric keypad key ('0'-'9', 'enter', 'delete', 'replay'); True when the screen
+        used it. Each screen's keys are said by its prompt (kiosk.prompts.KEYS)."""
+        return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk import events as ev
 from kiosk.events import ComprehensiveChoice
-from ui.screens.base import Screen, button, label, row
+from ui.screens.base import Screen, button, label, press_for, row
 from ui.texts import CONSENT_ITEMS, say
 
 
@@ -35,6 +35,9 @@ class ConsentAllScreen(Screen):
         self.refuse.setText(self.tr("Do not agree"))
         self.each.setText(self.tr("Choose one by one"))
 
+    def on_key(self, key: str) -> bool:
+        return press_for(key, {"1": self.agree, "2": self.refuse, "3": self.each})
+
 
 class ConsentItemScreen(Screen):
     def build(self) -> None:
@@ -63,6 +66,9 @@ class ConsentItemScreen(Screen):
         self.agree.setText(self.tr("Agree"))
         self.refuse.setText(self.tr("Do not agree"))
 
+    def on_key(self, key: str) -> bool:
+        return press_for(key, {"1": self.agree, "2": self.refuse})
+
 
 class PrescriptionScreen(Screen):
     def build(self) -> None:
@@ -78,3 +84,6 @@ class PrescriptionScreen(Screen):
                                      "you choose; a paper one is printed for you."))
         self.electronic.setText(self.tr("Electronic prescription"))
         self.paper.setText(self.tr("Paper prescription"))
+
+    def on_key(self, key: str) -> bool:
+        return press_for(key, {"1": self.electronic, "2": self.paper})

@@ -2,6 +2,7 @@
 changes as the patient moves; the match goes on, it never restarts."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from ui.preview import Picture
@@ -16,7 +17,9 @@ class FaceCaptureScreen(Screen):
         self.picture = Picture(mirrored=True, guide=True)
         self.guidance = label("guidance")
         self.again = label("subtitle")
+        self.where = label("camera_above")    # a blind or confused patient hears it too (prompts)
         self.code = "no_face"
+        self.layout_.addWidget(self.where)
         self.layout_.addWidget(self.picture, 1)
         self.layout_.addWidget(self.guidance)
         self.layout_.addWidget(self.again)
@@ -24,6 +27,7 @@ class FaceCaptureScreen(Screen):
     def fill(self, visit, methods) -> None:
         self.again.setVisible(visit.face_attempts > 0)
         self.again.setText(self.tr("Let us try once more."))
+        self.where.setText("▲ " + QCoreApplication.translate("Voice", "The camera is at the top of the screen. Please look at it."))
         self.picture.placeholder = self.tr("The camera is starting…")
         self.show_guidance(self.code)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk import events as ev
-from ui.screens.base import ProblemPanel, Screen, button, label, row
+from ui.screens.base import ProblemPanel, Screen, button, label, press_for, row
 from ui.texts import NOTICES, say
 
 MAX_NOTICES = 3
@@ -35,6 +35,9 @@ class DoneScreen(Screen):
             widget.setText(say("Notice", NOTICES[notice]) if notice else "")
         self.ok.setText(self.tr("OK"))
 
+    def on_key(self, key: str) -> bool:
+        return press_for(key, {"enter": self.ok})
+
 
 class ProblemScreen(Screen):
     def build(self) -> None:
@@ -50,3 +53,6 @@ class ProblemScreen(Screen):
         self.problem.show_problem(visit.problem)
         self.take.setText(self.tr("Please take your card, then press OK."))
         self.ok.setText(self.tr("OK"))
+
+    def on_key(self, key: str) -> bool:
+        return press_for(key, {"enter": self.ok})

@@ -6,8 +6,10 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk import events as ev
 from kiosk.events import Method
-from ui.screens.base import ProblemPanel, Screen, button
+from ui.screens.base import ProblemPanel, Screen, button, press_for
 from ui.texts import METHODS, say
+
+KEY_METHODS = {"1": Method.FACE, "2": Method.PIN, "3": Method.STAFF}   # as kiosk.prompts.KEYS says
 
 
 class MethodChoiceScreen(Screen):
@@ -28,3 +30,6 @@ class MethodChoiceScreen(Screen):
         for method, widget in self.buttons.items():
             widget.setText(say("Method", METHODS[method]))
             widget.setVisible(method in methods)
+
+    def on_key(self, key: str) -> bool:
+        return press_for(key, {k: self.buttons[m] for k, m in KEY_METHODS.items()})

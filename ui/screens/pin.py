@@ -19,6 +19,7 @@ class PinPad(QWidget):
     """Digits in memory only; `take()` hands them over once and forgets them."""
 
     typed = Signal(int)     # how many digits are typed (never which)
+    edited = Signal(int)    # the same, only when the patient typed or deleted
 
     def __init__(self, length: int, name: str = "digit") -> None:
         super().__init__()
@@ -35,7 +36,7 @@ class PinPad(QWidget):
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         self.keys = [button(name, lambda i=i: self._press(i)) for i in range(10)]
-        self.clear_key = button(name + "_action", self.clear)
+        self.clear_key = button(name + "_action", lambda: self._back(everything=True))
         self.back_key = button(name + "_action", self._back)
         layout.addLayout(self.grid)
         self.arrange(scrambled=False)
@@ -64,10 +65,12 @@ class PinPad(QWidget):
         if len(self._digits) < self.length:
             self._digits += digit
             self._changed()
+        self.edited.emit(len(self._digits))
 
-    def _back(self) -> None:
-        self._digits = self._digits[:-1]
+    def _back(self, everything: bool = False) -> None:
+        self._digits = "" if everything else self._digits[:-1]
         self._changed()
+        self.edited.emit(len(self._digits))
 
     def clear(self) -> None:
         self._digits = ""
@@ -94,6 +97,7 @@ class PinEntryScreen(Screen):
         self.pad = PinPad(4)
         self.ok = button("primary", self._submit)
         self.pad.typed.connect(lambda count: self.ok.setEnabled(count == 4))
+        self.pad.edited.connect(self._say_typed)
         words = QVBoxLayout()
         words.setSpacing(20)
         words.addStretch(1)
@@ -128,16 +132,22 @@ class PinEntryScreen(Screen):
         if self.pad.count() == 4:
             self.send(ev.PinEntered(ev.Secret(self.pad.take())))
 
-    def keyPressEvent(self, event) -> None:
-        text = event.text()
-        if text.isdigit() and len(text) == 1:
-            self.pad.type_digit(text)
-        elif event.key() == Qt.Key.Key_Backspace:
+    def _say_typed(self, count: int) -> None:
+        if self.voice is not None:
+            self.voice.typed(count)
+
+    def on_key(self, key: str) -> bool:
+        if key.isdigit():
+            self.pad.type_digit(key)
+        elif key == "delete":
             self.pad._back()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        elif key == "enter" and self.pad.count() == 4:
             self._submit()
+        elif key == "enter":
+            self.pad.edited.emit(self.pad.count())   # not yet: say how many digits there are
         else:
-            super().keyPressEvent(event)
+            return False
+        return True
 
     def leave(self) -> None:
         self.pad.clear()

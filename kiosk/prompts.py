@@ -1,0 +1,253 @@
+"""What the kiosk says, Japanese first: fixed, short spoken sentences, rendered to audio at set-up.
+
+A prompt id names one sentence in every language. Prompts are fixed texts, never built from the
+visit, so speech can never carry a PIN digit, a name or a birth date. `screen_prompts` chooses the
+sentences for the screen shown now; `GuidanceThrottle` keeps the face guidance from chattering.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from kiosk.codes import Notice, Problem
+from kiosk.events import Method
+from kiosk.session import Step, Visit
+from kiosk.settings import ConsentItem
+
+LANGUAGES = ("ja", "en")
+PIN_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Prompt:
+    ja: str
+    en: str
+
+    def text(self, language: str) -> str:
+        return self.ja if language == "ja" else self.en
+
+
+P = Prompt
+SCREENS: dict[Step, Prompt] = {
+    Step.IDLE: P("マイナンバーカードを、写真の面を上にして、カード置き場に置いてください。",
+                 "Please place your My Number card on the card tray, photo side up."),
+    Step.PHONE_GUIDE: P("スマートフォンをカードリーダーにかざしてください。",
+                        "Please hold your smartphone over the card reader."),
+    Step.READING: P("カードを読み取っています。そのままお待ちください。",
+                    "Reading your card. Please leave it where it is."),
+    Step.METHOD_CHOICE: P("本人確認の方法を選んでください。", "Please choose how to confirm who you are."),
+    Step.FACE_PREPARING: P("顔認証の準備をしています。", "Getting face recognition ready."),
+    Step.FACE_CAPTURE: P("画面の上のカメラを見てください。",
+                         "Please look at the camera above the screen."),
+    Step.PIN_ENTRY: P("暗証番号4桁を入力してください。", "Please enter your 4-digit PIN."),
+    Step.PIN_VERIFYING: P("暗証番号を確認しています。", "Checking your PIN."),
+    Step.STAFF_CHECK: P("職員が本人確認をします。そのままお待ちください。",
+                        "A staff member will confirm who you are. Please wait."),
+    Step.QUERYING: P("保険の資格を確認しています。", "Confirming your health insurance."),
+    Step.CONSENT_ALL: P("診療のため、この医療機関があなたの情報を見ることに同意しますか。",
+                        "Do you agree that this clinic may see your medical information for your care?"),
+    Step.CONSENT_ITEM: P("次の情報を見ることに同意しますか。", "Do you agree that the clinic may see this?"),
+    Step.PRESCRIPTION: P("処方箋を、電子か紙か選んでください。",
+                         "Please choose an electronic or a paper prescription."),
+    Step.WRITING: P("受付を完了しています。", "Completing your check-in."),
+    Step.DONE: P("受付が完了しました。カードをお取りください。", "You are checked in. Please take your card."),
+    Step.PROBLEM: P("受付を完了できませんでした。", "The check-in could not be completed."),
+}
+
+# Which key does what, said after the screen's sentence (a USB numeric keypad is a keyboard).
+KEYS: dict[str, Prompt] = {
+    "method.face": P("顔認証は1を押してください。", "For face recognition, press 1."),
+    "method.pin": P("暗証番号は2を押してください。", "For the PIN, press 2."),
+    "method.staff": P("職員による確認は3を押してください。", "To ask a staff member, press 3."),
+    "pin": P("数字を押し、最後にエンターキーを押してください。消すときはマイナスキーです。",
+             "Type the digits, then press Enter. The minus key deletes."),
+    "consent_all": P("すべて同意は1、同意しないは2、一つずつ選ぶときは3を押してください。",
+                     "To agree to all, press 1. To refuse, press 2. To choose one by one, press 3."),
+    "yes_no": P("同意するは1、同意しないは2を押してください。", "To agree, press 1. To refuse, press 2."),
+    "prescription": P("電子処方箋は1、紙の処方箋は2を押してください。",
+                      "For an electronic prescription, press 1. For paper, press 2."),
+    "finish": P("終わるときはエンターキーを押してください。", "Press Enter to finish."),
+    "replay": P("もう一度聞くときはプラスキーを押してください。", "Press plus to hear this again."),
+}
+KEY_OF_METHOD = {Method.FACE: "method.face", Method.PIN: "method.pin", Method.STAFF: "method.staff"}
+
+CONSENT_ITEMS: dict[ConsentItem, Prompt] = {
+    ConsentItem.MEDICATION: P("過去のお薬の情報。", "Your past medication."),
+    ConsentItem.HEALTH_CHECKUPS: P("健診の結果。", "Your health check-up results."),
+    ConsentItem.DIAGNOSIS: P("過去の診療の情報。", "Your past treatment."),
+    ConsentItem.OPERATIONS: P("過去の手術の情報。", "Your past operations."),
+}
+
+DIGITS: dict[int, Prompt] = {
+    0: P("入力した数字はありません。", "No digits entered."),
+    1: P("1桁入力しました。", "1 digit entered."),
+    2: P("2桁入力しました。", "2 digits entered."),
+    3: P("3桁入力しました。", "3 digits entered."),
+    4: P("4桁入力しました。エンターキーを押してください。", "4 digits entered. Press Enter."),
+}
+
+PIN_TRIES: dict[int, Prompt] = {
+    2: P("暗証番号が違います。あと2回入力できます。", "Wrong PIN. You can try 2 more times."),
+    1: P("暗証番号が違います。あと1回入力できます。", "Wrong PIN. You can try 1 more time."),
+}
+
+GUIDANCE: dict[str, Prompt] = {
+    "no_face": P("画面の上のカメラを見てください。", "Please look at the camera above the screen."),
+    "several_faces": P("お一人ずつお願いします。", "One person at a time, please."),
+    "too_far": P("もう少し近づいてください。", "Please come a little closer."),
+    "too_close": P("少し離れてください。", "Please move back a little."),
+    "off_centre": P("顔を画面の真ん中に合わせてください。", "Please move your face to the middle."),
+    "too_dark": P("暗すぎます。明るい方を向いてください。", "It is too dark. Please face the light."),
+    "too_bright": P("後ろが明るすぎます。", "There is too much light behind you."),
+    "blurred": P("少しの間、動かないでください。", "Please keep still for a moment."),
+    "face_turned": P("まっすぐカメラを見てください。", "Please look straight at the camera."),
+    "possibly_masked": P("マスクを少しの間外してください。", "Please take off your mask for a moment."),
+    "move_head_slightly": P("頭を少し動かしてください。", "Please move your head slightly."),
+    "hold_still": P("そのまま動かないでください。", "Hold still, please."),
+}
+
+NEXT_STEPS: dict[str, Prompt] = {
+    "replace_card": P("カードを置き直してください。", "Please place the card again."),
+    "municipal_office": P("受付の職員にお声がけください。", "Please speak to the reception staff."),
+    "other_method": P("ほかの方法を選んでください。", "Please choose another way."),
+    "use_card": P("マイナンバーカードをお使いください。", "Please use your My Number card."),
+    "see_staff": P("受付の職員にお声がけください。", "Please speak to the reception staff."),
+    "start_again": P("もう一度カードを置いてください。", "Please place your card again."),
+}
+
+PROBLEMS: dict[Problem, Prompt] = {
+    Problem.CARD_UNREADABLE: P("カードを読み取れませんでした。", "The card could not be read."),
+    Problem.NOT_MYNUMBER_CARD: P("マイナンバーカードではありません。", "This is not a My Number card."),
+    Problem.PIN_LOCKED: P("暗証番号がロックされています。", "The PIN is locked."),
+    Problem.FACE_NOT_MATCHED: P("顔を照合できませんでした。", "Your face could not be matched."),
+    Problem.SMARTPHONE_NOT_ACCEPTED: P("スマートフォンは使えません。", "Smartphones cannot be used here."),
+    Problem.CERTIFICATE_INVALID: P("カードの電子証明書の期限が切れています。",
+                                   "The card's certificate is no longer valid."),
+    Problem.CERTIFICATE_UNTRUSTED: P("カードの電子証明書を確認できませんでした。",
+                                     "The card's certificate could not be verified."),
+    Problem.IDENTITY_PROOF_REFUSED: P("本人確認ができませんでした。", "Your identity could not be confirmed."),
+    Problem.GATEWAY_UNREACHABLE: P("通信できませんでした。", "The insurance service cannot be reached."),
+    Problem.INSURANCE_INVALID: P("保険の資格が有効ではありません。", "Your health insurance is not valid."),
+    Problem.INSURANCE_NOT_FOUND: P("保険の資格が見つかりませんでした。", "No health insurance was found."),
+    Problem.RESULT_FOLDER_UNAVAILABLE: P("受付を記録できませんでした。", "Your check-in could not be recorded."),
+    Problem.CARD_REMOVED: P("途中でカードが取り出されました。", "The card was taken away before the end."),
+    Problem.TIMED_OUT: P("しばらく操作がなかったため、最初に戻りました。",
+                         "Nothing happened for a while, so we started over."),
+    Problem.STAFF_DECLINED: P("職員が本人確認できませんでした。", "The staff could not confirm your identity."),
+    Problem.NO_METHOD_AVAILABLE: P("本人確認の方法がありません。", "There is no way left to confirm your identity."),
+    Problem.CARD_SURFACE_UNREADABLE: P("カードの表面を読み取れませんでした。",
+                                       "The printed side of the card could not be read."),
+    Problem.NO_CHIP_PHOTO: P("このカードには顔写真がありません。", "This card has no face photo."),
+    Problem.CAMERA_UNAVAILABLE: P("カメラが使えません。", "The camera cannot be used right now."),
+    Problem.INTERNAL_ERROR: P("機械の中でエラーが起きました。", "Something went wrong inside the kiosk."),
+}
+
+NOTICES: dict[Notice, Prompt] = {
+    Notice.CERTIFICATE_EXPIRES_SOON: P("電子証明書の期限が近づいています。市区町村の窓口で更新してください。",
+                                       "Your card's certificate expires soon. Please renew it."),
+    Notice.CERTIFICATE_IN_GRACE: P("電子証明書の期限が切れています。市区町村の窓口で更新してください。",
+                                   "Your card's certificate has expired. Please renew it."),
+    Notice.PIN_LAST_TRY: P("あと1回間違えると、カードがロックされます。",
+                           "One more wrong PIN locks the card."),
+    Notice.RESULT_QUEUED: P("受付の情報は、まもなく受付に届きます。", "Your check-in will reach reception shortly."),
+}
+
+COUNTDOWN = P("まもなく最初の画面に戻ります。続けるときは、どれかのキーを押してください。",
+              "Going back to the start soon. To continue, press any key.")
+AGAIN = P("もう一度、カメラを見てください。", "Let us try once more. Please look at the camera.")
+
+# Short synthesised sounds, not speech: (frequencies in Hz, one after another; seconds each).
+EARCONS: dict[str, tuple[tuple[float, ...], float]] = {
+    "card": ((880.0, 1320.0), 0.08),
+    "digit": ((1000.0,), 0.05),
+    "success": ((660.0, 880.0, 1320.0), 0.1),
+    "error": ((440.0, 330.0), 0.18),
+}
+
+
+def catalogue() -> dict[str, Prompt]:
+    """Every spoken prompt by id: `screen.<step>`, `key.<what>`, `consent.<item>`, `digits.<n>`,
+    `pin_tries.<n>`, `guidance.<code>`, `next.<key>`, `problem.<code>`, `notice.<notice>`."""
+    prompts = {f"screen.{s.value}": p for s, p in SCREENS.items()}
+    prompts |= {f"key.{k}": p for k, p in KEYS.items()}
+    prompts |= {f"consent.{c.value}": p for c, p in CONSENT_ITEMS.items()}
+    prompts |= {f"digits.{n}": p for n, p in DIGITS.items()}
+    prompts |= {f"pin_tries.{n}": p for n, p in PIN_TRIES.items()}
+    prompts |= {f"guidance.{c}": p for c, p in GUIDANCE.items()}
+    prompts |= {f"next.{k}": p for k, p in NEXT_STEPS.items()}
+    prompts |= {f"problem.{p.code}": t for p, t in PROBLEMS.items()}
+    prompts |= {f"notice.{n.value}": p for n, p in NOTICES.items()}
+    prompts["again"] = AGAIN
+    prompts["countdown"] = COUNTDOWN
+    return prompts
+
+
+def earcon(name: str) -> str:
+    return f"earcon.{name}"
+
+
+def problem_prompts(problem: Problem | None) -> list[str]:
+    return [] if problem is None else [f"problem.{problem.code}", f"next.{problem.next_step}"]
+
+
+def _notices(notices: Iterable[Notice]) -> list[str]:
+    return [f"notice.{n.value}" for n in notices if n in NOTICES]
+
+
+def screen_prompts(step: Step, visit: Visit, methods: list[Method], consent_items=()) -> list[str]:
+    """The sounds and sentences for the screen shown now, in the order they are played."""
+    said = [f"screen.{step.value}"]
+    if step is Step.IDLE:
+        return problem_prompts(visit.problem) + said      # why the last visit ended, first
+    if step is Step.READING:
+        return [earcon("card")] + said
+    if step is Step.METHOD_CHOICE:
+        keys = [f"key.{KEY_OF_METHOD[m]}" for m in methods if m in KEY_OF_METHOD]
+        return problem_prompts(visit.problem) + said + keys
+    if step is Step.FACE_CAPTURE:
+        return ["again"] if visit.face_attempts else said
+    if step is Step.PIN_ENTRY:
+        wrong = [f"pin_tries.{visit.pin_tries_left}"] if visit.pin_tries_left in PIN_TRIES else []
+        return wrong + _notices(n for n in visit.notices if n is Notice.PIN_LAST_TRY) + said + ["key.pin"]
+    if step is Step.CONSENT_ALL:
+        return said + [f"consent.{i.value}" for i in consent_items] + ["key.consent_all"]
+    if step is Step.CONSENT_ITEM:
+        item = [f"consent.{visit.consent_item.value}"] if visit.consent_item else []
+        return said + item + ["key.yes_no"]
+    if step is Step.PRESCRIPTION:
+        return said + ["key.prescription"]
+    if step is Step.DONE:
+        return [earcon("success")] + said + problem_prompts(visit.problem) + _notices(visit.notices) + ["key.finish"]
+    if step is Step.PROBLEM:
+        return [earcon("error")] + said + problem_prompts(visit.problem) + ["key.finish"]
+    return said
+
+
+class GuidanceThrottle:
+    """One face instruction every few seconds, not every frame's: the newest code is spoken when
+    the last instruction had time to be heard and acted on; the same one again only later."""
+
+    def __init__(self, min_gap: float = 3.0, repeat_gap: float = 8.0) -> None:
+        self.min_gap, self.repeat_gap = min_gap, repeat_gap
+        self._current: str | None = None
+        self._last: tuple[str, float] | None = None
+
+    def offer(self, code: str) -> None:
+        self._current = code
+
+    def due(self, now: float) -> str | None:
+        """The code to speak now, if any (it then counts as heard)."""
+        code = self._current
+        if code is None:
+            return None
+        if self._last is not None:
+            last_code, at = self._last
+            if now - at < (self.repeat_gap if code == last_code else self.min_gap):
+                return None
+        self._last = (code, now)
+        return code
+
+    def reset(self, heard: str | None = None, now: float = 0.0) -> None:
+        """A new screen: nothing offered yet; its own sentence may count as the last heard."""
+        self._current = None
+        self._last = None if heard is None else (heard, now)

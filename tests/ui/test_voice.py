@@ -1,0 +1,138 @@
+"""The voice and the numeric keypad in the real window over a bare machine: what is said on each
+screen, in which language, on request; the face guidance without chatter; the keypad's keys."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+
+from kiosk import events as ev
+from kiosk.events import CardFacts, Method, TokenKind
+from kiosk.session import CheckInMachine, Step
+from kiosk.settings import ConsentItem, defaults
+from tests.ui.conftest import press
+from tests.ui.test_window import FakeRunner, make_window, shows
+from ui.app import build_window
+from ui.main_window import KioskWindow
+from ui.player import PromptPlayer
+from ui.replay import ReplayButton
+
+PAD = Qt.KeyboardModifier.KeypadModifier
+
+
+def said(window, since: int = 0) -> list[str]:
+    return [prompt for _language, prompt in window.voice.player.history[since:]]
+
+
+def keypad(qtbot, window, *keys) -> None:
+    for key in keys:
+        qtbot.keyClick(window.focusWidget() or window.current(), key, PAD)
+
+
+def test_each_screen_says_its_sentences_and_which_key_does_what(qtbot):
+    window, machine, *_ = make_window(qtbot)
+    assert said(window) == ["screen.idle"]
+    machine.handle(ev.CardPlaced())
+    machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=3)))
+    shows(qtbot, window, Step.METHOD_CHOICE)
+    qtbot.waitUntil(lambda: said(window)[-1] == "key.replay")
+    assert said(window)[1:] == ["earcon.card", "screen.reading", "screen.method_choice",
+                                "key.method.face", "key.method.pin", "key.replay"]
+    assert {language for language, _ in window.voice.player.history} == {"ja"}
+
+
+def test_a_language_switch_and_the_replay_button_say_it_again(qtbot):
+    window, *_ = make_window(qtbot)
+    press(qtbot, window, "English")
+    assert window.voice.player.history[-1] == ("en", "screen.idle")
+    qtbot.mouseClick(window.header.findChild(ReplayButton), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_Plus, PAD)
+    assert window.voice.player.history[-2:] == [("en", "screen.idle")] * 2
+    qtbot.waitUntil(lambda: window.header.findChild(ReplayButton).text() == "Listen\nagain")
+
+
+def test_the_keypad_chooses_the_pin_types_it_and_only_the_count_is_said(qtbot):
+    window, machine, sent, _ = make_window(qtbot)
+    machine.handle(ev.CardPlaced())
+    machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=3)))
+    shows(qtbot, window, Step.METHOD_CHOICE)
+    keypad(qtbot, window, Qt.Key.Key_3)                  # staff is not offered: nothing happens
+    keypad(qtbot, window, Qt.Key.Key_2)
+    shows(qtbot, window, Step.PIN_ENTRY)
+    start = len(window.voice.player.history)
+    keypad(qtbot, window, Qt.Key.Key_2, Qt.Key.Key_5, Qt.Key.Key_8, Qt.Key.Key_Minus, Qt.Key.Key_0)
+    keypad(qtbot, window, Qt.Key.Key_Enter)
+    assert not [e for e in sent if isinstance(e, ev.PinEntered)]          # only 3 digits: not sent
+    keypad(qtbot, window, Qt.Key.Key_1, Qt.Key.Key_Enter)
+    (pin,) = [e for e in sent if isinstance(e, ev.PinEntered)]
+    assert pin.pin.reveal() == "2501"
+    assert [p for p in said(window, start) if p.startswith("digits.")] == [
+        "digits.1", "digits.2", "digits.3", "digits.2", "digits.3", "digits.3", "digits.4"]
+    assert said(window, start).count("earcon.digit") == 7
+
+
+def test_the_keypad_answers_consent_and_finishes(qtbot):
+    settings = defaults().with_changes(consent_items=[ConsentItem.MEDICATION], comprehensive_consent=False)
+    machine = CheckInMachine(settings)
+    window, _bridge = build_window(settings, machine, machine.handle)
+    qtbot.addWidget(window, before_close_func=KioskWindow.release)
+    window.show()
+    machine.handle(ev.CardPlaced())
+    machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=3)))
+    machine.handle(ev.MethodChosen(Method.PIN))
+    machine.handle(ev.PinEntered(ev.Secret("1234")))
+    machine.handle(ev.PinAccepted())
+    machine.handle(ev.QualificationConfirmed(answer=None, validity=1, insurance_only=False, expires_soon=False))
+    shows(qtbot, window, Step.CONSENT_ITEM)
+    assert said(window)[-3:] == ["consent.medication", "key.yes_no", "key.replay"]
+    keypad(qtbot, window, Qt.Key.Key_2)
+    assert machine.visit.consents == {ConsentItem.MEDICATION: False}
+    shows(qtbot, window, Step.WRITING)
+    machine.handle(ev.ResultWritten("result.xml"))
+    shows(qtbot, window, Step.DONE)
+    keypad(qtbot, window, Qt.Key.Key_Enter)
+    shows(qtbot, window, Step.IDLE)
+
+
+def test_face_guidance_is_spoken_without_chatter(qtbot):
+    window, machine, *_ = make_window(qtbot)
+    machine.handle(ev.CardPlaced())
+    machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_set=False, pin_tries_left=None)))
+    machine.handle(ev.ChipPhotoLoaded(b"photo"))
+    shows(qtbot, window, Step.FACE_CAPTURE)
+    assert said(window)[-2:] == ["screen.face_capture", "key.replay"]
+    assert "カメラは画面の上にあります" in window.current().where.text()
+    voice = window.voice
+    voice.throttle.min_gap = 0.3
+    for code in ["too_far", "off_centre", "too_far", "no_face", "too_far"] * 10:   # flickering frames
+        window.bridge.guidance.emit(code)
+    qtbot.waitUntil(lambda: "guidance.too_far" in said(window), timeout=2000)
+    spoken = [p for p in said(window) if p.startswith("guidance.")]
+    assert spoken == ["guidance.too_far"]            # one instruction, not fifty
+
+
+def test_without_an_audio_device_playback_fails_soft_and_says_so_once(qtbot, caplog, tmp_path):
+    caplog.set_level(logging.WARNING)
+    player = PromptPlayer(folder=tmp_path, audible=False)
+    player.say(["screen.idle", "earcon.card"], "ja")
+    player.say(["screen.done"], "xx")                     # an unknown language falls back to English
+    assert player.history == [("ja", "screen.idle"), ("ja", "earcon.card"), ("en", "screen.done")]
+    assert caplog.text.count("missing") == 1 and not player.busy
+
+
+def test_the_volume_setting_reaches_the_player(qtbot):
+    window, *_ = make_window(qtbot, voice_volume=35)
+    assert window.voice.player._volume == 0.35
+
+
+def test_the_countdown_is_said_once_each_time_it_appears(qtbot):
+    runner = FakeRunner(seconds=45.0)
+    window, *_ = make_window(qtbot, runner=runner)
+    runner.seconds = 7.0
+    qtbot.waitUntil(lambda: "countdown" in said(window), timeout=1000)
+    qtbot.wait(600)                                   # two more ticks of the window's clock
+    assert said(window).count("countdown") == 1
+    runner.seconds = 60.0                             # a key was pressed: full time again
+    qtbot.wait(300)
+    runner.seconds = 5.0
+    qtbot.waitUntil(lambda: said(window).count("countdown") == 2, timeout=1000)

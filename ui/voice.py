@@ -1,0 +1,76 @@
+"""Voice guidance for the window: each screen's sentences on a screen change, again on request or
+in a new language, the face guidance without chatter, and the PIN feedback (how many digits,
+never which)."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.events import Method
+from kiosk.prompts import GuidanceThrottle, earcon, screen_prompts
+from kiosk.session import WAITING_FOR_PATIENT, Step, Visit
+from kiosk.settings import Settings
+from ui.chrome import COUNTDOWN_FROM
+from ui.i18n import Languages
+from ui.player import PromptPlayer
+
+GUIDANCE_TICK_MS = 500
+
+
+class Voice:
+    def __init__(self, languages: Languages, settings: Settings, parent: QObject,
+                 player: PromptPlayer | None = None) -> None:
+        self.languages, self.settings = languages, settings
+        self.player = player or PromptPlayer(volume=settings.voice_volume, parent=parent)
+        for code in languages.codes:      # decoded ahead: no pause between a screen's sentences
+            self.player.preload(code)
+        self.step = Step.IDLE
+        self.prompts: list[str] = []
+        self.throttle = GuidanceThrottle()
+        self._warned = False
+        self.ticker = QTimer(parent)
+        self.ticker.setInterval(GUIDANCE_TICK_MS)
+        self.ticker.timeout.connect(self._guide)
+
+    def show(self, step: Step, visit: Visit, methods: list[Method]) -> None:
+        """A new screen (or new words on it, e.g. the next consent question): say its sentences,
+        cutting off what was still being said."""
+        prompts = screen_prompts(step, visit, methods, self.settings.consent_items)
+        if (step, prompts) == (self.step, self.prompts):
+            return
+        self.step, self.prompts = step, prompts
+        self.throttle.reset("no_face" if step is Step.FACE_CAPTURE else None, time.monotonic())
+        if step is Step.FACE_CAPTURE:
+            self.ticker.start()
+        else:
+            self.ticker.stop()
+        self.replay()
+
+    def replay(self) -> None:
+        self.player.say(self.prompts + ["key.replay"] * (self.step in WAITING_FOR_PATIENT), self._language())
+
+    def guidance(self, code: str) -> None:
+        if self.step is Step.FACE_CAPTURE:
+            self.throttle.offer(code)
+            self._guide()
+
+    def _guide(self) -> None:
+        if self.player.busy:
+            return       # the screen's own sentence, or the last instruction, is still playing
+        code = self.throttle.due(time.monotonic())
+        if code is not None:
+            self.player.say([f"guidance.{code}"], self._language())
+
+    def countdown(self, seconds_left: float | None) -> None:
+        """Once each time the screen's countdown appears: a blind patient cannot see it."""
+        showing = seconds_left is not None and seconds_left <= COUNTDOWN_FROM
+        if showing and not self._warned:
+            self.player.say(["countdown"], self._language())
+        self._warned = showing
+
+    def typed(self, count: int) -> None:
+        self.player.say([earcon("digit"), f"digits.{count}"], self._language())
+
+    def _language(self) -> str:
+        return self.languages.current or self.languages.first
