@@ -110,6 +110,8 @@ SCHEMA: tuple[Setting, ...] = (
             "Shuffle the PIN pad's digits for every entry, so onlookers cannot read the PIN from finger positions."),
     Setting("face_attempts", int, 2,
             "Face-match attempts before the PIN and staff check are offered.", Who.STAFF, _positive),
+    Setting("staff_panel_timeout_seconds", int, 120,
+            "Seconds without a touch before the staff panel closes itself.", Who.STAFF, _positive),
 )
 
 SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}
