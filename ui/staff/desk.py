@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QGridLayout, QStackedWidget, QWidget
 
 from kiosk.passwords import password_file, set_visual_check_password
@@ -94,9 +94,7 @@ class StaffDesk(QObject):
         self.hold = QTimer(self)
         self.hold.setSingleShot(True)
         self.hold.timeout.connect(self.open_prompt)
-        self.shortcut = QShortcut(QKeySequence(SHORTCUT), window)
-        self.shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.shortcut.activated.connect(self.open_prompt)
+        self.shortcut = QKeySequence(SHORTCUT)[0]   # seen by the event filter: no window need be active
         editor.subscribe(self.apply)
         window.installEventFilter(self)
         QApplication.instance().installEventFilter(self)
@@ -184,6 +182,9 @@ class StaffDesk(QObject):
         kind = event.type()
         if watched is self.window and kind == QEvent.Type.Resize:
             self._place()
+        elif kind == QEvent.Type.KeyPress and event.keyCombination() == self.shortcut:
+            self.open_prompt()
+            return True
         elif self.is_open():
             if kind in ACTIVITY:
                 self._restart_idle()
