@@ -278,3 +278,16 @@ def test_first_start_without_a_staff_password_asks_for_one(demo_factory, tmp_pat
     desk.setup.set_button.click()
     demo.qtbot.waitUntil(desk.panel.isVisible, timeout=FAST)
     assert StaffAccess(tmp_path / "config").try_password("97531").accepted
+
+
+def test_the_self_test_runs_on_the_panel_one_line_per_check(demo_factory):
+    from kiosk.selftest import CHECKS
+    demo = demo_factory()
+    desk = demo.window.staff
+    open_panel(demo)
+    tab(demo, "自己診断 / Self-test")
+    demo.press("自己診断を実行 / Run the self-test")
+    demo.see("すべて正常です / All checks passed", timeout=120_000)
+    lines = [desk.selftest.lines.item(i).text() for i in range(desk.selftest.lines.count())]
+    assert [line.split(" ", 2)[:2] for line in lines] == [["[", "OK"]] * len(CHECKS)
+    assert lines[0].startswith("[ OK ] 設定ファイル / Settings file")

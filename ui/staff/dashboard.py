@@ -12,9 +12,9 @@ from typing import Callable
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
                               QHorizontalBarSeries, QValueAxis)
 from PySide6.QtCore import QDate, QMargins, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (QDateEdit, QFileDialog, QHBoxLayout, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLineEdit,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from kiosk.dashboard import DayDashboard, day_dashboard, export_csv
 from kiosk.results import OutboxStatus, ResultSink
@@ -44,13 +44,15 @@ class BarChart(QChartView):
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.setChart(self.chart_)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(240)
+        self.setFixedHeight(270)
 
     def show_counts(self, counts: dict[str, float], names: dict[str, str] | None = None) -> None:
         chart = self.chart_
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
+        if self.horizontal:
+            counts = dict(reversed(counts.items()))   # the first category on top
         bars = QBarSet("")
         bars.setColor("#1d4f86")
         bars.setLabelColor("#111111")
@@ -62,13 +64,15 @@ class BarChart(QChartView):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([names.get(k, k) if names else k for k in counts] or ["—"])
+        categories.setLabelsFont(QFont("Noto Sans CJK JP", 11))
         values = QValueAxis()
         top = max([*counts.values(), 1])
         values.setRange(0, top * 1.15)
         values.setTickType(QValueAxis.TickType.TicksDynamic)
         values.setTickAnchor(0)
-        values.setTickInterval(max(1, math.ceil(top / 4)))
-        values.setLabelFormat("%.0f")
+        whole = all(float(v).is_integer() for v in counts.values())   # counts, not seconds
+        values.setTickInterval(max(1, math.ceil(top / 4)) if whole else top / 4)
+        values.setLabelFormat("%.0f" if whole else "%.2f")
         category_side, value_side = ((Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
                                      if self.horizontal else
                                      (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft))
@@ -94,7 +98,8 @@ class DashboardPage(QWidget):
         super().__init__()
         self.store, self.sink, self.today = store, sink, today
         self.board: DayDashboard | None = None
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         top = QHBoxLayout()
         self.summary = label("staff_heading", centred=False)
         top.addWidget(self.summary, 1)
@@ -102,25 +107,35 @@ class DashboardPage(QWidget):
         refresh.setText(both("更新", "Refresh"))
         top.addWidget(refresh)
         layout.addLayout(top)
-        self.outcomes = BarChart(both("結果別", "By outcome"))
-        self.methods = BarChart(both("方法別", "By method"))
-        self.errors = BarChart(both("エラーコード別", "Problems by code"))
-        self.steps = BarChart(both("手順の所要時間 中央値 (秒)", "Median s per step"),
-                              horizontal=True)
-        charts = QHBoxLayout()
-        for chart in (self.outcomes, self.methods, self.errors, self.steps):
-            charts.addWidget(chart, 1)
-        layout.addLayout(charts, 1)
-        outbox = QHBoxLayout()
+        outbox = QHBoxLayout()      # first: a waiting result is what staff must act on
         self.outbox = label("staff_message", centred=False)
         outbox.addWidget(self.outbox, 1)
         self.retry = button("secondary_small", self.retry_outbox)
         self.retry.setText(both("再送する", "Retry now"))
         outbox.addWidget(self.retry)
         layout.addLayout(outbox)
+        self.outcomes = BarChart(both("結果別", "By outcome"))
+        self.methods = BarChart(both("方法別", "By method"))
+        self.errors = BarChart(both("エラーコード別", "Problems by code"))
+        self.steps = BarChart(both("手順ごとの所要時間 (中央値, 秒)", "Median seconds per step"),
+                              horizontal=True)
+        self.steps.setFixedHeight(420)     # a row per step, names in full
+        charts = QGridLayout()
+        for column, chart in enumerate((self.outcomes, self.methods, self.errors)):
+            charts.addWidget(chart, 0, column)
+        charts.addWidget(self.steps, 1, 0, 1, 3)
+        layout.addLayout(charts)
         layout.addLayout(self._export_row())
         self.export_status = label("staff_help", centred=False)
         layout.addWidget(self.export_status)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _export_row(self) -> QVBoxLayout:
         rows, row, second = QVBoxLayout(), QHBoxLayout(), QHBoxLayout()
@@ -154,7 +169,7 @@ class DashboardPage(QWidget):
         self.outcomes.show_counts(board.by_outcome, OUTCOMES)
         self.methods.show_counts(board.by_method, METHODS)
         self.errors.show_counts(dict(sorted(board.errors_by_code.items())))
-        self.steps.show_counts({k: round(v, 1) for k, v in board.median_step_seconds.items()})
+        self.steps.show_counts({k: round(v, 2) for k, v in board.median_step_seconds.items()})
         self.outbox.setText(outbox_line(board.outbox))
         self.retry.setEnabled(bool(board.outbox and board.outbox.alert))
 

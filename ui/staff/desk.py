@@ -137,7 +137,9 @@ class StaffDesk(QObject):
         self._restart_idle()
 
     def _restart_idle(self) -> None:
-        self.idle.start(self.editor.current.staff_panel_timeout_seconds * 1000)
+        interval = self.editor.current.staff_panel_timeout_seconds * 1000
+        if not self.idle.isActive() or self.idle.remainingTime() < interval - 1000:
+            self.idle.start(interval)    # at most once a second: a drag is many events
 
     def _page_shown(self, index: int) -> None:
         if self.panel.tabs.widget(index) is self.dashboard:

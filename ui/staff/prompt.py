@@ -40,9 +40,8 @@ class PasswordPrompt(QFrame):
         actions.addWidget(self.cancel)
         actions.addWidget(self.ok)
         layout.addLayout(actions)
-        self.ticker = QTimer(self)
+        self.ticker = QTimer(self)       # the lock's countdown, only while the prompt is shown
         self.ticker.timeout.connect(self._show_lock)
-        self.ticker.start(1000)
         self.checking = False
 
     def reset(self) -> None:
@@ -50,6 +49,11 @@ class PasswordPrompt(QFrame):
         self.message.setText("")
         self._show_lock()
         self.field.setFocus()
+        self.ticker.start(1000)
+
+    def hideEvent(self, event) -> None:
+        self.ticker.stop()
+        super().hideEvent(event)
 
     def submit(self) -> None:
         if self.checking or self.access.locked_for() > 0:

@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
 from kiosk.selftest import CHECKS, FAILED, CheckResult, line_of, passed, run_check
@@ -59,7 +60,7 @@ class SelftestPage(QWidget):
         self.results.append(result)
         self.lines.addItem(line_of(result))
         if result.status == FAILED:
-            self.lines.item(self.lines.count() - 1).setForeground("#b3261e")
+            self.lines.item(self.lines.count() - 1).setForeground(QColor("#b3261e"))
 
     def _finish(self, all_passed: bool) -> None:
         self.run_button.setEnabled(True)
