@@ -258,6 +258,10 @@ def test_the_panel_closes_itself_and_only_it_leaves_the_kiosk(demo_factory):
     desk.exit_page.quit_kiosk = lambda: quits.append(True)
     open_panel(demo)
     tab(demo, "終了 / Exit")
+    demo.press("全画面に戻す / Back to full screen")
+    demo.qtbot.waitUntil(demo.window.isFullScreen, timeout=FAST)
+    demo.press("全画面を終了する / Leave full screen")
+    demo.qtbot.waitUntil(lambda: not demo.window.isFullScreen(), timeout=FAST)
     demo.press("受付を終了する / Quit the kiosk")
     assert quits == []                              # one press only asks again
     demo.press("もう一度押すと終了します / Press again to quit")

@@ -76,7 +76,7 @@ class StaffDesk(QObject):
             (both("職員用パスワード", "Staff password"), access.set_password)))
         self.dashboard = DashboardPage(kiosk.audit.store, lambda: kiosk.results.sink)
         self.selftest = SelftestPage(demo, settings_path)
-        self.exit_page = ExitPage(self.toggle_full_screen, self.quit_kiosk)
+        self.exit_page = ExitPage(self.toggle_full_screen, window.isFullScreen, self.quit_kiosk)
         self.panel = StaffPanel([
             (both("モード", "Modes"), self.modes), (both("設定", "Settings"), self.settings_form),
             (both("本日の状況", "Today"), self.dashboard), (both("自己診断", "Self-test"), self.selftest),
@@ -159,16 +159,11 @@ class StaffDesk(QObject):
 
     # ---- the window ---------------------------------------------------------------------------
 
-    def toggle_full_screen(self) -> bool:
-        """Returns whether the window is full screen afterwards."""
+    def toggle_full_screen(self) -> None:
         window = self.window
-        if window.isFullScreen():
-            window.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
-            window.showNormal()
-            return False
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.showFullScreen()
-        return True
+        full = window.isFullScreen()
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, not full)
+        window.showNormal() if full else window.showFullScreen()
 
     def _quit(self) -> None:
         self.window.release()

@@ -14,9 +14,11 @@ QUIT_CONFIRM_MS = 5000    # the quit button asks for a second press within this 
 
 
 class ExitPage(QWidget):
-    def __init__(self, toggle_full_screen: Callable[[], bool], quit_kiosk: Callable[[], None]) -> None:
+    def __init__(self, toggle_full_screen: Callable[[], None], is_full_screen: Callable[[], bool],
+                 quit_kiosk: Callable[[], None]) -> None:
         super().__init__()
-        self.toggle_full_screen, self.quit_kiosk = toggle_full_screen, quit_kiosk
+        self.toggle_full_screen, self.is_full_screen = toggle_full_screen, is_full_screen
+        self.quit_kiosk = quit_kiosk
         layout = QVBoxLayout(self)
         self.full_screen = button("staff_mode", self._toggle)
         self.full_screen.setText(both("全画面を終了する", "Leave full screen"))
@@ -33,10 +35,17 @@ class ExitPage(QWidget):
         self.disarm.setSingleShot(True)
         self.disarm.timeout.connect(self._disarm)
 
+    def showEvent(self, event) -> None:
+        self._name_full_screen()
+        super().showEvent(event)
+
     def _toggle(self) -> None:
-        full = self.toggle_full_screen()
-        self.full_screen.setText(both("全画面を終了する", "Leave full screen") if full else
-                                 both("全画面に戻す", "Back to full screen"))
+        self.toggle_full_screen()
+        self._name_full_screen()
+
+    def _name_full_screen(self) -> None:
+        self.full_screen.setText(both("全画面を終了する", "Leave full screen") if self.is_full_screen()
+                                 else both("全画面に戻す", "Back to full screen"))
 
     def _quit(self) -> None:
         if self.armed:

@@ -89,15 +89,15 @@ class SettingsForm(QWidget):
         for name, value in changes.items():
             try:
                 coerce(self.fields[name].setting, value)
-            except SettingsError as problem:
-                refused[name] = reason(problem)
+            except SettingsError as problem:   # the schema's reasons are in English
+                refused[name] = both("この値は使えません", reason(problem))
         for name, problem in self.problems.items():
             problem.setVisible(name in refused)
             problem.setText(refused.get(name, ""))
         if refused:
             self.status.setText(both("保存していません。赤字の項目を直してください",
                                      "Not saved: correct the fields marked in red"))
-            self.scroll.ensureWidgetVisible(self.problems[next(iter(refused))])
+            self.scroll.ensureWidgetVisible(self.problems[next(iter(refused))], 50, 250)
             return
         if not changes:
             self.status.setText(both("変更はありません", "Nothing changed"))
