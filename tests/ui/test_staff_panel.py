@@ -203,10 +203,11 @@ def test_the_visual_check_password_is_changed_and_audited_without_its_value(demo
     assert action.detail == {"key": "visual_check_password", "who": "staff"}
 
 
-def test_a_new_result_folder_takes_the_next_result(demo_factory, tmp_path):
+def test_a_new_result_folder_encoding_and_code_take_the_next_result(demo_factory, tmp_path):
     demo = demo_factory()
     moved = tmp_path / "moved-results"
-    demo.window.staff.editor.change({"result_folder": str(moved)}, Who.VENDOR)
+    demo.window.staff.editor.change({"result_folder": str(moved), "result_encoding": "shift_jis",
+                                     "institution_code": "2712345678"}, Who.VENDOR)
     demo.tray.place("valid_adult")
     demo.wait_for("method_choice")
     demo.press("暗証番号（4桁）")
@@ -215,7 +216,8 @@ def test_a_new_result_folder_takes_the_next_result(demo_factory, tmp_path):
     demo.wait_for("consent_all")
     demo.press("すべて同意する")
     demo.wait_for("done")
-    assert len(list(moved.glob("OQSsiquc01res_face_*.xml"))) == 1
+    (written,) = moved.glob("OQSsiquc01res_face_2712345678*.xml")
+    assert b'encoding="Shift_JIS"' in written.read_bytes()[:80]
     assert demo.no_result()
 
 
