@@ -297,3 +297,19 @@ def test_the_self_test_runs_on_the_panel_one_line_per_check(demo_factory):
     lines = [desk.selftest.lines.item(i).text() for i in range(desk.selftest.lines.count())]
     assert [line.split(" ", 2)[:2] for line in lines] == [["[", "OK"]] * len(CHECKS)
     assert lines[0].startswith("[ OK ] 設定ファイル / Settings file")
+
+
+def test_the_consent_checklist_keeps_the_order_staff_give_it(demo_factory):
+    demo = demo_factory()
+    desk = demo.window.staff
+    open_panel(demo)
+    tab(demo, "設定 / Settings")
+    checklist = desk.settings_form.fields["consent_items"]
+    checklist.items.setCurrentRow(1)                           # 特定健診, asked second
+    demo.press("▲")
+    checklist.items.item(2).setCheckState(Qt.CheckState.Checked)   # 診療情報
+    demo.press("保存する / Save")
+    demo.see("1 件を保存しました / Saved 1")
+    assert [item.value for item in demo.kiosk.machine.settings.consent_items] == [
+        "health_checkups", "medication", "diagnosis"]
+    assert saved_settings(demo)["consent_items"] == ["health_checkups", "medication", "diagnosis"]

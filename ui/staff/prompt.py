@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
-from kiosk.staff_access import Attempt, StaffAccess
+from kiosk.staff_access import MIN_LENGTH, Attempt, StaffAccess
 from ui import worker
 from ui.screens.base import button, label
 from ui.staff.keypad import Keypad, password_field
@@ -108,6 +108,8 @@ class NewPasswordForm(QFrame):
         self.set_button = button("primary_small", self.submit)
         self.set_button.setText(both("設定する", "Set"))
         fields.addWidget(self.set_button)
+        fields.addWidget(label("staff_help", both(f"{MIN_LENGTH} 文字以上", f"at least {MIN_LENGTH} "
+                                                                          "characters"), centred=False))
         self.message = label("staff_message", centred=False)
         fields.addWidget(self.message)
         fields.addStretch(1)
@@ -116,6 +118,8 @@ class NewPasswordForm(QFrame):
         body.addLayout(fields, 1)
         body.addWidget(self.keypad)
         layout.addLayout(body)
+        if not compact:
+            self.setMinimumWidth(1000)
 
     def submit(self) -> None:
         first, again = self.first.text(), self.again.text()

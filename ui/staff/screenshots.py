@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         while not condition():
             QTest.qWait(50)
 
+    desk.require_password()          # what a kiosk started without a staff password shows
+    save("0-first-start")
+    desk.close()
     desk.open_prompt()
     desk.prompt.field.setText("1111")
     desk.prompt.submit()
