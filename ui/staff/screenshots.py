@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     save("5-settings-passwords")
     form.reload()
     tabs.setCurrentWidget(desk.dashboard)
+    settle(lambda: desk.dashboard.board is not None)
     save("6-dashboard")
     bar = desk.dashboard.scroll.verticalScrollBar()
     bar.setValue(bar.maximum())
