@@ -71,8 +71,9 @@ class BarChart(QChartView):
         values.setTickType(QValueAxis.TickType.TicksDynamic)
         values.setTickAnchor(0)
         whole = all(float(v).is_integer() for v in counts.values())   # counts, not seconds
-        values.setTickInterval(max(1, math.ceil(top / 4)) if whole else top / 4)
-        values.setLabelFormat("%.0f" if whole else "%.2f")
+        step = max(1, round_step(top)) if whole else round_step(top)
+        values.setTickInterval(step)
+        values.setLabelFormat("%.0f" if step >= 1 else "%.1f" if step >= 0.1 else "%.2f")
         category_side, value_side = ((Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
                                      if self.horizontal else
                                      (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft))
@@ -80,6 +81,13 @@ class BarChart(QChartView):
         chart.addAxis(values, value_side)
         series.attachAxis(categories)
         series.attachAxis(values)
+
+
+def round_step(top: float) -> float:
+    """A round tick interval (1, 2 or 5 times a power of ten) giving about four ticks up to top."""
+    wanted = top / 4
+    power = 10 ** math.floor(math.log10(wanted))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= wanted)
 
 
 def outbox_line(status: OutboxStatus | None) -> str:
@@ -117,8 +125,8 @@ class DashboardPage(QWidget):
         self.retry.setText(both("再送する", "Retry now"))
         outbox.addWidget(self.retry)
         layout.addLayout(outbox)
-        self.outcomes = BarChart(both("結果別", "By outcome"))
-        self.methods = BarChart(both("方法別", "By method"))
+        self.outcomes = BarChart(both("結果別", "By outcome"), horizontal=True)
+        self.methods = BarChart(both("方法別", "By method"), horizontal=True)
         self.errors = BarChart(both("エラーコード別", "Problems by code"))
         self.steps = BarChart(both("手順ごとの所要時間 (中央値, 秒)", "Median seconds per step"),
                               horizontal=True)
