@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     log.info("starting (demo=%s, windowed=%s), log file %s", args.demo, args.windowed, log_path)
     from ui.app import run   # the only place the core reaches into the UI: the entry point
     return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after,
-               screenshot=args.screenshot)
+               screenshot=args.screenshot,
+               settings_path=Path(args.settings) if args.settings else None)
 
 
 if __name__ == "__main__":

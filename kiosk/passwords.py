@@ -1,7 +1,8 @@
-"""The facility's 目視 (visual check) password, kept only as a slow salted hash.
+"""Passwords kept only as slow salted hashes: the facility's 目視 (visual check) password here, the
+staff panel's password in kiosk/staff_access.py, both through `store_password`/`password_matches`.
 
-The hash and its per-install random salt live in `visual-check-password.json` in the config folder;
-the password itself is never stored or logged. Checking costs tens of milliseconds on purpose (scrypt),
+The hash and its per-install random salt live in a JSON file in the config folder; the password
+itself is never stored or logged. Checking costs tens of milliseconds or more on purpose (scrypt),
 so callers with a screen run it off the GUI thread. The demo sets DEMO_VISUAL_CHECK_PASSWORD at its
 first start (documented in the README); a clinic's vendor sets the real one at install.
 """
@@ -28,19 +29,39 @@ def password_file() -> Path:
 
 
 def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32)
+    # maxmem: scrypt needs 128·r·n bytes; hashlib's default limit (32 MiB) is below the staff cost.
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32,
+                          maxmem=256 * r * n + 2 ** 20)
+
+
+def store_password(password: str, path: Path, cost: dict[str, int]) -> None:
+    """Write `password` as a fresh random salt and its scrypt hash, atomically."""
+    if not password:
+        raise ValueError("a password cannot be empty")
+    salt = os.urandom(16)
+    record = {"salt": salt.hex(), "hash": _hash(password, salt, **cost).hex(), **cost}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def password_matches(password: str, path: Path) -> bool:
+    """True when `password` is the one stored in `path`; False when wrong or when none was set."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        expected = bytes.fromhex(record["hash"])
+        typed = _hash(password, bytes.fromhex(record["salt"]), record["n"], record["r"], record["p"])
+    except (OSError, ValueError, KeyError):
+        log.error("no usable password in %s", path)
+        return False
+    return hmac.compare_digest(typed, expected)
 
 
 def set_visual_check_password(password: str, path: Path | None = None) -> None:
     if not password:
         raise ValueError("the visual-check password cannot be empty")
-    path = path or password_file()
-    salt = os.urandom(16)
-    record = {"salt": salt.hex(), "hash": _hash(password, salt, **SCRYPT).hex(), **SCRYPT}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(temporary, path)
+    store_password(password, path or password_file(), SCRYPT)
     log.info("visual-check password set")
 
 
@@ -53,12 +74,4 @@ def ensure_demo_password(path: Path | None = None) -> None:
 
 def check_visual_check_password(password: str, path: Path | None = None) -> bool:
     """True when `password` is the facility's; False when wrong or when none was ever set."""
-    path = path or password_file()
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        expected = bytes.fromhex(record["hash"])
-        typed = _hash(password, bytes.fromhex(record["salt"]), record["n"], record["r"], record["p"])
-    except (OSError, ValueError, KeyError):
-        log.error("no usable visual-check password in %s", path)
-        return False
-    return hmac.compare_digest(typed, expected)
+    return password_matches(password, path or password_file())

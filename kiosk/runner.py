@@ -28,6 +28,7 @@ class CheckInRunner:
         self._face_stop = threading.Event()
         self._timer: threading.Timer | None = None
         self._deadline: float | None = None     # time.monotonic() when the screen gives up
+        self._stopped = False
         self.guidance_listeners: list[Callable[[str], None]] = []
 
     # ---- events in ------------------------------------------------------------------------------
@@ -56,8 +57,10 @@ class CheckInRunner:
 
     def shutdown(self) -> None:
         self._face_stop.set()
-        if self._timer:
-            self._timer.cancel()
+        with self._lock:     # a touch after this must not arm a timeout on a stopped kiosk
+            self._stopped = True
+            if self._timer:
+                self._timer.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     # ---- effects out ----------------------------------------------------------------------------
@@ -149,7 +152,7 @@ class CheckInRunner:
             self._timer = None
         self._deadline = None
         step = self.machine.step
-        if step not in WAITING_FOR_PATIENT:
+        if self._stopped or step not in WAITING_FOR_PATIENT:
             return
         settings = self.machine.settings
         seconds = settings.done_timeout_seconds if step is Step.DONE else settings.screen_timeout_seconds

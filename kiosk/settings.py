@@ -113,6 +113,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("voice_volume", int, 80,
             "Voice guidance and sounds, in percent of the speaker's volume (0 = silent).", Who.STAFF,
             lambda value: None if 0 <= value <= 100 else "must be from 0 to 100"),
+    Setting("staff_panel_timeout_seconds", int, 120,
+            "Seconds without a touch before the staff panel closes itself.", Who.STAFF, _positive),
 )
 
 SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}

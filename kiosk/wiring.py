@@ -21,10 +21,12 @@ from kiosk.gateway import QualificationGateway, TerminalKey, terminal_key_path
 from kiosk.results import OutboxRetrier, open_result_sink
 from kiosk.runner import CheckInRunner
 from kiosk.session import CheckInMachine
-from kiosk.settings import Settings
+from kiosk.settings import Settings, plain_value
 from kiosk.store import open_audit_store
 
 log = logging.getLogger("kiosk.wiring")
+
+RESULT_SETTINGS = ("result_folder", "result_encoding", "institution_code")   # what the sink holds
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Kiosk:
     retrier: OutboxRetrier
     audit: AuditTrail
     on_stop: list[Callable[[], None]] = field(default_factory=list)
+    base: Path | None = None
 
     def start(self) -> "Kiosk":
         self.results.sink.deliver_pending()   # whatever a crash or a dead share left queued
@@ -44,6 +47,22 @@ class Kiosk:
         self.retrier.start()
         self.card.start()
         return self
+
+    def apply_settings(self, new: Settings) -> None:
+        """A settings change while running (subscribe it to the SettingsEditor): the machine uses
+        `new` from its next decision; a new result folder, encoding or institution code gets a
+        new result sink (over the same outbox), so the next result goes to the new place."""
+        old, self.machine.settings = self.machine.settings, new
+        if any(plain_value(old.values[name]) != plain_value(new.values[name])
+               for name in RESULT_SETTINGS):
+            self.results.sink = open_result_sink(new.result_folder_path(), new.institution_code,
+                                                 new.result_encoding.value, base=self.base)
+            running = self.retrier.running
+            self.retrier.stop()
+            self.retrier = OutboxRetrier(self.results.sink, self.retrier.interval_s)
+            if running:
+                self.retrier.start()
+            log.info("result sink rebuilt for %s", self.results.sink.folder)
 
     def stop(self) -> None:
         self.card.stop()
@@ -77,4 +96,4 @@ def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFac
     audit = AuditTrail(open_audit_store(settings.audit_retention_days, base),
                        lambda: machine.settings.staff_mode.value)
     machine.subscribe(audit.on_change)
-    return Kiosk(machine, runner, card, face, results, OutboxRetrier(sink, 5.0), audit)
+    return Kiosk(machine, runner, card, face, results, OutboxRetrier(sink, 5.0), audit, base=base)

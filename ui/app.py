@@ -16,12 +16,14 @@ from kiosk.gateway import SimulatedGateway, open_simulator_gateway
 from kiosk.passwords import ensure_demo_password
 from kiosk.session import CheckInMachine
 from kiosk.settings import Settings
+from kiosk.staff_access import StaffAccess, ensure_demo_staff_password
 from kiosk.wiring import Kiosk, build_kiosk
 from kiosk.surface import TrayCameraUnlocker
 from ui.bridge import CoreBridge
 from ui.demo_controls import DemoControls
 from ui.i18n import Languages
 from ui.main_window import KioskWindow
+from ui.staff import attach_staff
 
 log = logging.getLogger("ui")
 qt_log = logging.getLogger("ui.qt")
@@ -44,9 +46,13 @@ def build_window(settings: Settings, machine: CheckInMachine, send, *, runner=No
     return window, bridge
 
 
-def build_kiosk_window(kiosk: Kiosk, settings: Settings) -> tuple[KioskWindow, CoreBridge]:
-    return build_window(settings, kiosk.machine, kiosk.runner.dispatch, runner=kiosk.runner,
-                        face=kiosk.face)
+def build_kiosk_window(kiosk: Kiosk, settings: Settings, *, demo: bool = True,
+                       settings_path: Path | None = None) -> tuple[KioskWindow, CoreBridge]:
+    """The window over a running core, with the staff desk (only the demo is wired so far)."""
+    window, bridge = build_window(settings, kiosk.machine, kiosk.runner.dispatch,
+                                  runner=kiosk.runner, face=kiosk.face)
+    attach_staff(window, kiosk, demo=demo, settings_path=settings_path)
+    return window, bridge
 
 
 def demo_camera():
@@ -71,6 +77,7 @@ def build_demo_kiosk(settings: Settings, open_camera=None, *,
     tests use), a camera, the local simulator."""
     simulator = SimulatedGateway.open()
     ensure_demo_password()
+    ensure_demo_staff_password(StaffAccess())
     tray = demo_tray(simulator, paths.data_dir())
     service = tray.reader
     if pcscd:
@@ -84,14 +91,16 @@ def build_demo_kiosk(settings: Settings, open_camera=None, *,
 
 
 def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | None,
-        screenshot: str | None = None) -> int:
+        screenshot: str | None = None, settings_path: Path | None = None) -> int:
     route_qt_messages_to_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if not demo:
         log.error("only the demo is wired so far: real readers and gateways come with their issues")
         return 2
     kiosk, tray = build_demo_kiosk(settings, demo_camera())
-    window, _bridge = build_kiosk_window(kiosk, settings)
+    window, _bridge = build_kiosk_window(kiosk, settings, settings_path=settings_path)
+    if not window.staff.access.has_password():
+        window.staff.require_password()     # a vendor install: no staff panel without one
     controls = DemoControls(tray)
     controls.show()
     kiosk.start()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBox
 
 from kiosk.demo import VirtualTray
 from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
+from kiosk.staff_access import DEMO_STAFF_PASSWORD
 from reader.transport import TokenKind
 from reader.virtual.personas import PERSONAS
 
@@ -38,6 +39,8 @@ class DemoControls(QWidget):
         take.clicked.connect(self.take)
         layout.addWidget(take)
         layout.addWidget(QLabel(f"目視パスワード / visual-check password (demo): {DEMO_VISUAL_CHECK_PASSWORD}"))
+        layout.addWidget(QLabel(f"職員メニュー / staff panel (demo): 左上を3秒押す or Ctrl+Alt+S, "
+                                f"パスワード / password {DEMO_STAFF_PASSWORD}"))
         self._show()
 
     def place(self, persona_id: str) -> None:

@@ -32,6 +32,7 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.settings, self.bridge, self.languages = settings, bridge, languages
         self.may_close = False
+        self.staff = None              # the staff desk (ui.staff.attach_staff), when attached
         self._last_touch = 0.0
         self.setWindowTitle("oqs-kiosk")
         self.setStyleSheet(style_sheet())
@@ -82,6 +83,16 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(self.screens[step])
         self.screens[step].setFocus()
         self.voice.show(step, visit, methods)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings changed by staff: every screen uses them from now on, and the screen shown is
+        drawn again with what the patient may now choose (e.g. no face in PIN-only mode)."""
+        self.settings = settings
+        for screen in self.screens.values():
+            screen.settings = settings
+        step, visit, _methods = self.shown
+        self.shown = (step, visit, self.bridge.machine.available_methods())
+        self._render()
 
     def switch_language(self, code: str) -> None:
         self.languages.use(code)

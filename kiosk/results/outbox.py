@@ -160,9 +160,13 @@ class OutboxRetrier:
 
     def __init__(self, sink: ResultSink, interval_s: float = 5.0):
         self._sink = sink
-        self._interval_s = interval_s
+        self.interval_s = interval_s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="outbox-retrier", daemon=True)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
 
     def start(self) -> "OutboxRetrier":
         self._thread.start()
@@ -170,9 +174,10 @@ class OutboxRetrier:
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join()
 
     def _run(self) -> None:
-        while not self._stop.wait(self._interval_s):
+        while not self._stop.wait(self.interval_s):
             if self._sink.status().alert:
                 self._sink.deliver_pending()

@@ -1,0 +1,21 @@
+"""The staff side on the kiosk: hidden entry, password prompt, panel (modes, settings form,
+today's dashboard, self-test, exit). `attach_staff` adds it to a running kiosk window."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.settings_editor import SettingsEditor
+from kiosk.staff_access import StaffAccess
+from kiosk.wiring import Kiosk
+from ui.main_window import KioskWindow
+
+
+def attach_staff(window: KioskWindow, kiosk: Kiosk, *, demo: bool,
+                 settings_path: Path | None = None, config: Path | None = None):
+    """The staff desk over `window`, editing the settings file at `settings_path` (default: the
+    config folder's settings.toml); the staff password and its lockout live in `config`."""
+    from ui.staff.desk import StaffDesk
+    editor = SettingsEditor(kiosk.machine.settings, kiosk.audit.store, settings_path)
+    access = StaffAccess(config, kiosk.audit.store)
+    window.staff = StaffDesk(window, kiosk, editor, access, demo=demo, settings_path=settings_path)
+    return window.staff

@@ -1,0 +1,138 @@
+"""The staff password prompt (touch keypad, checked off the GUI thread, locked for a growing time
+after wrong tries) and the form that sets a new password (first start, or a change on the panel)."""
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
+
+from kiosk.staff_access import MIN_LENGTH, Attempt, StaffAccess
+from ui import worker
+from ui.screens.base import button, label
+from ui.staff.keypad import Keypad, password_field
+from ui.staff.words import both
+
+
+class PasswordPrompt(QFrame):
+    accepted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, access: StaffAccess) -> None:
+        super().__init__()
+        self.access = access
+        self.setObjectName("staff_card")
+        layout = QVBoxLayout(self)
+        layout.addWidget(label("staff_title", both("職員用パスワード", "Staff password")))
+        self.field = password_field(both("パスワード", "Password"))
+        self.field.returnPressed.connect(self.submit)
+        layout.addWidget(self.field)
+        self.message = label("staff_message")
+        layout.addWidget(self.message)
+        self.keypad = Keypad(self.field)
+        layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.ok = button("primary_small", self.submit)
+        self.ok.setText(both("確認", "OK"))
+        self.cancel = button("secondary_small", self.cancelled.emit)
+        self.cancel.setText(both("戻る", "Back"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.cancel)
+        actions.addWidget(self.ok)
+        layout.addLayout(actions)
+        self.ticker = QTimer(self)       # the lock's countdown, only while the prompt is shown
+        self.ticker.timeout.connect(self._show_lock)
+        self.checking = False
+
+    def reset(self) -> None:
+        self.field.clear()
+        self.message.setText("")
+        self._show_lock()
+        self.field.setFocus()
+        self.ticker.start(1000)
+
+    def hideEvent(self, event) -> None:
+        self.ticker.stop()
+        super().hideEvent(event)
+
+    def submit(self) -> None:
+        if self.checking or self.access.locked_for() > 0:
+            return
+        typed, self.checking = self.field.text(), True
+        self.field.clear()
+        self._enable(False)
+        self.message.setText(both("確認しています…", "Checking…"))
+        worker.submit(lambda: self.access.try_password(typed), self._answered)
+
+    def _answered(self, attempt: Attempt | None) -> None:
+        self.checking = False
+        if attempt is not None and attempt.accepted:
+            self.message.setText("")
+            self._enable(True)
+            self.accepted.emit()
+            return
+        self.message.setText(both("パスワードが違います", "Wrong password"))
+        self._show_lock()
+
+    def _show_lock(self) -> None:
+        if self.checking:
+            return
+        seconds = self.access.locked_for()
+        self._enable(seconds <= 0)
+        if seconds > 0:
+            left = math.ceil(seconds)
+            self.message.setText(both(f"間違いが続いたため、あと {left} 秒お待ちください",
+                                      f"Too many wrong tries: wait {left} s"))
+
+    def _enable(self, enabled: bool) -> None:
+        for widget in (self.field, self.ok, *self.keypad.keys.values()):
+            widget.setEnabled(enabled)
+
+
+class NewPasswordForm(QFrame):
+    """Two fields, a keypad and a button; `save(password)` stores it or raises ValueError."""
+
+    saved = Signal()
+
+    def __init__(self, title: str, save: Callable[[str], None], *, compact: bool = False) -> None:
+        super().__init__()
+        self.save = save
+        self.setObjectName("staff_card")
+        layout = QVBoxLayout(self)
+        layout.addWidget(label("staff_heading" if compact else "staff_title", title, centred=False))
+        self.first = password_field(both("新しいパスワード", "New password"))
+        self.again = password_field(both("もう一度", "Once more"))
+        fields = QVBoxLayout()
+        fields.addWidget(self.first)
+        fields.addWidget(self.again)
+        self.set_button = button("primary_small", self.submit)
+        self.set_button.setText(both("設定する", "Set"))
+        fields.addWidget(self.set_button)
+        fields.addWidget(label("staff_help", both(f"{MIN_LENGTH} 文字以上", f"at least {MIN_LENGTH} "
+                                                                          "characters"), centred=False))
+        self.message = label("staff_message", centred=False)
+        fields.addWidget(self.message)
+        fields.addStretch(1)
+        self.keypad = Keypad(self.first, self.again, name="small_digit" if compact else "digit")
+        body = QHBoxLayout()
+        body.addLayout(fields, 1)
+        body.addWidget(self.keypad)
+        layout.addLayout(body)
+        if not compact:
+            self.setMinimumWidth(1000)
+
+    def submit(self) -> None:
+        first, again = self.first.text(), self.again.text()
+        self.first.clear()
+        self.again.clear()
+        if first != again:
+            self.message.setText(both("2回の入力が一致しません", "The two entries differ"))
+            return
+        try:
+            self.save(first)
+        except ValueError as problem:
+            self.message.setText(both("設定できません", f"Not set: {problem}"))
+            return
+        self.message.setText(both("設定しました", "Password set"))
+        self.saved.emit()
+
