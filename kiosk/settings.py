@@ -110,6 +110,9 @@ SCHEMA: tuple[Setting, ...] = (
             "Shuffle the PIN pad's digits for every entry, so onlookers cannot read the PIN from finger positions."),
     Setting("face_attempts", int, 2,
             "Face-match attempts before the PIN and staff check are offered.", Who.STAFF, _positive),
+    Setting("seated_layout", bool, False,
+            "Start every visit in the seated (wheelchair) layout: every control in the lower half of "
+            "the screen, the face guide lower. Patients can also switch it for their own visit."),
 )
 
 SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk import events as ev
 from kiosk.session import RULES, Step
+from ui.access_bar import mark_checked
 from ui.i18n import Languages
 from ui.screens.base import button
 from ui.texts import STAGE_OF, STAGES, say
@@ -22,9 +23,10 @@ class Header(QWidget):
                  cancel: Callable[[], None]) -> None:
         super().__init__()
         self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)   # paint the header's colour
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(32, 8, 32, 8)
-        layout.setSpacing(16)
+        layout.setContentsMargins(16, 4, 16, 4)
+        layout.setSpacing(10)
         self.stage = QLabel()
         self.stage.setObjectName("stepper")
         layout.addWidget(self.stage)
@@ -47,6 +49,7 @@ class Header(QWidget):
         self.cancel.setVisible(step in CANCELLABLE)
         for code, key in self.languages.items():
             key.setChecked(code == current_language)
+            mark_checked(key)
 
 
 class Countdown(QLabel):

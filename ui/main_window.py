@@ -12,11 +12,11 @@ from kiosk import events as ev
 from kiosk.events import Method
 from kiosk.session import Step, Visit
 from kiosk.settings import Settings
+from ui.access_bar import AccessBar, apply_look
 from ui.bridge import CoreBridge
 from ui.chrome import Countdown, Header
 from ui.i18n import Languages
 from ui.preview import to_qimage
-from ui.resources import style_sheet
 from ui.screens import SCREENS
 from ui.screens.base import Screen
 
@@ -31,7 +31,6 @@ class KioskWindow(QMainWindow):
         self.may_close = False
         self._last_touch = 0.0
         self.setWindowTitle("oqs-kiosk")
-        self.setStyleSheet(style_sheet())
         self.header = Header(languages, self.switch_language, lambda: bridge.send(ev.Cancelled()))
         self.stack = QStackedWidget()
         self.screens: dict[Step, Screen] = {}
@@ -46,6 +45,8 @@ class KioskWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
+        self.access = AccessBar(settings.seated_layout, lambda look: apply_look(self, look))
+        self.header.layout().insertWidget(2, self.access)    # after the step and the stretch
         self.setCentralWidget(body)
         self.countdown = Countdown(body)
         # Queued even from the GUI thread: a click never re-renders the screen under its own button.
@@ -58,6 +59,7 @@ class KioskWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         self.shown: tuple[Step, Visit, list[Method]] = (Step.IDLE, Visit(), [])
         languages.use(languages.first)
+        apply_look(self, self.access.look)
         self.show_step(Step.IDLE, Visit(), [])
 
     # ---- rendering ------------------------------------------------------------------------------
@@ -69,6 +71,7 @@ class KioskWindow(QMainWindow):
         before = self.shown[0]
         if step is Step.IDLE and before is not Step.IDLE:
             self.languages.use(self.languages.first)    # the next patient starts in Japanese
+            self.access.reset()                          # and in the facility's look
         if step is not before:
             self.current().leave()
         self.shown = (step, visit, methods)
@@ -84,6 +87,7 @@ class KioskWindow(QMainWindow):
         step, visit, methods = self.shown
         self.screens[step].render(visit, methods)
         self.header.show_step(step, self.languages.current)
+        self.access.show_step(step)
         self._tick()
 
     def _tick(self) -> None:

@@ -13,6 +13,8 @@ from kiosk.session import Step, Visit
 from kiosk.settings import Settings
 from ui.texts import TITLES, problem_lines, say
 
+SEATED_PUSH = 1000
+
 
 def label(name: str, text: str = "", *, centred: bool = True) -> QLabel:
     widget = QLabel(text)
@@ -63,13 +65,14 @@ class Screen(QWidget):
     language switch is only a second render."""
 
     camera = False          # receives live frames through `show_frame`
+    seated = False          # laid out for a seated patient (see `seat`)
 
     def __init__(self, step: Step, send: Callable[[ev.Event], None], settings: Settings) -> None:
         super().__init__()
         self.step, self.send, self.settings = step, send, settings
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(40, 16, 40, 24)
-        self.layout_.setSpacing(16)
+        self.layout_.setContentsMargins(40, 8, 40, 12)
+        self.layout_.setSpacing(12)
         self.title = label("title")
         self.layout_.addWidget(self.title)
         self.build()
@@ -86,3 +89,13 @@ class Screen(QWidget):
 
     def leave(self) -> None:
         """The screen is no longer shown: drop pictures and typed digits."""
+
+    def seat(self, seated: bool) -> None:
+        """A seated patient reaches only the lower half of the screen: push everything below the
+        title down (a stretch far stronger than the screen's own)."""
+        if seated != self.seated:
+            self.seated = seated
+            if seated:
+                self.layout_.insertStretch(1, SEATED_PUSH)
+            else:
+                self.layout_.takeAt(1)

@@ -76,6 +76,9 @@ class StaffCheckScreen(Screen):
     def show_frame(self, image: QImage) -> None:
         self.live.show_image(image)
 
+    def seat(self, seated: bool) -> None:
+        self.seated = seated      # staff, standing, use this screen: the pictures keep their size
+
     def leave(self) -> None:
         self.photo.clear()
         self.live.clear()
