@@ -144,10 +144,13 @@ class AccessBar(QWidget):
 
     def reset(self) -> None:
         """Back to the facility's defaults (the next patient starts afresh)."""
-        if self.look != Look(seated=self.seated_by_default):
-            self.look = Look(seated=self.seated_by_default)
-            self._show(self.look)
-            self.changed(self.look)
+        self.use(Look(seated=self.seated_by_default))
+
+    def use(self, look: Look) -> None:
+        if look != self.look:
+            self.look = look
+            self._show(look)
+            self.changed(look)
 
     def show_step(self, step) -> None:
         """The words (for assistive technology) in the current language."""

@@ -31,12 +31,16 @@ def open_window(size: tuple[int, int]):
     return app, window
 
 
-def render(window, app, step, visit, methods, language: str) -> None:
+def render(window, app, step, visit, methods, language: str, look=None) -> None:
+    """Show `step` for `visit` in `language` (and in `look`, which idle would otherwise reset)."""
     window.languages.use(language)
     window.shown = (window.shown[0], visit, methods)
     window.show_step(step, visit, methods)
+    if look is not None:
+        window.access.use(look)
     window.switch_language(language)
-    app.processEvents()
+    for _ in range(2):          # a new style sheet lays out again once more
+        app.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:

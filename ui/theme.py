@@ -91,7 +91,7 @@ def vary(sheet: str, look: Look) -> str:
 
 
 # Big text: the PIN pad's word keys ("Clear", "Back") wide enough for their bigger words.
-BIG = "QPushButton#digit_action { min-width: 136px; }"
+BIG = "QPushButton#digit_action { min-width: 148px; }"
 # Seated: PIN keys shorter, so the whole pad sits in the lower half of the screen.
 SEATED = "QPushButton#digit, QPushButton#digit_action { min-height: 56px; }"
 

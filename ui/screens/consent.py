@@ -11,24 +11,22 @@ from ui.texts import CONSENT_ITEMS, say
 
 
 def two_columns(items: list[str]) -> str:
-    """The items as a bulleted list in two columns (half the height: fits in big text)."""
-    cells = [f"<td style='padding-right: 32px'>・{escape(item)}</td>" for item in items]
+    """The items as a bulleted list in two columns: half the height, so the screen fits in big
+    text."""
+    cells = [f"<td style='padding: 0px 16px'>・{escape(item)}</td>" for item in items]
     rows = ["<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
-    return "<table>" + "".join(rows) + "</table>"
+    return "<table align='center'>" + "".join(rows) + "</table>"
 
 
 class ConsentAllScreen(Screen):
     def build(self) -> None:
         self.explain = label("body")
-        self.items = label("subtitle", centred=False)
+        self.items = label("subtitle")
         self.agree = button("primary", lambda: self._answer(ComprehensiveChoice.ALL))
         self.refuse = button("secondary", lambda: self._answer(ComprehensiveChoice.NONE))
         self.each = button("secondary", lambda: self._answer(ComprehensiveChoice.INDIVIDUALLY))
         self.layout_.addWidget(self.explain)
-        items = row(self.items)
-        items.insertStretch(0, 1)
-        items.addStretch(1)
-        self.layout_.addLayout(items)
+        self.layout_.addWidget(self.items)
         self.layout_.addStretch(1)
         self.layout_.addLayout(row(self.agree, self.refuse))
         self.layout_.addLayout(row(self.each))
