@@ -13,6 +13,7 @@ from kiosk.events import Method
 from kiosk.session import Step, Visit
 from kiosk.settings import Settings
 from ui.access_bar import AccessBar, apply_look
+from ui.accessible import describe, next_in_reading_order
 from ui.bridge import CoreBridge
 from ui.chrome import Countdown, Header
 from ui.i18n import Languages
@@ -88,6 +89,7 @@ class KioskWindow(QMainWindow):
         self.screens[step].render(visit, methods)
         self.header.show_step(step, self.languages.current)
         self.access.show_step(step)
+        describe(self.header, self.screens[step])
         self._tick()
 
     def _tick(self) -> None:
@@ -111,6 +113,11 @@ class KioskWindow(QMainWindow):
                 self._last_touch = now
                 self.bridge.touch()
         return False
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        target = next_in_reading_order(self, self.current(), QApplication.focusWidget(), forward)
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

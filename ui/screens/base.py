@@ -14,6 +14,7 @@ from kiosk.settings import Settings
 from ui.texts import TITLES, problem_lines, say
 
 SEATED_PUSH = 1000
+WARNING_SIGN = "⚠ "
 
 
 def label(name: str, text: str = "", *, centred: bool = True) -> QLabel:
@@ -58,6 +59,7 @@ class ProblemPanel(QFrame):
         if problem is not None:
             for widget, text in zip((self.what, self.next, self.code), problem_lines(problem)):
                 widget.setText(text)
+            self.what.setText(WARNING_SIGN + self.what.text())   # a sign, not only the red
 
 
 class Screen(QWidget):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk import events as ev
 from kiosk.codes import Notice
 from kiosk.events import TokenKind
-from ui.screens.base import Screen, button, label
+from ui.screens.base import WARNING_SIGN, Screen, button, label
 from ui.texts import NOTICES, say
 
 DIGITS = "1234567890"
@@ -129,7 +129,7 @@ class PinEntryScreen(Screen):
             self.tries.setText(self.tr("You can try {0} more times.").format(left) if left > 1
                                else self.tr("You can try 1 more time."))
         self.warning.setVisible(last)
-        self.warning.setText(say("Notice", NOTICES[Notice.PIN_LAST_TRY]) + "\n"
+        self.warning.setText(WARNING_SIGN + say("Notice", NOTICES[Notice.PIN_LAST_TRY]) + "\n"
                              + self.tr("If you are not sure, press Cancel and ask the staff."))
         self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
         self.ok.setText(self.tr("OK"))
