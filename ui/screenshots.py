@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from kiosk import settings as st
-from kiosk.session import CheckInMachine
+from kiosk.session import CheckInMachine, Step
 from kiosk.settings import DEMO_INSTITUTION_CODE, ConsentItem
 
 
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     size = tuple(int(v) for v in args.size.split("x"))
     app, window = open_window(size)
-    from ui.samples import samples
+    from ui.samples import camera_still, samples
     args.out.mkdir(parents=True, exist_ok=True)
     count = 0
     for look_name, look in looks.items():
@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         for language in window.languages.codes:
             for name, step, visit, methods in samples():
                 render(window, app, step, visit, methods, language, look)
+                if step is Step.FACE_CAPTURE:
+                    window.current().show_frame(camera_still(lower=look.seated))
                 window.grab().save(str(args.out / f"{language}-{name}{suffix}.png"))
                 count += 1
     window.release()
