@@ -22,6 +22,7 @@ from ui.screens import SCREENS
 from ui.screens.base import Screen
 
 TOUCH_EVERY = 0.2   # seconds: touches closer together extend the timeout once
+TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 
 
@@ -112,12 +113,12 @@ class KioskWindow(QMainWindow):
             if now - self._last_touch > TOUCH_EVERY:   # one touch reaches several objects
                 self._last_touch = now
                 self.bridge.touch()
+        if event.type() == QEvent.Type.KeyPress and event.key() in TABS and self.isActiveWindow():
+            forward = event.key() == Qt.Key.Key_Tab
+            target = next_in_reading_order(self, self.current(), QApplication.focusWidget(), forward)
+            target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+            return True     # Tab follows the screen as shown (ui/accessible.py)
         return False
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        target = next_in_reading_order(self, self.current(), QApplication.focusWidget(), forward)
-        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
-        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

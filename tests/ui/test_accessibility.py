@@ -70,7 +70,7 @@ def test_tab_walks_the_screen_top_to_bottom_left_to_right(qtbot, shown, sample):
     _, step, visit, methods = next(s for s in samples() if s[0] == sample)
     render(window, app, step, visit, methods, "ja")
     window.activateWindow()
-    QApplication.setActiveWindow(window)
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     screen = window.current()
     screen.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is screen, timeout=2000)
