@@ -90,8 +90,11 @@ def vary(sheet: str, look: Look) -> str:
     return "\n".join(out)
 
 
-# Big text: the PIN pad's word keys ("Clear", "Back") wide enough for their bigger words.
-BIG = "QPushButton#digit_action { min-width: 148px; }"
+# Big text: the PIN pad's word keys ("Clear", "Back") wide enough for their bigger words; the
+# method buttons no taller than their words need, so wordy screens keep their lines.
+BIG = ("QPushButton#digit_action { min-width: 148px; }\n"
+       "QPushButton#choice { min-height: 100px; padding: 8px 12px; }\n"
+       "QLabel#title { padding-top: 0px; }")
 # Seated: PIN keys shorter, so the whole pad sits in the lower half of the screen.
 SEATED = "QPushButton#digit, QPushButton#digit_action { min-height: 56px; }"
 

@@ -49,6 +49,8 @@ class ProblemPanel(QFrame):
         super().__init__()
         self.setObjectName("problem")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(4)
         self.what, self.next, self.code = label("what"), label("next"), label("code")
         for widget in (self.what, self.next, self.code):
             layout.addWidget(widget)
