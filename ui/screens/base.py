@@ -79,6 +79,7 @@ class Screen(QWidget):
         self.layout_.setSpacing(12)
         self.title = label("title")
         self.layout_.addWidget(self.title)
+        self.layout_.addStretch(0)         # inert until `seat` strengthens it
         self.build()
 
     def build(self) -> None:
@@ -97,9 +98,5 @@ class Screen(QWidget):
     def seat(self, seated: bool) -> None:
         """A seated patient reaches only the lower half of the screen: push everything below the
         title down (a stretch far stronger than the screen's own)."""
-        if seated != self.seated:
-            self.seated = seated
-            if seated:
-                self.layout_.insertStretch(1, SEATED_PUSH)
-            else:
-                self.layout_.takeAt(1)
+        self.seated = seated
+        self.layout_.setStretch(1, SEATED_PUSH if seated else 0)

@@ -51,8 +51,8 @@ class PinPad(QWidget):
 
     def place(self) -> None:
         """Put the keys in the grid: 3 × 3 + a bottom row, or (`wide`) 2 × 5 + a bottom row."""
-        while self.grid.count():
-            self.grid.takeAt(0)
+        for key in (*self.keys, self.clear_key, self.back_key):
+            self.grid.removeWidget(key)      # Qt deletes the old places; no layout item reaches Python
         columns = 5 if self.wide else 3
         for index, key in enumerate(self.keys[:9] if not self.wide else self.keys):
             self.grid.addWidget(key, index // columns, index % columns)
