@@ -178,6 +178,7 @@ def apply_look(window, look: Look) -> None:
     body.insertWidget(body.count() if look.seated else 0, window.header)
     for screen in window.screens.values():
         screen.seat(look.seated)
+    window.countdown.at_top = look.seated
     face_y = SEATED_FACE_CENTRE_Y if look.seated else DEFAULT_LIMITS.expected_centre_y
     window.screens[Step.FACE_CAPTURE].picture.face_centre_y = face_y
     face = window.bridge.face

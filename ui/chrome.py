@@ -59,6 +59,7 @@ class Countdown(QLabel):
         super().__init__(parent)
         self.setObjectName("countdown")
         self.setWordWrap(True)
+        self.at_top = False      # seated: the controls are at the bottom, so it floats at the top
         self.hide()
 
     def show_seconds_left(self, seconds: float | None) -> None:
@@ -75,4 +76,5 @@ class Countdown(QLabel):
         parent = self.parentWidget()
         width = min(parent.width() - 64, 1100)
         height = self.heightForWidth(width) if self.text() else 0
-        self.setGeometry((parent.width() - width) // 2, parent.height() - height - 16, width, height)
+        top = 16 if self.at_top else parent.height() - height - 16
+        self.setGeometry((parent.width() - width) // 2, top, width, height)

@@ -101,6 +101,9 @@ def test_a_patients_toggles_last_one_visit(demo_factory):
     window.access.seated.click()
     demo.qtbot.wait(50)
     assert window.header.mapTo(window, QPoint(0, 0)).y() >= window.height() / 2    # header moved down
+    window.countdown.setText("…")
+    window.countdown.place()
+    assert window.countdown.geometry().bottom() < window.height() / 2              # never over the controls
     window.access.big.click()
     window.access.contrast.click()
     assert window.access.look == Look(big=True, contrast=True, seated=True)
