@@ -116,3 +116,31 @@ def test_a_patients_toggles_last_one_visit(demo_factory):
     demo.wait_for("idle")
     assert window.access.look == Look() and window.styleSheet() == sheet
     assert window.header.mapTo(window, QPoint(0, 0)).y() == 0
+
+
+def test_the_face_oval_is_drawn_lower_for_a_seated_patient(qtbot):
+    """The oval's painted pixels: centred for standing patients, lower for seated ones; a dashed
+    thin line while searching, a solid thick one when the face is right (not only green)."""
+    from PySide6.QtGui import QColor, QImage
+    from ui.preview import Picture
+    picture = Picture(guide=True)
+    qtbot.addWidget(picture)
+    picture.resize(640, 480)
+    frame = QImage(640, 480, QImage.Format.Format_RGB32)
+    frame.fill(QColor("#404040"))
+    picture.show_image(frame)
+
+    def oval(centre_y: float, ok: bool = False) -> tuple[float, int]:
+        """(the oval's vertical middle, how many of its pixels are painted)"""
+        picture.face_centre_y, picture.ok = centre_y, ok
+        shot = picture.grab().toImage()
+        painted = [(x, y) for y in range(0, shot.height(), 2) for x in range(0, shot.width(), 2)
+                   if shot.pixelColor(x, y).lightness() > 90]
+        rows = [y for _, y in painted]
+        return (min(rows) + max(rows)) / 2, len(painted)
+
+    standing, searching = oval(0.5)
+    seated, _ = oval(SEATED_FACE_CENTRE_Y)
+    assert abs(standing - 240) < 6 and seated > standing + 30, (standing, seated)
+    _, matched = oval(0.5, ok=True)
+    assert matched > 1.5 * searching, (searching, matched)
