@@ -152,7 +152,7 @@ class AccessBar(QWidget):
             self._show(look)
             self.changed(look)
 
-    def show_step(self, step) -> None:
+    def retranslate(self) -> None:
         """The words (for assistive technology) in the current language."""
         translate = QCoreApplication.translate
         self.big.setAccessibleName(translate("Access", "Large text"))

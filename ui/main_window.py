@@ -89,7 +89,7 @@ class KioskWindow(QMainWindow):
         step, visit, methods = self.shown
         self.screens[step].render(visit, methods)
         self.header.show_step(step, self.languages.current)
-        self.access.show_step(step)
+        self.access.retranslate()
         describe(self.header, self.screens[step])
         self._tick()
 
