@@ -91,9 +91,11 @@ def vary(sheet: str, look: Look) -> str:
 
 
 # Big text: the PIN pad's word keys ("Clear", "Back") wide enough for their bigger words; the
-# method buttons no taller than their words need, so wordy screens keep their lines.
+# big buttons no taller than their bigger words need (still 84 px and more), so wordy screens
+# keep their lines.
 BIG = ("QPushButton#digit_action { min-width: 148px; }\n"
-       "QPushButton#choice { min-height: 100px; padding: 8px 12px; }\n"
+       "QPushButton { min-height: 68px; }\n"
+       "QPushButton#choice { min-height: 76px; padding: 8px 4px; }\n"
        "QLabel#title { padding-top: 0px; }")
 # Seated: PIN keys shorter, so the whole pad sits in the lower half of the screen.
 SEATED = "QPushButton#digit, QPushButton#digit_action { min-height: 56px; }"
