@@ -99,7 +99,8 @@ def face_guidance(frame: np.ndarray, face: Detection, limits: GuidanceLimits = D
     elif fraction > limits.too_close_width:
         codes.append(Guidance.TOO_CLOSE)
     cx, cy = face.centre
-    if abs(cx - width / 2) > limits.off_centre * width or abs(cy - height / 2) > limits.off_centre * height:
+    if (abs(cx - width / 2) > limits.off_centre * width
+            or abs(cy - limits.expected_centre_y * height) > limits.off_centre * height):
         codes.append(Guidance.OFF_CENTRE)
     grey = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
     face_level, background_level = _lightness(grey, face)

@@ -55,7 +55,8 @@ class GuidanceLimits:
     several_faces_size: float = 0.5  # another face at least half as wide as the main one
     too_far_width: float = 0.16  # face narrower than 16 % of the frame (~100 px at 640)
     too_close_width: float = 0.55  # face wider than 55 % of the frame
-    off_centre: float = 0.22  # face centre further than 22 % of the frame from its centre
+    off_centre: float = 0.22  # face centre further than 22 % of the frame from where expected
+    expected_centre_y: float = 0.5  # where the face centre should be, in frame heights from the top
     too_dark_mean: float = 60.0  # mean grey level of the face, 0..255
     too_bright_mean: float = 215.0
     backlit_difference: float = 70.0  # background this much brighter than the face
@@ -77,3 +78,6 @@ CHIP_PHOTO_MIN_FACE_PX = 48
 
 DEFAULT_POLICY = DecisionPolicy()
 DEFAULT_LIMITS = GuidanceLimits()
+# A seated patient (wheelchair) is lower than the camera above the screen: their face sits lower
+# in the frame; the on-screen oval and the off-centre guidance both expect it there.
+SEATED_FACE_CENTRE_Y = 0.62

@@ -115,6 +115,9 @@ SCHEMA: tuple[Setting, ...] = (
             lambda value: None if 0 <= value <= 100 else "must be from 0 to 100"),
     Setting("staff_panel_timeout_seconds", int, 120,
             "Seconds without a touch before the staff panel closes itself.", Who.STAFF, _positive),
+    Setting("seated_layout", bool, False,
+            "Start every visit in the seated (wheelchair) layout: every control in the lower half of "
+            "the screen, the face guide lower. Patients can also switch it for their own visit."),
 )
 
 SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}

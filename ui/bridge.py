@@ -32,6 +32,7 @@ class CoreBridge(QObject):
                  face=None) -> None:
         super().__init__()
         self.machine, self._send, self.runner = machine, send, runner
+        self.face = face
         self._frame: np.ndarray | None = None
         self._frame_lock = threading.Lock()
         machine.subscribe(self._on_change)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk import events as ev
 from kiosk.session import RULES, Step
+from ui.access_bar import mark_checked
 from ui.i18n import Languages
 from ui.replay import ReplayButton
 from ui.screens.base import button
@@ -23,14 +24,17 @@ class Header(QWidget):
                  cancel: Callable[[], None]) -> None:
         super().__init__()
         self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)   # paint the header's colour
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(32, 8, 32, 8)
-        layout.setSpacing(16)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(6)
         self.stage = QLabel()
         self.stage.setObjectName("stepper")
+        self.stage.setWordWrap(True)     # a long stage name takes two lines, never widens the window
         layout.addWidget(self.stage)
         layout.addStretch(1)
-        layout.addWidget(ReplayButton())
+        self.replay = ReplayButton()
+        layout.addWidget(self.replay)
         self.cancel = button("cancel", cancel)
         layout.addWidget(self.cancel)
         self.languages: dict[str, QPushButton] = {}
@@ -49,6 +53,7 @@ class Header(QWidget):
         self.cancel.setVisible(step in CANCELLABLE)
         for code, key in self.languages.items():
             key.setChecked(code == current_language)
+            mark_checked(key)
 
 
 class Countdown(QLabel):
@@ -58,6 +63,7 @@ class Countdown(QLabel):
         super().__init__(parent)
         self.setObjectName("countdown")
         self.setWordWrap(True)
+        self.at_top = False      # seated: the controls are at the bottom, so it floats at the top
         self.hide()
 
     def show_seconds_left(self, seconds: float | None) -> None:
@@ -74,4 +80,5 @@ class Countdown(QLabel):
         parent = self.parentWidget()
         width = min(parent.width() - 64, 1100)
         height = self.heightForWidth(width) if self.text() else 0
-        self.setGeometry((parent.width() - width) // 2, parent.height() - height - 16, width, height)
+        top = 16 if self.at_top else parent.height() - height - 16
+        self.setGeometry((parent.width() - width) // 2, top, width, height)

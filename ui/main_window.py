@@ -12,18 +12,20 @@ from kiosk import events as ev
 from kiosk.events import Method
 from kiosk.session import Step, Visit
 from kiosk.settings import Settings
+from ui.access_bar import AccessBar, apply_look
+from ui.accessible import describe, next_in_reading_order
 from ui.bridge import CoreBridge
 from ui.chrome import Countdown, Header
 from ui.i18n import Languages
 from ui.keypad import keypad_key
 from ui.preview import to_qimage
 from ui.replay import ReplayButton
-from ui.resources import style_sheet
 from ui.screens import SCREENS
 from ui.screens.base import Screen
 from ui.voice import Voice
 
 TOUCH_EVERY = 0.2   # seconds: touches closer together extend the timeout once
+TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 
 
@@ -35,7 +37,6 @@ class KioskWindow(QMainWindow):
         self.staff = None              # the staff desk (ui.staff.attach_staff), when attached
         self._last_touch = 0.0
         self.setWindowTitle("oqs-kiosk")
-        self.setStyleSheet(style_sheet())
         self.header = Header(languages, self.switch_language, lambda: bridge.send(ev.Cancelled()))
         self.voice = Voice(languages, settings, self)
         self.header.findChild(ReplayButton).clicked.connect(self.voice.replay)
@@ -53,6 +54,8 @@ class KioskWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
+        self.access = AccessBar(settings.seated_layout, lambda look: apply_look(self, look))
+        self.header.layout().insertWidget(2, self.access)    # after the step and the stretch
         self.setCentralWidget(body)
         self.countdown = Countdown(body)
         # Queued even from the GUI thread: a click never re-renders the screen under its own button.
@@ -65,6 +68,7 @@ class KioskWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         self.shown: tuple[Step, Visit, list[Method]] = (Step.IDLE, Visit(), [])
         languages.use(languages.first)
+        apply_look(self, self.access.look)
         self.show_step(Step.IDLE, Visit(), [])
 
     # ---- rendering ------------------------------------------------------------------------------
@@ -76,6 +80,7 @@ class KioskWindow(QMainWindow):
         before = self.shown[0]
         if step is Step.IDLE and before is not Step.IDLE:
             self.languages.use(self.languages.first)    # the next patient starts in Japanese
+            self.access.reset()                          # and in the facility's look
         if step is not before:
             self.current().leave()
         self.shown = (step, visit, methods)
@@ -103,6 +108,8 @@ class KioskWindow(QMainWindow):
         step, visit, methods = self.shown
         self.screens[step].render(visit, methods)
         self.header.show_step(step, self.languages.current)
+        self.access.retranslate()
+        describe(self.header, self.screens[step])
         self._tick()
 
     def _tick(self) -> None:
@@ -127,6 +134,11 @@ class KioskWindow(QMainWindow):
             if now - self._last_touch > TOUCH_EVERY:   # one touch reaches several objects
                 self._last_touch = now
                 self.bridge.touch()
+        if event.type() == QEvent.Type.KeyPress and event.key() in TABS and self.isActiveWindow():
+            forward = event.key() == Qt.Key.Key_Tab
+            target = next_in_reading_order(self, self.current(), QApplication.focusWidget(), forward)
+            target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+            return True     # Tab follows the screen as shown (ui/accessible.py)
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

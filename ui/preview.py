@@ -43,11 +43,14 @@ class FrameRate:
 
 
 class Picture(QWidget):
-    """A still or live picture, scaled to fit; `guide` draws the face oval (green when `ok`)."""
+    """A still or live picture, scaled to fit; `guide` draws the face oval where the face is
+    expected (`face_centre_y`, in picture heights): dashed while searching, solid and green when
+    `ok` (the shape changes too, not only the colour)."""
 
     def __init__(self, *, mirrored: bool = False, guide: bool = False) -> None:
         super().__init__()
         self.mirrored, self.guide, self.ok = mirrored, guide, False
+        self.face_centre_y = 0.5
         self.placeholder = ""        # said on the dark area until the first picture arrives
         self.image = QImage()
         self.rate = FrameRate()
@@ -75,15 +78,16 @@ class Picture(QWidget):
             painter.drawImage(target, self.image)
         elif self.placeholder:
             painter.setPen(QColor("#f2f2f2"))
-            font = painter.font()
-            font.setPixelSize(24)
-            painter.setFont(font)
+            painter.setFont(self.font())     # the style sheet's size (bigger in big-text mode)
             painter.drawText(self.rect().adjusted(16, 16, -16, -16),
                              int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.placeholder)
         if self.guide and not self.image.isNull():
             oval_h = target.height() * 0.72
-            oval = QRectF(target.center().x() - oval_h * 0.38, target.center().y() - oval_h / 2,
+            centre_y = target.top() + target.height() * self.face_centre_y
+            centre_y = min(max(centre_y, target.top() + oval_h / 2), target.bottom() - oval_h / 2)
+            oval = QRectF(target.center().x() - oval_h * 0.38, centre_y - oval_h / 2,
                           oval_h * 0.76, oval_h)
-            painter.setPen(QPen(QColor("#2e9d4f" if self.ok else "#f2f2f2"), 6, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor("#2e9d4f" if self.ok else "#f2f2f2"), 10 if self.ok else 6,
+                                Qt.PenStyle.SolidLine if self.ok else Qt.PenStyle.DashLine))
             painter.drawEllipse(oval)
         painter.end()

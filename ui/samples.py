@@ -17,6 +17,19 @@ def _astronaut_chip() -> bytes:
     return data.tobytes() if ok else b""
 
 
+def camera_still(lower: bool = False):
+    """A camera picture of the astronaut (public test image) for the face screen's screenshot;
+    `lower` shows her as a seated patient, low in the frame."""
+    import cv2
+    import numpy as np
+    from faceauth.sample_faces import astronaut_bgr
+    from ui.preview import to_qimage
+    frame = cv2.resize(astronaut_bgr()[0:384, 0:512], (640, 480))
+    if lower:
+        frame = np.vstack([np.full((110, 640, 3), 235, np.uint8), frame[:-110]])
+    return to_qimage(frame)
+
+
 def samples() -> list[tuple[str, Step, Visit, list[Method]]]:
     """(name, step, visit, methods offered) for every screen and its telling variants."""
     both = [Method.FACE, Method.PIN]

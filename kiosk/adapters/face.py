@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
 
 from faceauth import (CameraError, CameraSource, ChipPhotoError, Decision, FaceMatcher,
                       MatchSession, NoFaceInChipPhoto)
+from faceauth.thresholds import DEFAULT_LIMITS
 
 from kiosk.codes import Problem
 from kiosk.ports import PortProblem
@@ -26,6 +28,11 @@ class CameraFace:
         self.preview_listeners: list[Callable[[np.ndarray], None]] = []
         self._template = None
         self._session: MatchSession | None = None
+        self.limits = DEFAULT_LIMITS
+
+    def expect_face_centre(self, y_fraction: float) -> None:
+        """Where the patient's face should be in the frame (lower for a seated patient)."""
+        self.limits = replace(DEFAULT_LIMITS, expected_centre_y=y_fraction)
 
     def enrol(self, chip_photo: bytes) -> None:
         try:
@@ -38,7 +45,8 @@ class CameraFace:
     def match(self, on_guidance: Callable[[str], None], should_stop: Callable[[], bool]) -> float | None:
         if self._template is None:
             raise PortProblem(Problem.NO_CHIP_PHOTO, "no chip photo enrolled")
-        session = self._session = MatchSession(self.matcher, self._template, clock=self.clock)
+        session = self._session = MatchSession(self.matcher, self._template, clock=self.clock,
+                                               limits=self.limits)
         last_guidance = None
         try:
             camera = self.open_camera(on_frame=self._preview)

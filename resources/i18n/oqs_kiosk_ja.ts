@@ -540,4 +540,134 @@ again</source>
         <translation>カメラは画面の上にあります。カメラを見てください。</translation>
     </message>
 </context>
+<context>
+    <name>Access</name>
+    <message>
+        <source>Large text</source>
+        <translation>文字を大きく</translation>
+    </message>
+    <message>
+        <source>Makes every text on the screen larger, for this visit.</source>
+        <translation>この受付の間、画面の文字をすべて大きくします。</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>白黒反転（見やすい配色）</translation>
+    </message>
+    <message>
+        <source>Shows the screen in yellow and white on black, for this visit.</source>
+        <translation>この受付の間、黒地に黄色と白の見やすい配色で表示します。</translation>
+    </message>
+    <message>
+        <source>Seated (wheelchair)</source>
+        <translation>車いす（座ったまま操作）</translation>
+    </message>
+    <message>
+        <source>Moves every button to the lower half of the screen and expects your face lower, for this visit.</source>
+        <translation>この受付の間、ボタンをすべて画面の下半分に移し、顔の位置も低めに合わせます。</translation>
+    </message>
+</context>
+<context>
+    <name>Accessible</name>
+    <message>
+        <source>Says the screen's guidance again.</source>
+        <translation>この画面の案内をもう一度読み上げます。</translation>
+    </message>
+    <message>
+        <source>Stops the check-in and goes back to the start.</source>
+        <translation>受付をやめて、最初の画面に戻ります。</translation>
+    </message>
+    <message>
+        <source>Shows every screen in this language.</source>
+        <translation>画面をこの言語で表示します。</translation>
+    </message>
+    <message>
+        <source>Check in with a smartphone that carries your My Number card.</source>
+        <translation>マイナンバーカードを登録したスマートフォンで受付します。</translation>
+    </message>
+    <message>
+        <source>Shows how to check in with an iPhone.</source>
+        <translation>iPhoneでの受付のしかたを表示します。</translation>
+    </message>
+    <message>
+        <source>Shows how to check in with an Android smartphone.</source>
+        <translation>Androidスマートフォンでの受付のしかたを表示します。</translation>
+    </message>
+    <message>
+        <source>Shows the steps for the other kind of smartphone.</source>
+        <translation>もう一方のスマートフォンの手順を表示します。</translation>
+    </message>
+    <message>
+        <source>Confirms who you are by comparing your face with the card photo.</source>
+        <translation>カードの顔写真とお顔を照らし合わせて本人確認をします。</translation>
+    </message>
+    <message>
+        <source>Confirms who you are with the card's 4-digit PIN.</source>
+        <translation>カードの暗証番号（数字4桁）で本人確認をします。</translation>
+    </message>
+    <message>
+        <source>A staff member compares you with the card photo.</source>
+        <translation>職員がカードの顔写真とご本人を確認します。</translation>
+    </message>
+    <message>
+        <source>Types this digit. The screen shows only a dot.</source>
+        <translation>この数字を入力します。画面には●だけが表示されます。</translation>
+    </message>
+    <message>
+        <source>Erases every digit typed.</source>
+        <translation>入力した数字をすべて消します。</translation>
+    </message>
+    <message>
+        <source>Erases the last digit typed.</source>
+        <translation>最後に入力した数字を1つ消します。</translation>
+    </message>
+    <message>
+        <source>Checks the PIN. Available once 4 digits are typed.</source>
+        <translation>暗証番号を確認します。4桁入力すると押せます。</translation>
+    </message>
+    <message>
+        <source>For staff: the patient is the person in the card photo. Needs the password.</source>
+        <translation>職員用：カードの顔写真の本人であることを確認します。パスワードが必要です。</translation>
+    </message>
+    <message>
+        <source>For staff: the patient is not the person in the card photo.</source>
+        <translation>職員用：カードの顔写真の本人と確認できません。</translation>
+    </message>
+    <message>
+        <source>Agrees to all the information listed.</source>
+        <translation>表示されている情報すべてに同意します。</translation>
+    </message>
+    <message>
+        <source>Agrees to none of the information listed.</source>
+        <translation>表示されている情報のいずれにも同意しません。</translation>
+    </message>
+    <message>
+        <source>Asks about each kind of information in turn.</source>
+        <translation>情報の種類ごとに順にお聞きします。</translation>
+    </message>
+    <message>
+        <source>Agrees to this information.</source>
+        <translation>この情報に同意します。</translation>
+    </message>
+    <message>
+        <source>Does not agree to this information.</source>
+        <translation>この情報に同意しません。</translation>
+    </message>
+    <message>
+        <source>Your prescription goes to the pharmacy electronically.</source>
+        <translation>処方箋を電子で薬局に送ります。</translation>
+    </message>
+    <message>
+        <source>Your prescription is printed on paper.</source>
+        <translation>処方箋を紙で印刷します。</translation>
+    </message>
+    <message>
+        <source>Ends the check-in. Please take your card.</source>
+        <translation>受付を終わります。カードをお取りください。</translation>
+    </message>
+    <message>
+        <source>Goes back to the start. Please take your card first.</source>
+        <translation>最初の画面に戻ります。先にカードをお取りください。</translation>
+    </message>
+</context>
 </TS>

@@ -78,3 +78,17 @@ def test_a_face_behind_a_mask_is_possibly_masked(matcher, astronaut):
     frame = sample_faces.camera_frame(astronaut)
     masked = scenes.with_mask(frame, matcher.detect(frame)[0])
     assert guidance_for(matcher, masked) == [Guidance.POSSIBLY_MASKED]
+
+
+def test_a_seated_patient_is_expected_lower_in_the_frame(matcher, astronaut):
+    """A face low in the frame (a seated patient under a camera above the screen) is off centre for
+    a standing patient, and where it should be for the seated layout."""
+    from dataclasses import replace
+
+    from faceauth.thresholds import SEATED_FACE_CENTRE_Y
+    seated = replace(DEFAULT_LIMITS, expected_centre_y=SEATED_FACE_CENTRE_Y)
+    low = sample_faces.camera_frame(astronaut, shift=(0, 120))          # face centre at 75 % height
+    assert Guidance.OFF_CENTRE in frame_guidance(low, matcher.detect(low))[1]
+    assert Guidance.OFF_CENTRE not in frame_guidance(low, matcher.detect(low), seated)[1]
+    high = sample_faces.camera_frame(astronaut, shift=(0, -110))        # a standing face, seen seated
+    assert Guidance.OFF_CENTRE in frame_guidance(high, matcher.detect(high), seated)[1]

@@ -80,7 +80,7 @@ def test_starts_on_idle_in_japanese_and_switches_language_at_run_time(qtbot):
 
 def test_idle_hides_the_phone_button_when_phones_are_off(qtbot):
     window, *_ = make_window(qtbot)
-    assert [b.text() for b in visible_buttons(window)] == ["もう一度\n聞く", "日本語", "English"]
+    assert [b.text() for b in visible_buttons(window) if b.text()] == ["日本語", "English"]   # + the access pictograms
 
 
 def test_method_choice_offers_what_the_card_allows(qtbot):
@@ -88,8 +88,8 @@ def test_method_choice_offers_what_the_card_allows(qtbot):
     machine.handle(ev.CardPlaced())
     machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=3)))
     shows(qtbot, window, Step.METHOD_CHOICE)
-    names = [b.text() for b in visible_buttons(window)]
-    assert names == ["もう一度\n聞く", "やめる", "日本語", "English", "顔認証", "暗証番号（4桁）"]
+    names = [b.text() for b in visible_buttons(window) if b.text()]
+    assert names == ["やめる", "日本語", "English", "顔認証", "暗証番号（4桁）"]
 
 
 def test_pin_pad_masks_digits_and_spends_a_try_only_on_ok(qtbot):

@@ -14,6 +14,9 @@ from kiosk.settings import Settings
 from ui.keypad import keypad_key
 from ui.texts import TITLES, problem_lines, say
 
+SEATED_PUSH = 1000
+WARNING_SIGN = "⚠ "
+
 
 def label(name: str, text: str = "", *, centred: bool = True) -> QLabel:
     widget = QLabel(text)
@@ -56,6 +59,8 @@ class ProblemPanel(QFrame):
         super().__init__()
         self.setObjectName("problem")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(4)
         self.what, self.next, self.code = label("what"), label("next"), label("code")
         for widget in (self.what, self.next, self.code):
             layout.addWidget(widget)
@@ -66,6 +71,7 @@ class ProblemPanel(QFrame):
         if problem is not None:
             for widget, text in zip((self.what, self.next, self.code), problem_lines(problem)):
                 widget.setText(text)
+            self.what.setText(WARNING_SIGN + self.what.text())   # a sign, not only the red
 
 
 class Screen(QWidget):
@@ -74,15 +80,17 @@ class Screen(QWidget):
 
     camera = False          # receives live frames through `show_frame`
     voice = None            # the window's ui.voice.Voice, for spoken feedback
+    seated = False          # laid out for a seated patient (see `seat`)
 
     def __init__(self, step: Step, send: Callable[[ev.Event], None], settings: Settings) -> None:
         super().__init__()
         self.step, self.send, self.settings = step, send, settings
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(40, 16, 40, 24)
-        self.layout_.setSpacing(16)
+        self.layout_.setContentsMargins(40, 8, 40, 12)
+        self.layout_.setSpacing(12)
         self.title = label("title")
         self.layout_.addWidget(self.title)
+        self.layout_.addStretch(0)         # inert until `seat` strengthens it
         self.build()
 
     def build(self) -> None:
@@ -107,3 +115,9 @@ class Screen(QWidget):
         """A numeric keypad key ('0'-'9', 'enter', 'delete', 'replay'); True when the screen
         used it. Each screen's keys are said by its prompt (kiosk.prompts.KEYS)."""
         return False
+
+    def seat(self, seated: bool) -> None:
+        """A seated patient reaches only the lower half of the screen: push everything below the
+        title down (a stretch far stronger than the screen's own)."""
+        self.seated = seated
+        self.layout_.setStretch(1, SEATED_PUSH if seated else 0)

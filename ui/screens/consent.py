@@ -2,24 +2,31 @@
 the e-prescription choice when the facility asks it."""
 from __future__ import annotations
 
+from html import escape
+
 from kiosk import events as ev
 from kiosk.events import ComprehensiveChoice
 from ui.screens.base import Screen, button, label, press_for, row
 from ui.texts import CONSENT_ITEMS, say
 
 
+def two_columns(items: list[str]) -> str:
+    """The items as a bulleted list in two columns: half the height, so the screen fits in big
+    text."""
+    cells = [f"<td style='padding: 0px 16px'>・{escape(item)}</td>" for item in items]
+    rows = ["<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
+    return "<table align='center'>" + "".join(rows) + "</table>"
+
+
 class ConsentAllScreen(Screen):
     def build(self) -> None:
         self.explain = label("body")
-        self.items = label("subtitle", centred=False)
+        self.items = label("subtitle")
         self.agree = button("primary", lambda: self._answer(ComprehensiveChoice.ALL))
         self.refuse = button("secondary", lambda: self._answer(ComprehensiveChoice.NONE))
         self.each = button("secondary", lambda: self._answer(ComprehensiveChoice.INDIVIDUALLY))
         self.layout_.addWidget(self.explain)
-        items = row(self.items)
-        items.insertStretch(0, 1)
-        items.addStretch(1)
-        self.layout_.addLayout(items)
+        self.layout_.addWidget(self.items)
         self.layout_.addStretch(1)
         self.layout_.addLayout(row(self.agree, self.refuse))
         self.layout_.addLayout(row(self.each))
@@ -30,7 +37,7 @@ class ConsentAllScreen(Screen):
     def fill(self, visit, methods) -> None:
         self.explain.setText(self.tr("If you agree, the doctors and pharmacists here may see the "
                                      "information below for 24 hours, for your care today."))
-        self.items.setText("・" + "\n・".join(say("Consent", CONSENT_ITEMS[i]) for i in self.settings.consent_items))
+        self.items.setText(two_columns([say("Consent", CONSENT_ITEMS[i]) for i in self.settings.consent_items]))
         self.agree.setText(self.tr("Agree to all"))
         self.refuse.setText(self.tr("Do not agree"))
         self.each.setText(self.tr("Choose one by one"))

@@ -39,6 +39,9 @@ class FaceCaptureScreen(Screen):
     def show_frame(self, image: QImage) -> None:
         self.picture.show_image(image)
 
+    def seat(self, seated: bool) -> None:
+        self.seated = seated      # the picture keeps its size; the oval is lowered instead
+
     def leave(self) -> None:
         self.picture.clear()
         self.code = "no_face"

@@ -28,11 +28,11 @@ class DoneScreen(Screen):
 
     def fill(self, visit, methods) -> None:
         self.take.setText(self.tr("Please take your card."))
-        self.problem.show_problem(visit.problem)   # insurance invalid or not found: see staff
         shown = [n for n in visit.notices if n in NOTICES][:MAX_NOTICES]
         for widget, notice in zip(self.notices, shown + [None] * MAX_NOTICES):
             widget.setVisible(notice is not None)
             widget.setText(say("Notice", NOTICES[notice]) if notice else "")
+        self.problem.show_problem(visit.problem)   # after hiding notices: never both for a moment
         self.ok.setText(self.tr("OK"))
 
     def on_key(self, key: str) -> bool:

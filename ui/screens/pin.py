@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk import events as ev
 from kiosk.codes import Notice
 from kiosk.events import TokenKind
-from ui.screens.base import Screen, button, label
+from ui.screens.base import WARNING_SIGN, Screen, button, label
 from ui.texts import NOTICES, say
 
 DIGITS = "1234567890"
@@ -24,6 +24,7 @@ class PinPad(QWidget):
     def __init__(self, length: int, name: str = "digit") -> None:
         super().__init__()
         self.length, self._digits = length, ""
+        self.wide = False        # seated: two rows of five digits, so the pad is low enough
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = QHBoxLayout()
@@ -47,12 +48,22 @@ class PinPad(QWidget):
             random.SystemRandom().shuffle(order)
         for key, digit in zip(self.keys, order):
             key.setText(digit)
-        places = [(r, c) for r in range(3) for c in range(3)]
-        for key, (r, c) in zip(self.keys[:9], places):
-            self.grid.addWidget(key, r, c)
-        self.grid.addWidget(self.clear_key, 3, 0)
-        self.grid.addWidget(self.keys[9], 3, 1)
-        self.grid.addWidget(self.back_key, 3, 2)
+        self.place()
+
+    def place(self) -> None:
+        """Put the keys in the grid: 3 × 3 + a bottom row, or (`wide`) 2 × 5 + a bottom row."""
+        for key in (*self.keys, self.clear_key, self.back_key):
+            self.grid.removeWidget(key)      # Qt deletes the old places; no layout item reaches Python
+        columns = 5 if self.wide else 3
+        for index, key in enumerate(self.keys[:9] if not self.wide else self.keys):
+            self.grid.addWidget(key, index // columns, index % columns)
+        if self.wide:
+            self.grid.addWidget(self.clear_key, 2, 0, 1, 2)
+            self.grid.addWidget(self.back_key, 2, 3, 1, 2)
+        else:
+            self.grid.addWidget(self.clear_key, 3, 0)
+            self.grid.addWidget(self.keys[9], 3, 1)
+            self.grid.addWidget(self.back_key, 3, 2)
 
     def set_action_texts(self, clear: str, back: str) -> None:
         self.clear_key.setText(clear)
@@ -108,6 +119,7 @@ class PinEntryScreen(Screen):
         beside.setSpacing(40)
         beside.addLayout(words, 1)
         beside.addWidget(self.pad)
+        self.beside = beside
         self.layout_.addLayout(beside, 1)
 
     def fill(self, visit, methods) -> None:
@@ -115,13 +127,13 @@ class PinEntryScreen(Screen):
         if android:
             self.title.setText(self.tr("Enter the 4-digit PIN of your smartphone certificate"))
         left = visit.pin_tries_left
-        self.tries.setVisible(left is not None)
+        last = Notice.PIN_LAST_TRY in visit.notices or left == 1
+        self.tries.setVisible(left is not None and not last)   # the warning says it, and more
         if left is not None:
             self.tries.setText(self.tr("You can try {0} more times.").format(left) if left > 1
                                else self.tr("You can try 1 more time."))
-        last = Notice.PIN_LAST_TRY in visit.notices or left == 1
         self.warning.setVisible(last)
-        self.warning.setText(say("Notice", NOTICES[Notice.PIN_LAST_TRY]) + "\n"
+        self.warning.setText(WARNING_SIGN + say("Notice", NOTICES[Notice.PIN_LAST_TRY]) + "\n"
                              + self.tr("If you are not sure, press Cancel and ask the staff."))
         self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
         self.ok.setText(self.tr("OK"))
@@ -151,4 +163,10 @@ class PinEntryScreen(Screen):
 
     def leave(self) -> None:
         self.pad.clear()
+
+    def seat(self, seated: bool) -> None:
+        super().seat(seated)
+        self.pad.wide = seated
+        self.pad.place()
+        self.beside.setAlignment(self.pad, Qt.AlignmentFlag.AlignBottom if seated else Qt.AlignmentFlag(0))
 

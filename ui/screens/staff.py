@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout
 from kiosk import events as ev
 from kiosk.passwords import check_visual_check_password
 from ui.preview import Picture, decode_photo
-from ui.screens.base import Screen, button, label, row
+from ui.screens.base import WARNING_SIGN, Screen, button, label, row
 from ui.screens.pin import PinPad
 from ui.worker import submit
 
@@ -54,7 +54,7 @@ class StaffCheckScreen(Screen):
         self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
         self.confirm.setText(self.tr("Same person"))
         self.refuse.setText(self.tr("Not the same person"))
-        self.wrong.setText(self.tr("Wrong password. Please try again."))
+        self.wrong.setText(WARNING_SIGN + self.tr("Wrong password. Please try again."))
         if self.photo.image.isNull() and visit.chip_photo:
             self.photo.show_image(decode_photo(visit.chip_photo))
         self.confirm.setEnabled(self.pad.count() == PASSWORD_LENGTH and not self._checking)
@@ -75,6 +75,9 @@ class StaffCheckScreen(Screen):
 
     def show_frame(self, image: QImage) -> None:
         self.live.show_image(image)
+
+    def seat(self, seated: bool) -> None:
+        self.seated = seated      # staff, standing, use this screen: the pictures keep their size
 
     def leave(self) -> None:
         self.photo.clear()
