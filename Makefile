@@ -1,4 +1,4 @@
-.PHONY: setup demo test
+.PHONY: setup demo test dist
 
 setup:
 	@scripts/setup.sh
@@ -9,3 +9,6 @@ demo: setup
 test:
 	@scripts/setup.sh test
 	@scripts/test.sh
+
+dist: setup
+	@scripts/build.sh

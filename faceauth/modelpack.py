@@ -10,10 +10,12 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from reader.resources import resource_dir
+
 from .errors import ModelPackError
 
 MANIFEST = "pack.toml"
-DEFAULT_PACK_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "dlib-resnet-mtcnn"
+DEFAULT_PACK_DIR = resource_dir() / "models" / "dlib-resnet-mtcnn"
 
 
 def sha256_of_bytes(content: bytes) -> str:
