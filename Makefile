@@ -8,6 +8,7 @@ demo: setup
 
 test:
 	@scripts/setup.sh test
+	@scripts/build.sh --if-stale
 	@scripts/test.sh
 
 dist: setup
