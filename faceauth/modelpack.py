@@ -10,9 +10,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from reader.resources import resource_dir
-
 from .errors import ModelPackError
+from .resources import resource_dir
 
 MANIFEST = "pack.toml"
 DEFAULT_PACK_DIR = resource_dir() / "models" / "dlib-resnet-mtcnn"

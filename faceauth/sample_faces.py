@@ -15,7 +15,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from reader.resources import resource_dir
+from .resources import resource_dir
 
 CHIP_SIZE = (200, 257)  # width, height of the card's photo, as the card engineer's virtual cards
 FRAME_SIZE = (640, 480)

@@ -1,8 +1,8 @@
 """Where `resources/` is, from source and from a PyInstaller onedir build.
 
-The one place that knows: every package finds its shipped files through `resource_dir()`
-(`kiosk.paths.resource_path` builds on it). It lives in the lowest package so that `reader/` and
-`faceauth/` can use it without importing the core."""
+kiosk/ and ui/ find their shipped files through `kiosk.paths.resource_path`, which builds on
+this; faceauth, which imports nothing of ours, has the same rule in faceauth/resources.py (a test
+keeps the two equal)."""
 from __future__ import annotations
 
 import sys

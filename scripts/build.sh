@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stamp=dist/oqs-kiosk/.built-from
-sources() { git ls-files -co --exclude-standard kiosk ui reader faceauth resources kiosk.spec pyproject.toml scripts/kiosk_entry.py
-            ls resources/i18n/*.qm resources/models/*/*.onnx resources/faces/*.avi 2>/dev/null || true; }
+# Every file under resources/ counts, generated ones too (models, .qm, voice prompts).
+sources() { git ls-files -co --exclude-standard kiosk ui reader faceauth kiosk.spec pyproject.toml scripts/kiosk_entry.py
+            find resources -type f; }
 fingerprint() { sources | sort -u | xargs -d '\n' sha256sum 2>/dev/null | sha256sum | cut -c1-16; }
 fresh() { [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(fingerprint)" ]; }
 case "${1:-}" in

@@ -145,3 +145,22 @@ def test_systemd_accepts_the_unit(tmp_path):
     done = subprocess.run(["systemd-analyze", "verify", "--user", str(copy)], capture_output=True, text=True,
                           env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)}, timeout=60)
     assert done.returncode == 0 and done.stderr.strip() == "", done.stderr
+
+
+def test_every_package_finds_resources_in_the_same_place_from_source_and_frozen(monkeypatch, tmp_path):
+    import faceauth.resources
+    import reader.resources
+    from kiosk import paths
+    finders = (reader.resources.resource_dir, faceauth.resources.resource_dir, paths.resource_path)
+    assert {finder() for finder in finders} == {ROOT / "resources"}
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert {finder() for finder in finders} == {tmp_path / "resources"}
+
+
+def test_no_module_finds_resources_beside_its_own_file():
+    """Every reader of resources/ goes through a resource_dir, so the frozen build finds them."""
+    finders = {ROOT / "reader" / "resources.py", ROOT / "faceauth" / "resources.py"}
+    offenders = [p.relative_to(ROOT).as_posix() for p in production_sources()
+                 if p not in finders and "__file__" in (text := p.read_text(encoding="utf-8"))
+                 and "resources" in text.split("__file__", 1)[1].split("\n", 1)[0]]
+    assert offenders == []
