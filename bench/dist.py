@@ -37,18 +37,20 @@ def build() -> float:
 
 
 def size_of(path: Path) -> int:
+    """Bytes of the files under `path`; PyInstaller's symbolic links to them count nothing."""
+    if path.is_symlink():
+        return 0
     if path.is_file():
         return path.stat().st_size
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def largest_parts(count: int = 12) -> list[tuple[str, int]]:
+def largest_parts(count: int = 14) -> list[tuple[str, int]]:
     inside = DIST / "_internal"
-    parts = [(p.name, size_of(p)) for p in inside.iterdir()]
-    loose = sum(size for name, size in parts if (inside / name).is_file())
-    folders = [(name + "/", size) for name, size in parts if (inside / name).is_dir()]
-    folders.append(("(single libraries at the top)", loose))
-    return sorted(folders, key=lambda part: -part[1])[:count]
+    entries = [p for p in inside.iterdir() if not p.is_symlink()]
+    parts = [(p.name + "/", size_of(p)) for p in entries if p.is_dir()]
+    parts.append(("(system and interpreter libraries at the top)", sum(size_of(p) for p in entries if p.is_file())))
+    return sorted(parts, key=lambda part: -part[1])[:count]
 
 
 def start_to_idle(command: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -48,6 +48,8 @@ class Kiosk:
         return self
 
     def stop(self) -> None:
+        if isinstance(self.face.matcher, LazyMatcher):
+            self.face.matcher.settle()
         self.card.stop()
         self.retrier.stop()
         self.runner.shutdown()

@@ -26,6 +26,7 @@ class LazyMatcher:
         self._load = load
         self._lock = threading.Lock()
         self._matcher: FaceMatcher | None = None
+        self._warming: threading.Thread | None = None
 
     def loaded(self) -> FaceMatcher:
         with self._lock:
@@ -39,9 +40,15 @@ class LazyMatcher:
                 self.loaded()
             except Exception:   # the first face check-in raises it again, with the screen's code
                 log.exception("the face model pack did not load")
-        thread = threading.Thread(target=warm, name="face models", daemon=True)
+        thread = self._warming = threading.Thread(target=warm, name="face models", daemon=True)
         thread.start()
         return thread
+
+    def settle(self) -> None:
+        """Wait for a load in progress: leaving the process while onnxruntime is opening a model
+        aborts it ("terminate called without an active exception")."""
+        if self._warming is not None:
+            self._warming.join()
 
     def __getattr__(self, name: str):
         return getattr(self.loaded(), name)
