@@ -1,4 +1,4 @@
-.PHONY: setup demo test
+.PHONY: setup demo test dist
 
 setup:
 	@scripts/setup.sh
@@ -8,4 +8,8 @@ demo: setup
 
 test:
 	@scripts/setup.sh test
+	@scripts/build.sh --if-stale
 	@scripts/test.sh
+
+dist: setup
+	@scripts/build.sh

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from insightface.utils.face_align import arcface_dst
 
 
 def template_points(size: int) -> np.ndarray:
     """insightface's 5-point template for a square crop of `size` pixels."""
+    # Imported here: insightface imports SciPy and scikit-image (about 1.5 s), which the kiosk's
+    # start to the idle screen need not wait for.
+    from insightface.utils.face_align import arcface_dst
     if size % 112 == 0:
         return arcface_dst * (size / 112.0)
     ratio = size / 128.0

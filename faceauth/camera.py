@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -51,6 +52,25 @@ def _opencv_source(source: int | str | os.PathLike) -> int | str:
     return str(source)
 
 
+def device_backends(platform: str = sys.platform) -> list[int]:
+    """OpenCV back-ends to try, in order, for a camera device. Windows: Media Foundation first
+    (the system's own), DirectShow second (older USB cameras that MSMF cannot open). Elsewhere
+    OpenCV's own choice (V4L2 on Linux)."""
+    if platform == "win32":
+        return [cv2.CAP_MSMF, cv2.CAP_DSHOW]
+    return [cv2.CAP_ANY]
+
+
+def _open_capture(source: int | str | os.PathLike) -> cv2.VideoCapture:
+    backends = [cv2.CAP_ANY] if _is_file_source(source) else device_backends()
+    for backend in backends:
+        capture = cv2.VideoCapture(_opencv_source(source), backend)
+        if capture.isOpened():
+            return capture
+        capture.release()
+    raise CameraUnavailable(f"cannot open camera {source!r}")
+
+
 def new_frames(source, timeout: float = 1.0):
     """Each new frame of any source with `latest(after, timeout)`, until CameraStopped."""
     index = -1
@@ -82,10 +102,7 @@ class CameraSource:
         self._started_at = 0.0
 
     def start(self) -> "CameraSource":
-        capture = cv2.VideoCapture(_opencv_source(self.source))
-        if not capture.isOpened():
-            capture.release()
-            raise CameraUnavailable(f"cannot open camera {self.source!r}")
+        capture = _open_capture(self.source)
         if self.frame_size and not _is_file_source(self.source):
             capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.frame_size[0])
             capture.set(cv2.CAP_PROP_FRAME_HEIGHT, self.frame_size[1])

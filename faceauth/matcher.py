@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from insightface.model_zoo import get_model
 
 from .align import aligned_crop
 from .chip_photo import decode_chip_photo, pad_for_detection
@@ -40,6 +39,7 @@ class FaceMatcher:
         manifest = verify_pack(pack_dir)
         detector = _load_detector(pack_dir, manifest["detector"])
         recogniser_section = manifest["recogniser"]
+        from insightface.model_zoo import get_model   # here: see align.template_points
         recogniser = get_model(str(pack_dir / recogniser_section["file"]), providers=["CPUExecutionProvider"])
         if recogniser is None or getattr(recogniser, "taskname", None) != "recognition":
             raise ModelPackError(f"{recogniser_section['file']} is not a recogniser insightface can load")

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ModelPackError
+from .resources import resource_dir
 
 MANIFEST = "pack.toml"
-DEFAULT_PACK_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "dlib-resnet-mtcnn"
+DEFAULT_PACK_DIR = resource_dir() / "models" / "dlib-resnet-mtcnn"
 
 
 def sha256_of_bytes(content: bytes) -> str:

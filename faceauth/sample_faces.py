@@ -15,6 +15,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from .resources import resource_dir
+
 CHIP_SIZE = (200, 257)  # width, height of the card's photo, as the card engineer's virtual cards
 FRAME_SIZE = (640, 480)
 
@@ -106,7 +108,7 @@ def recorded_session(person: Person, count: int = 30, seed: int = 4) -> list[np.
     return frames
 
 
-DEMO_RECORDING = Path(__file__).resolve().parent.parent / "resources" / "faces" / "demo-camera.avi"
+DEMO_RECORDING = resource_dir() / "faces" / "demo-camera.avi"
 
 
 def write_demo_recording(path: Path = DEMO_RECORDING, count: int = 45, fps: float = 15.0) -> bool:

@@ -1,5 +1,6 @@
 """`python -m kiosk`: start the kiosk window (full screen; --windowed for development).
-`python -m kiosk selftest [--demo] [--json]`: check every part the kiosk needs."""
+`python -m kiosk selftest [--demo] [--json]`: check every part the kiosk needs.
+`python -m kiosk checkin ...`: one check-in without a screen (kiosk.checkin), also in the built folder."""
 from __future__ import annotations
 
 import argparse
@@ -31,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["selftest"]:
         from kiosk.selftest import main as selftest
         return selftest(argv[1:])
+    if argv[:1] == ["checkin"]:
+        from kiosk.checkin import main as checkin
+        return checkin(argv[1:])
     args = parse_args(argv)
     log_path = logs.configure(paths.data_dir() / "logs")
     overrides = {}

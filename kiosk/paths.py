@@ -7,14 +7,14 @@ from pathlib import Path
 
 import platformdirs
 
+from reader.resources import resource_dir
+
 APP_NAME = "oqs-kiosk"
 
 
 def resource_path(*parts: str) -> Path:
     """A path inside resources/, both from a source checkout and from the PyInstaller bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)
+    return resource_dir().joinpath(*parts)
 
 
 def config_dir() -> Path:

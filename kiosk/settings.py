@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kiosk import paths
+from kiosk.platform_calls import default_result_folder
 
 
 class StaffMode(str, enum.Enum):
@@ -63,9 +64,10 @@ def _positive(value: int) -> str | None:
 
 
 def _translated_languages() -> set[str]:
-    """English (the source text) and every language with a Qt Linguist file in resources/i18n."""
-    folder = Path(__file__).resolve().parent.parent / "resources" / "i18n"
-    return {"en"} | {p.stem.removeprefix("oqs_kiosk_") for p in folder.glob("oqs_kiosk_*.ts")}
+    """English (the source text) and every language with a Qt Linguist file in resources/i18n
+    (the .ts source in a checkout, the built .qm in the installed folder)."""
+    folder = paths.resource_path("i18n")
+    return {"en"} | {p.stem.removeprefix("oqs_kiosk_") for p in folder.glob("oqs_kiosk_*.[tq][sm]")}
 
 
 def _languages_problem(value: list[str]) -> str | None:
@@ -91,7 +93,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("eprescription_question", bool, False,
             "Ask whether the patient wants an electronic or a paper prescription."),
     Setting("result_folder", str, "",
-            "Folder the receipt computer reads results from (e.g. C:\\OQS\\face); empty = face/ in the kiosk's data folder.",
+            "Folder the receipt computer reads results from; empty = C:\\OQS\\face on Windows, face/ in the kiosk's data folder elsewhere.",
             Who.VENDOR),
     Setting("result_encoding", ResultEncoding, ResultEncoding.UTF8,
             "Encoding of result files: utf-8 or shift_jis (written as cp932).", Who.VENDOR),
@@ -138,7 +140,7 @@ class Settings:
         return Settings(merged)
 
     def result_folder_path(self) -> Path:
-        return Path(self.result_folder) if self.result_folder else paths.data_dir() / "face"
+        return Path(self.result_folder) if self.result_folder else default_result_folder(paths.data_dir())
 
 
 def defaults() -> Settings:

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
+from kiosk.paths import resource_path
 from kiosk.prompts import EARCONS, LANGUAGES, catalogue
 
-VOICE_DIR = Path(__file__).resolve().parent.parent / "resources" / "voice"
+VOICE_DIR = resource_path("voice")
 SAMPLE_RATE = 22050            # every file: mono 16-bit at this rate, so playback needs no resampling
 ENGLISH_VOICE = ("en-us", "150")   # espeak-ng voice and words per minute
 

@@ -13,7 +13,7 @@ from reader.trust import load_test_anchors
 from kiosk import events as ev
 from kiosk import paths
 from kiosk.adapters.card import CardFaceUnlocker, ReaderCard
-from kiosk.adapters.face import CameraFace
+from kiosk.adapters.face import CameraFace, LazyMatcher
 from kiosk.adapters.gateway import SignedGateway
 from kiosk.adapters.results import OutboxResults
 from kiosk.audit_trail import AuditTrail
@@ -46,6 +46,8 @@ class Kiosk:
         self.audit.store.purge()
         self.retrier.start()
         self.card.start()
+        if isinstance(self.face.matcher, LazyMatcher):
+            self.face.matcher.warm_in_background()
         return self
 
     def apply_settings(self, new: Settings) -> None:
@@ -65,6 +67,8 @@ class Kiosk:
             log.info("result sink rebuilt for %s", self.results.sink.folder)
 
     def stop(self) -> None:
+        if isinstance(self.face.matcher, LazyMatcher):
+            self.face.matcher.settle()
         self.card.stop()
         self.retrier.stop()
         self.runner.shutdown()
@@ -86,7 +90,7 @@ def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFac
 
     # Virtual cards are issued by the test CA; a clinic's build ships the J-LIS anchors instead.
     card = ReaderCard(service, load_test_anchors(), unlocker, presence)
-    face = CameraFace(matcher or FaceMatcher.load(), open_camera)
+    face = CameraFace(matcher or LazyMatcher(FaceMatcher.load), open_camera)
     sink = open_result_sink(settings.result_folder_path(), settings.institution_code,
                             settings.result_encoding.value, base=base)
     results = OutboxResults(sink)

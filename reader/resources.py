@@ -1,4 +1,8 @@
-"""Where `resources/` is, from source and from a PyInstaller onedir build."""
+"""Where `resources/` is, from source and from a PyInstaller onedir build.
+
+kiosk/ and ui/ find their shipped files through `kiosk.paths.resource_path`, which builds on
+this; faceauth, which imports nothing of ours, has the same rule in faceauth/resources.py (a test
+keeps the two equal)."""
 from __future__ import annotations
 
 import sys

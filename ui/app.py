@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -14,6 +13,7 @@ from kiosk import paths
 from kiosk.demo import VirtualTray, demo_tray, tray_camera
 from kiosk.gateway import SimulatedGateway, open_simulator_gateway
 from kiosk.passwords import ensure_demo_password
+from kiosk.platform_calls import no_camera_device
 from kiosk.session import CheckInMachine
 from kiosk.settings import Settings
 from kiosk.staff_access import StaffAccess, ensure_demo_staff_password
@@ -58,7 +58,7 @@ def build_kiosk_window(kiosk: Kiosk, settings: Settings, *, demo: bool = True,
 def demo_camera():
     """The first webcam if one answers, else the recorded clip of the demo persona's face."""
     recorded = lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)   # noqa: E731
-    if sys.platform.startswith("linux") and not list(Path("/dev").glob("video*")):
+    if no_camera_device():
         log.info("demo camera: no webcam on this machine; the recorded clip %s", DEMO_RECORDING.name)
         return recorded
     try:

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from kiosk.paths import resource_path
 from ui.texts import OWN_NAME
 
 log = logging.getLogger("ui.i18n")
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+I18N_DIR = resource_path("i18n")
 SOURCE_LANGUAGE = "en"
 
 
@@ -23,7 +24,7 @@ def ts_file(language: str) -> Path:
 
 
 def available_languages() -> list[str]:
-    return [SOURCE_LANGUAGE] + sorted(p.stem.removeprefix("oqs_kiosk_") for p in I18N_DIR.glob("oqs_kiosk_*.ts"))
+    return [SOURCE_LANGUAGE] + sorted({p.stem.removeprefix("oqs_kiosk_") for p in I18N_DIR.glob("oqs_kiosk_*.[tq][sm]")})
 
 
 _translators: dict[str, QTranslator] = {}     # one per language for the whole process

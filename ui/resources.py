@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "resources" / "images"
+from kiosk.paths import resource_path
+
+IMAGES = resource_path("images")
 
 
 def image_path(name: str) -> Path:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import replace
 from typing import Callable
@@ -16,6 +17,43 @@ from kiosk.codes import Problem
 from kiosk.ports import PortProblem
 
 log = logging.getLogger("kiosk.face")
+
+
+class LazyMatcher:
+    """A FaceMatcher loaded on first use, or ahead of it by `warm_in_background()`: importing
+    insightface and opening the model pack take about 2 s that the idle screen need not wait for.
+    A pack that fails to load fails every use with its own error (and the self-test says why)."""
+
+    def __init__(self, load: Callable[[], FaceMatcher]) -> None:
+        self._load = load
+        self._lock = threading.Lock()
+        self._matcher: FaceMatcher | None = None
+        self._warming: threading.Thread | None = None
+
+    def loaded(self) -> FaceMatcher:
+        with self._lock:
+            if self._matcher is None:
+                self._matcher = self._load()
+            return self._matcher
+
+    def warm_in_background(self) -> threading.Thread:
+        def warm() -> None:
+            try:
+                self.loaded()
+            except Exception:   # the first face check-in raises it again, with the screen's code
+                log.exception("the face model pack did not load")
+        thread = self._warming = threading.Thread(target=warm, name="face models", daemon=True)
+        thread.start()
+        return thread
+
+    def settle(self) -> None:
+        """Wait for a load in progress: leaving the process while onnxruntime is opening a model
+        aborts it ("terminate called without an active exception")."""
+        if self._warming is not None:
+            self._warming.join()
+
+    def __getattr__(self, name: str):
+        return getattr(self.loaded(), name)
 
 
 class CameraFace:

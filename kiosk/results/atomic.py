@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+
+from kiosk.platform_calls import sync_folder  # noqa: F401  (re-exported: results use it from here)
 
 
 def write_synced(path: Path, content: bytes) -> None:
@@ -12,17 +13,6 @@ def write_synced(path: Path, content: bytes) -> None:
         stream.write(content)
         stream.flush()
         os.fsync(stream.fileno())
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no directory fsync)."""
-    if sys.platform == "win32":
-        return
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def exists(path: Path) -> bool:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import os
-import stat
-import sys
 from pathlib import Path
 from typing import Callable
+
+from kiosk.platform_calls import others_may_read
 
 
 class KeyFileError(Exception):
@@ -13,11 +13,9 @@ class KeyFileError(Exception):
 
 
 def _check_private(path: Path) -> None:
-    if sys.platform == "win32":
-        return  # NTFS ACLs of the per-user data folder protect it; mode bits mean little there
-    mode = path.stat().st_mode
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise KeyFileError(f"{path} is readable by other users (mode {stat.S_IMODE(mode):o}); "
+    mode = others_may_read(path)
+    if mode is not None:
+        raise KeyFileError(f"{path} is readable by other users (mode {mode:o}); "
                            "run: chmod 600 on it")
 
 

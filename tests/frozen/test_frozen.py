@@ -1,0 +1,105 @@
+"""The vendor's built folder (kiosk.spec, `make dist`) works on its own: the window reaches the idle
+screen offscreen, the self-test passes, and a whole face check-in writes its result file.
+
+`make test` builds dist/oqs-kiosk first (about 2 minutes on two cores; skipped when the folder was
+built from exactly the current sources). Run alone, these tests use a fresh build or are skipped:
+`scripts/build.sh` first, or OQS_KIOSK_BUILD=1 to let the test build it. (The folder is not named
+tests/dist: pytest never looks into folders called dist or build.)"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = ROOT / "dist" / "oqs-kiosk" / "oqs-kiosk"
+BUNDLE = BINARY.parent / "_internal"
+
+pytestmark = pytest.mark.dist
+
+
+def fresh_build() -> bool:
+    return subprocess.run([str(ROOT / "scripts" / "build.sh"), "--check"], cwd=ROOT,
+                          capture_output=True).returncode == 0
+
+
+@pytest.fixture(scope="module")
+def binary():
+    if not fresh_build():
+        if os.environ.get("OQS_KIOSK_BUILD") != "1":
+            pytest.skip("dist/oqs-kiosk is missing or older than the sources: run scripts/build.sh "
+                        "(make test does), or set OQS_KIOSK_BUILD=1")
+        subprocess.run([str(ROOT / "scripts" / "build.sh")], cwd=ROOT, check=True, timeout=1200)
+    return BINARY
+
+
+@pytest.fixture
+def kiosk_env(tmp_path):
+    """A machine on which the kiosk has never run: empty data and config folders, no screen,
+    and nothing of the checkout on the path."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update(QT_QPA_PLATFORM="offscreen", OQS_KIOSK_DATA_DIR=str(tmp_path / "data"),
+               OQS_KIOSK_CONFIG_DIR=str(tmp_path / "config"), PATH="/usr/bin:/bin")
+    return env
+
+
+def run(binary, args, env, cwd, timeout=180):
+    return subprocess.run([str(binary), *args], env=env, cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_the_window_reaches_the_idle_screen(binary, kiosk_env, tmp_path):
+    shot = tmp_path / "idle.png"
+    done = run(binary, ["--demo", "--windowed", "--quit-after", "3", "--screenshot", str(shot)],
+               kiosk_env, tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "window open on the idle screen" in log
+    assert " ERROR " not in log and "Traceback" not in done.stderr, done.stderr[-3000:]
+    picture = Image.open(shot).convert("L")
+    assert picture.size[0] >= 800
+    low, high = picture.getextrema()
+    assert high - low > 100, "the idle screen was painted blank"
+
+
+def test_quitting_at_once_leaves_cleanly(binary, kiosk_env, tmp_path):
+    """Quitting while the face models still load in the background (a restart, a shutdown) must not
+    abort the process (onnxruntime: "terminate called without an active exception")."""
+    for _ in range(3):
+        done = run(binary, ["--demo", "--windowed", "--quit-after", "0"], kiosk_env, tmp_path)
+        assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_the_self_test_passes(binary, kiosk_env, tmp_path):
+    done = run(binary, ["selftest", "--demo", "--json"], kiosk_env, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    report = json.loads(done.stdout)
+    assert report["passed"] is True
+    results = {r["key"]: r for r in report["checks"]}
+    assert results["models"]["status"] == "ok"
+    assert results["translations"]["status"] == "ok"
+
+
+def test_a_face_check_in_writes_its_result(binary, kiosk_env, tmp_path):
+    """The face path end to end inside the bundle: card surface OCR (rapidocr's models), the face
+    pack, insightface and onnxruntime, the simulator's trust anchors, the result file."""
+    out = tmp_path / "results"
+    done = run(binary, ["checkin", "--persona", "valid_adult", "--method", "face", "--consent", "all",
+                        "--inprocess", "--out", str(out)], kiosk_env, tmp_path, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    written = list(out.glob("*.xml"))
+    assert len(written) == 1 and "face" in written[0].name
+
+
+def test_the_bundle_carries_resources_by_rule():
+    if not BUNDLE.exists():
+        pytest.skip("no build")
+    shipped = {p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*")
+               if p.is_file() and p.name != ".gitignore" and not p.name.endswith(".partial.avi")}
+    bundled = {p.relative_to(BUNDLE / "resources").as_posix() for p in (BUNDLE / "resources").rglob("*") if p.is_file()}
+    assert shipped <= bundled, sorted(shipped - bundled)[:10]
+    assert list((BUNDLE / "rapidocr_onnxruntime" / "models").glob("*.onnx"))
