@@ -203,11 +203,8 @@ def test_the_visual_check_password_is_changed_and_audited_without_its_value(demo
     assert action.detail == {"key": "visual_check_password", "who": "staff"}
 
 
-def test_a_new_result_folder_encoding_and_code_take_the_next_result(demo_factory, tmp_path):
-    demo = demo_factory()
-    moved = tmp_path / "moved-results"
-    demo.window.staff.editor.change({"result_folder": str(moved), "result_encoding": "shift_jis",
-                                     "institution_code": "2712345678"}, Who.VENDOR)
+def pin_check_in(demo) -> None:
+    """The valid adult checks in by PIN and agrees to all, through the window's buttons."""
     demo.tray.place("valid_adult")
     demo.wait_for("method_choice")
     demo.press("暗証番号（4桁）")
@@ -216,6 +213,14 @@ def test_a_new_result_folder_encoding_and_code_take_the_next_result(demo_factory
     demo.wait_for("consent_all")
     demo.press("すべて同意する")
     demo.wait_for("done")
+
+
+def test_a_new_result_folder_encoding_and_code_take_the_next_result(demo_factory, tmp_path):
+    demo = demo_factory()
+    moved = tmp_path / "moved-results"
+    demo.window.staff.editor.change({"result_folder": str(moved), "result_encoding": "shift_jis",
+                                     "institution_code": "2712345678"}, Who.VENDOR)
+    pin_check_in(demo)
     (written,) = moved.glob("OQSsiquc01res_face_2712345678*.xml")
     assert b'encoding="Shift_JIS"' in written.read_bytes()[:80]
     assert demo.no_result()
@@ -223,14 +228,7 @@ def test_a_new_result_folder_encoding_and_code_take_the_next_result(demo_factory
 
 def test_the_dashboard_counts_todays_check_in_and_exports_it(demo_factory, tmp_path):
     demo = demo_factory()
-    demo.tray.place("valid_adult")
-    demo.wait_for("method_choice")
-    demo.press("暗証番号（4桁）")
-    demo.press(*"1234")
-    demo.press("OK")
-    demo.wait_for("consent_all")
-    demo.press("すべて同意する")
-    demo.wait_for("done")
+    pin_check_in(demo)
     demo.tray.take()
     demo.wait_for("idle")
     desk = demo.window.staff
