@@ -92,8 +92,10 @@ def vary(sheet: str, look: Look) -> str:
 
 # Big text: the PIN pad's word keys ("Clear", "Back") wide enough for their bigger words; the
 # big buttons no taller than their bigger words need (still 84 px and more), so wordy screens
-# keep their lines.
+# keep their lines; the header's keys with less padding, so they keep their words at 1024 px.
 BIG = ("QPushButton#digit_action { min-width: 148px; }\n"
+       "QPushButton#language, QPushButton#cancel { padding: 8px 6px; }\n"
+       "QPushButton#access { min-width: 56px; }\n"
        "QPushButton { min-height: 68px; }\n"
        "QPushButton#choice { min-height: 76px; padding: 8px 4px; }\n"
        "QLabel#title { padding-top: 0px; }")
