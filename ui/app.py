@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -91,10 +92,10 @@ def build_demo_kiosk(settings: Settings, open_camera=None, *,
     return kiosk, tray
 
 
-def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | None,
-        screenshot: str | None = None, settings_path: Path | None = None) -> int:
-    route_qt_messages_to_logging()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def start_kiosk(settings: Settings, *, demo: bool, settings_path: Path | None = None
+                ) -> tuple[KioskWindow, Kiosk, DemoControls | None]:
+    """The kiosk `python -m kiosk [--demo]` starts, its window not yet shown: the demo's embedded
+    defaults (and their control window), or the installed parts (kiosk.installed)."""
     if demo:
         kiosk, tray = build_demo_kiosk(settings, demo_camera())
     else:
@@ -102,10 +103,17 @@ def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | N
     window, _bridge = build_kiosk_window(kiosk, settings, demo=demo, settings_path=settings_path)
     if not window.staff.access.has_password():
         window.staff.require_password()     # a vendor install: no staff panel without one
-    if tray is not None:
-        controls = DemoControls(tray)
-        controls.show()
     kiosk.start()
+    return window, kiosk, DemoControls(tray) if tray is not None else None
+
+
+def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | None,
+        screenshot: str | None = None, settings_path: Path | None = None) -> int:
+    route_qt_messages_to_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window, kiosk, controls = start_kiosk(settings, demo=demo, settings_path=settings_path)
+    if controls is not None:
+        controls.show()
     app.aboutToQuit.connect(kiosk.stop)
     if windowed:
         window.resize(1280, 800)
