@@ -117,17 +117,22 @@ def check_camera(setup: SelftestSetup) -> str:
     """The demo's recording, or the face camera and (when it is another one) the tray camera."""
     from faceauth.sample_faces import DEMO_RECORDING
     if setup.demo:
-        return f"demo recording {DEMO_RECORDING.name}: {_frame_size(DEMO_RECORDING)}"
+        return f"demo recording {DEMO_RECORDING.name}: {_frame_size(DEMO_RECORDING, 'demo')}"
     from kiosk.installed import camera_sources
     face, tray = camera_sources(setup.settings)
-    seen = f"face camera {face!r}: {_frame_size(face)}"
-    return seen if tray == face else f"{seen}; card tray camera {tray!r}: {_frame_size(tray)}"
+    seen = f"face camera {face!r}: {_frame_size(face, 'face_camera')}"
+    if tray == face:
+        return seen + " (also the card tray camera)"
+    return f"{seen}; card tray camera {tray!r}: {_frame_size(tray, 'tray_camera')}"
 
 
-def _frame_size(source) -> str:
-    from faceauth import CameraSource
-    with CameraSource(source, loop=True) as camera:
-        height, width = camera.latest(timeout=3.0).image.shape[:2]
+def _frame_size(source, setting: str) -> str:
+    from faceauth import CameraError, CameraSource
+    try:
+        with CameraSource(source, loop=True) as camera:
+            height, width = camera.latest(timeout=3.0).image.shape[:2]
+    except CameraError as exc:
+        raise CheckFailed(f"{exc} (setting {setting})") from None
     return f"{width}×{height} frames"
 
 
