@@ -133,3 +133,18 @@ def test_no_camera_is_problem_019_and_the_pin_still_works(installed):
     kiosk.press(*"1234", "OK")
     kiosk.wait_for("consent_all")
     assert not list(kiosk.results.glob("*.xml"))
+
+
+def test_without_pcscd_the_idle_screen_says_so_and_recovers_when_it_is_back(installed):
+    kiosk = installed(staff_password="80642")
+    idle = kiosk.window.screens[kiosk.window.shown[0]]
+    kiosk.qtbot.waitUntil(lambda: kiosk.kiosk.card.service.readers() != [], timeout=FAST)
+    kiosk.qtbot.wait(300)
+    assert not idle.no_reader.isVisible()
+    kiosk.pcscd.stop()              # the PC/SC service (and with it every reader) goes away
+    kiosk.qtbot.waitUntil(idle.no_reader.isVisible, timeout=FAST)
+    assert "カードリーダーが接続されていません。" in visible_text(kiosk.window)
+    kiosk.pcscd.start()
+    kiosk.qtbot.waitUntil(lambda: not idle.no_reader.isVisible(), timeout=FAST)
+    kiosk.place("valid_adult")
+    kiosk.wait_for("method_choice")
