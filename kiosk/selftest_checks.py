@@ -75,13 +75,8 @@ def check_reader(setup: SelftestSetup) -> str:
 
 def _pcsc_readers() -> list[str]:
     """The readers the PC/SC service knows (ReaderUnavailable when the service is absent)."""
-    from reader.pcsc import establish_context, list_readers
-    from smartcard import scard
-    context = establish_context()
-    try:
-        return list_readers(context)
-    finally:
-        scard.SCardReleaseContext(context)
+    from reader.pcsc import current_readers
+    return current_readers()
 
 
 def check_card(setup: SelftestSetup) -> str:
@@ -119,14 +114,26 @@ def _describe_card(card) -> str:
 
 
 def check_camera(setup: SelftestSetup) -> str:
-    from faceauth import CameraSource
+    """The demo's recording, or the face camera and (when it is another one) the tray camera."""
     from faceauth.sample_faces import DEMO_RECORDING
-    source = DEMO_RECORDING if setup.demo else 0
-    with CameraSource(source, loop=True) as camera:
-        frame = camera.latest(timeout=3.0)
-        height, width = frame.image.shape[:2]
-    label = f"demo recording {Path(source).name}" if setup.demo else f"device {source}"
-    return f"{label}: {width}×{height} frames"
+    if setup.demo:
+        return f"demo recording {DEMO_RECORDING.name}: {_frame_size(DEMO_RECORDING, 'demo')}"
+    from kiosk.installed import camera_sources
+    face, tray = camera_sources(setup.settings)
+    seen = f"face camera {face!r}: {_frame_size(face, 'face_camera')}"
+    if tray == face:
+        return seen + " (also the card tray camera)"
+    return f"{seen}; card tray camera {tray!r}: {_frame_size(tray, 'tray_camera')}"
+
+
+def _frame_size(source, setting: str) -> str:
+    from faceauth import CameraError, CameraSource
+    try:
+        with CameraSource(source, loop=True) as camera:
+            height, width = camera.latest(timeout=3.0).image.shape[:2]
+    except CameraError as exc:
+        raise CheckFailed(f"{exc} (setting {setting})") from None
+    return f"{width}×{height} frames"
 
 
 def check_models(setup: SelftestSetup) -> str:

@@ -77,6 +77,16 @@ def _languages_problem(value: list[str]) -> str | None:
     return f"unknown language(s): {sorted(unknown)}" if unknown else None
 
 
+def _camera_problem(value: str) -> str | None:
+    return "must not be only spaces" if value and not value.strip() else None
+
+
+def camera_source(value: str) -> int | str:
+    """A camera setting as CameraSource takes it: a device index as a number, anything else as is."""
+    value = value.strip()
+    return int(value) if value.isdigit() else value
+
+
 SCHEMA: tuple[Setting, ...] = (
     Setting("institution_code", str, "",
             "保険医療機関等コード: the 10-digit institution code written into every result file.",
@@ -120,6 +130,14 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("seated_layout", bool, False,
             "Start every visit in the seated (wheelchair) layout: every control in the lower half of "
             "the screen, the face guide lower. Patients can also switch it for their own visit."),
+    Setting("face_camera", str, "0",
+            "Camera facing the patient for face check-in: a device index (\"0\" = the first camera), "
+            "a device path (/dev/video0), a video file or a stream URL. A missing camera shows "
+            "problem 019 and offers the PIN.", Who.VENDOR, _camera_problem),
+    Setting("tray_camera", str, "",
+            "Camera looking at the card tray, to read 照合番号B from the card front for face "
+            "check-in: same forms as face_camera; empty = the face camera.", Who.VENDOR,
+            _camera_problem),
 )
 
 SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}

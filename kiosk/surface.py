@@ -9,7 +9,7 @@ signed card face. Every way this can fail becomes PortProblem(CARD_SURFACE_UNREA
 session offers the PIN instead:
 - fewer than MIN_NUMBER_B_TRIES tries left on the card (or 照合番号B blocked): no try is spent;
 - no confident, agreeing reading before the deadline or the end of the frames: no try is spent;
-- the tray camera fails: no try is spent;
+- the tray camera fails: no try is spent (019 instead when it cannot be opened at all);
 - the card refuses the value (WrongPin / PinBlocked): one try was spent, and it is never retried.
 Other card errors (card removed, forged card face) pass through to the caller's own mapping.
 Nothing read here is logged: only confidences and frame counts.
@@ -19,11 +19,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
 from faceauth.chip_photo import decode_chip_photo
-from faceauth.errors import CameraError
+from faceauth.errors import CameraError, CameraUnavailable
 from faceauth.surface import CardValues, SurfaceReader, SurfaceReading, images_of
 from kiosk.codes import Problem
 from kiosk.ports import PortProblem
@@ -114,5 +115,11 @@ class TrayCameraUnlocker:
             camera = self.open_tray_camera()
         except CameraError as error:
             raise _unreadable(f"card tray camera: {error}") from error
-        with camera:
+        with ExitStack() as opened:
+            try:
+                opened.enter_context(camera)
+            except CameraUnavailable as error:   # no camera at all: say so (019), not "unreadable"
+                raise PortProblem(Problem.CAMERA_UNAVAILABLE, f"card tray camera: {error}") from error
+            except CameraError as error:
+                raise _unreadable(f"card tray camera: {error}") from error
             return unlock_card_face(card, camera, surface_reader=self.surface_reader)

@@ -60,6 +60,15 @@ def list_readers(context: int) -> list[str]:
     return list(readers)
 
 
+def current_readers() -> list[str]:
+    """The readers the PC/SC service knows now (ReaderUnavailable when the service is absent)."""
+    context = establish_context()
+    try:
+        return list_readers(context)
+    finally:
+        scard.SCardReleaseContext(context)
+
+
 class PcscTransport:
     """An exclusive connection to the card on one reader: until `close()`, other programs (and
     other connections) get a sharing violation instead of interleaving their APDUs with ours."""

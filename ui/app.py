@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -12,6 +13,7 @@ from faceauth.sample_faces import DEMO_RECORDING
 from kiosk import paths
 from kiosk.demo import VirtualTray, demo_tray, tray_camera
 from kiosk.gateway import SimulatedGateway, open_simulator_gateway
+from kiosk.installed import build_installed_kiosk
 from kiosk.passwords import ensure_demo_password
 from kiosk.platform_calls import no_camera_device
 from kiosk.session import CheckInMachine
@@ -48,7 +50,7 @@ def build_window(settings: Settings, machine: CheckInMachine, send, *, runner=No
 
 def build_kiosk_window(kiosk: Kiosk, settings: Settings, *, demo: bool = True,
                        settings_path: Path | None = None) -> tuple[KioskWindow, CoreBridge]:
-    """The window over a running core, with the staff desk (only the demo is wired so far)."""
+    """The window over a running core, with the staff desk."""
     window, bridge = build_window(settings, kiosk.machine, kiosk.runner.dispatch,
                                   runner=kiosk.runner, face=kiosk.face)
     attach_staff(window, kiosk, demo=demo, settings_path=settings_path)
@@ -90,20 +92,28 @@ def build_demo_kiosk(settings: Settings, open_camera=None, *,
     return kiosk, tray
 
 
+def start_kiosk(settings: Settings, *, demo: bool, settings_path: Path | None = None
+                ) -> tuple[KioskWindow, Kiosk, DemoControls | None]:
+    """The kiosk `python -m kiosk [--demo]` starts, its window not yet shown: the demo's embedded
+    defaults (and their control window), or the installed parts (kiosk.installed)."""
+    if demo:
+        kiosk, tray = build_demo_kiosk(settings, demo_camera())
+    else:
+        kiosk, tray = build_installed_kiosk(settings), None
+    window, _bridge = build_kiosk_window(kiosk, settings, demo=demo, settings_path=settings_path)
+    if not window.staff.access.has_password():
+        window.staff.require_password()     # a vendor install: no staff panel without one
+    kiosk.start()
+    return window, kiosk, DemoControls(tray) if tray is not None else None
+
+
 def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | None,
         screenshot: str | None = None, settings_path: Path | None = None) -> int:
     route_qt_messages_to_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    if not demo:
-        log.error("only the demo is wired so far: real readers and gateways come with their issues")
-        return 2
-    kiosk, tray = build_demo_kiosk(settings, demo_camera())
-    window, _bridge = build_kiosk_window(kiosk, settings, settings_path=settings_path)
-    if not window.staff.access.has_password():
-        window.staff.require_password()     # a vendor install: no staff panel without one
-    controls = DemoControls(tray)
-    controls.show()
-    kiosk.start()
+    window, kiosk, controls = start_kiosk(settings, demo=demo, settings_path=settings_path)
+    if controls is not None:
+        controls.show()
     app.aboutToQuit.connect(kiosk.stop)
     if windowed:
         window.resize(1280, 800)

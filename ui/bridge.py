@@ -56,6 +56,11 @@ class CoreBridge(QObject):
         if not waiting:
             self.frame_ready.emit()
 
+    def reader_connected(self) -> bool:
+        """A card reader is there (the PC/SC monitor forgets them while pcscd is gone)."""
+        card = getattr(self.runner, "card", None)
+        return card is None or bool(card.service.readers())
+
     def take_frame(self) -> np.ndarray | None:
         with self._frame_lock:
             image, self._frame = self._frame, None

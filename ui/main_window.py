@@ -113,6 +113,7 @@ class KioskWindow(QMainWindow):
         self._tick()
 
     def _tick(self) -> None:
+        self.screens[Step.IDLE].show_reader(self.bridge.reader_connected())
         self.countdown.show_seconds_left(self.bridge.seconds_left())
         self.voice.countdown(self.bridge.seconds_left())
 

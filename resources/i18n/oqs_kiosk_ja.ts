@@ -140,6 +140,14 @@
 <context>
     <name>IdleScreen</name>
     <message>
+        <source>The card reader is not connected.</source>
+        <translation>カードリーダーが接続されていません。</translation>
+    </message>
+    <message>
+        <source>Please tell the staff.</source>
+        <translation>職員にお知らせください。</translation>
+    </message>
+    <message>
         <source>Put it on the card tray with the photo side up.</source>
         <translation>顔写真の面を上にして、カード置き場に置いてください。</translation>
     </message>

@@ -66,3 +66,13 @@ def test_config_dir_override(tmp_path, monkeypatch):
     monkeypatch.setenv("OQS_KIOSK_CONFIG_DIR", str(tmp_path))
     write(tmp_path, 'institution_code = "2712345678"')
     assert st.load().institution_code == "2712345678"
+
+
+def test_camera_settings_name_a_device_index_a_path_or_the_face_camera_again():
+    from kiosk.installed import camera_sources
+    assert camera_sources(st.defaults()) == (0, 0)
+    chosen = st.defaults().with_changes(face_camera=" 2 ", tray_camera="/dev/video4")
+    assert camera_sources(chosen) == (2, "/dev/video4")
+    assert camera_sources(st.defaults().with_changes(face_camera="rtsp://cam/1")) == ("rtsp://cam/1",) * 2
+    with pytest.raises(st.SettingsError, match="tray_camera"):
+        st.defaults().with_changes(tray_camera="   ")

@@ -15,7 +15,8 @@ import pytest
 
 from kiosk import checkin, paths
 from kiosk.selftest import CHECKS, FAILED, OK, SKIPPED, Check, run_check
-from kiosk.selftest_checks import SelftestSetup, check_card, check_reader, check_translations
+from kiosk.selftest_checks import (SelftestSetup, check_camera, check_card, check_reader,
+                                   check_translations)
 from kiosk.store import StaffAction, open_audit_store
 from reader.virtual.personas import open_card
 
@@ -153,6 +154,24 @@ def test_the_real_pcsc_checks_against_a_private_pcscd(private_pcscd, persona_fol
     assert result.status == OK, result.detail
     assert result.detail.startswith(
         f"{private_pcscd.reader_names[0]}: card, authentication certificate valid until")
+
+
+def test_the_installed_camera_check_opens_the_cameras_the_settings_name(kiosk_dirs):
+    from faceauth.sample_faces import DEMO_RECORDING
+    config, _data = kiosk_dirs
+    config.mkdir(parents=True, exist_ok=True)
+    settings_file = config / "settings.toml"
+    camera = Check("camera", "", "", check_camera)
+    settings_file.write_text(f'institution_code = "1399999999"\nface_camera = "{DEMO_RECORDING}"\n',
+                             encoding="utf-8")
+    result = run_check(camera, SelftestSetup(demo=False))
+    assert result.status == OK, result.detail
+    assert result.detail.endswith("frames (also the card tray camera)")
+    with settings_file.open("a", encoding="utf-8") as more:
+        more.write('tray_camera = "/nonexistent/tray.mp4"\n')
+    result = run_check(camera, SelftestSetup(demo=False))
+    assert result.status == FAILED
+    assert "/nonexistent/tray.mp4" in result.detail and "(setting tray_camera)" in result.detail
 
 
 # ---- translations: a real .ts, built with Qt's lrelease ---------------------------------------

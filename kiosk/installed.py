@@ -1,0 +1,52 @@
+"""The kiosk as a vendor installs it: the card reader through PC/SC, the cameras the settings
+name, and the embedded local qualification simulator (today's only gateway).
+
+Nothing here waits for hardware: the PC/SC monitor keeps retrying while pcscd or the reader is
+missing and reports the reader when it arrives; a missing camera fails the face path with 019
+(the PIN stays offered) when a patient chooses it."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from faceauth import CameraSource
+from reader.errors import ReaderUnavailable
+from reader.pcsc import PcscReaderService, current_readers
+
+from kiosk.gateway import open_simulator_gateway
+from kiosk.settings import Settings, camera_source
+from kiosk.surface import TrayCameraUnlocker
+from kiosk.wiring import Kiosk, build_kiosk
+
+log = logging.getLogger("kiosk.installed")
+
+
+def camera_sources(settings: Settings) -> tuple[int | str, int | str]:
+    """(face camera, card-tray camera); an empty tray_camera means the face camera."""
+    face = camera_source(settings.face_camera)
+    tray = camera_source(settings.tray_camera) if settings.tray_camera.strip() else face
+    return face, tray
+
+
+def log_card_readers() -> None:
+    try:
+        readers = current_readers()
+    except ReaderUnavailable as exc:
+        log.warning("card reader: %s; the kiosk waits for the PC/SC service", exc)
+        return
+    if readers:
+        log.info("card reader(s): %s", ", ".join(readers))
+    else:
+        log.warning("card reader: none connected yet; the kiosk waits for one to be plugged in")
+
+
+def build_installed_kiosk(settings: Settings, *, base: Path | None = None) -> Kiosk:
+    face, tray = camera_sources(settings)
+    log.info("gateway: the embedded local qualification simulator (today's only gateway; "
+             "no connection to the real online qualification network)")
+    log.info("cameras: face %r, card tray %r", face, tray)
+    log_card_readers()
+    return build_kiosk(settings, service=PcscReaderService(),
+                       unlocker=TrayCameraUnlocker(lambda: CameraSource(tray)),
+                       gateway=open_simulator_gateway(),
+                       open_camera=lambda **kw: CameraSource(face, **kw), base=base)
