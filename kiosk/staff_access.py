@@ -26,7 +26,7 @@ from kiosk.store import AuditStore, StaffAction
 
 log = logging.getLogger("kiosk.staff_access")
 
-STAFF_SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}   # 32 MiB per try: slow on GPUs as well
+STAFF_SCRYPT = {"n": 2 ** 16, "r": 8, "p": 1}   # 64 MiB per try (~200 ms here): slow on GPUs as well, and ≥ 100 ms on a faster PC
 PASSWORD_FILE = "staff-password.json"
 LOCKOUT_FILE = "staff-lockout.json"
 DEMO_STAFF_PASSWORD = "2580"
