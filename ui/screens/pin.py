@@ -134,7 +134,7 @@ class PinEntryScreen(Screen):
                                else self.tr("You can try 1 more time."))
         self.warning.setVisible(last)
         self.warning.setText(WARNING_SIGN + say("Notice", NOTICES[Notice.PIN_LAST_TRY]) + "\n"
-                             + self.tr("If you are not sure, press Cancel and ask the staff."))
+                             + self.tr("Not sure? Press Cancel and ask the staff."))
         self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
         self.ok.setText(self.tr("OK"))
         self.pad.arrange(scrambled=self.settings.pin_scrambled)
