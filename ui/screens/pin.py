@@ -115,6 +115,7 @@ class PinEntryScreen(Screen):
         for widget in (self.tries, self.warning, self.ok):
             words.addWidget(widget)
         words.addStretch(1)
+        self.words = words
         beside = QHBoxLayout()
         beside.setSpacing(40)
         beside.addLayout(words, 1)
@@ -168,5 +169,15 @@ class PinEntryScreen(Screen):
         super().seat(seated)
         self.pad.wide = seated
         self.pad.place()
+        self._place_warning(above_pad=seated)
         self.beside.setAlignment(self.pad, Qt.AlignmentFlag.AlignBottom if seated else Qt.AlignmentFlag(0))
 
+    def _place_warning(self, above_pad: bool) -> None:
+        """Seated, the wide pad leaves the words beside it too narrow for the last-try warning: it
+        goes across the screen, just above the pad; standing, beside the pad above OK."""
+        self.layout_.removeWidget(self.warning)
+        self.words.removeWidget(self.warning)
+        if above_pad:
+            self.layout_.insertWidget(self.layout_.indexOf(self.beside), self.warning)
+        else:
+            self.words.insertWidget(self.words.indexOf(self.ok), self.warning)
