@@ -31,7 +31,7 @@ TITLES: dict[Step, str] = {
     Step.PRESCRIPTION: QT_TRANSLATE_NOOP("Title", "How would you like your prescription?"),
     Step.WRITING: QT_TRANSLATE_NOOP("Title", "Completing your check-in…"),
     Step.DONE: QT_TRANSLATE_NOOP("Title", "You are checked in"),
-    Step.PROBLEM: QT_TRANSLATE_NOOP("Title", "The check-in could not be completed"),
+    Step.PROBLEM: QT_TRANSLATE_NOOP("Title", "Check-in could not be completed"),
 }
 
 # The four stages of the step indicator ("2 / 4").

@@ -512,7 +512,7 @@
         <translation>受付が完了しました</translation>
     </message>
     <message>
-        <source>The check-in could not be completed</source>
+        <source>Check-in could not be completed</source>
         <translation>受付できませんでした</translation>
     </message>
 </context>

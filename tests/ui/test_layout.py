@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
-from kiosk.session import Step
+from kiosk.codes import Problem
+from kiosk.events import Method
+from kiosk.session import Step, Visit
 from ui.main_window import KioskWindow
-from ui.samples import samples
+from ui.samples import CARD, samples
 from ui.screenshots import open_window, render
 from ui.theme import Look
 
@@ -132,3 +134,31 @@ def test_last_try_warning_goes_across_when_seated_and_back_beside_the_pad(qapp, 
     finally:
         window.access.use(Look())
         window.resize(*size)
+
+
+FAREWELLS = (Problem.CARD_REMOVED, Problem.TIMED_OUT)    # the problems a visit can leave on idle
+
+
+@pytest.mark.parametrize("look", [name for name, look in LOOKS.items() if look.big])
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_problem_fits_in_big_text_on_the_small_screen(qapp, windows, language, look):
+    """The samples show one problem per screen; the others' words differ in length, so each is
+    shown where it can appear (problem screen, method choice, idle), big, at 1024 x 768."""
+    size = (1024, 768)
+    if size not in windows:
+        windows[size] = open_window(size)
+    app, window = windows[size]
+    shown = [(Step.PROBLEM, Visit(facts=CARD, problem=p), []) for p in Problem]
+    shown += [(Step.METHOD_CHOICE, Visit(facts=CARD, problem=p), [Method.FACE, Method.STAFF]) for p in Problem]
+    shown += [(Step.IDLE, Visit(problem=p), []) for p in FAREWELLS]
+    trouble = {}
+    try:
+        for step, visit, methods in shown:
+            render(window, app, step, visit, methods, language, LOOKS[look])
+            found = problems_on(window)
+            if found:
+                trouble[f"{step.value} {visit.problem.name}"] = found
+    finally:
+        window.access.use(Look())
+        window.resize(*size)
+    assert trouble == {}
