@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import events as ev
 from kiosk.codes import Notice
@@ -106,6 +106,8 @@ class PinEntryScreen(Screen):
         self.tries = label("headline")
         self.warning = label("warning")
         self.pad = PinPad(4)
+        # Its keys keep their full height: the seated push would squeeze them to their minimum.
+        self.pad.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.ok = button("primary", self._submit)
         self.pad.typed.connect(lambda count: self.ok.setEnabled(count == 4))
         self.pad.edited.connect(self._say_typed)
