@@ -24,14 +24,14 @@ TITLES: dict[Step, str] = {
     Step.FACE_CAPTURE: QT_TRANSLATE_NOOP("Title", "Checking your face with the card photo"),
     Step.PIN_ENTRY: QT_TRANSLATE_NOOP("Title", "Enter your 4-digit PIN"),
     Step.PIN_VERIFYING: QT_TRANSLATE_NOOP("Title", "Checking your PIN…"),
-    Step.STAFF_CHECK: QT_TRANSLATE_NOOP("Title", "A staff member will confirm who you are"),
+    Step.STAFF_CHECK: QT_TRANSLATE_NOOP("Title", "Staff will confirm who you are"),
     Step.QUERYING: QT_TRANSLATE_NOOP("Title", "Confirming your health insurance…"),
     Step.CONSENT_ALL: QT_TRANSLATE_NOOP("Title", "May this clinic see your medical information?"),
     Step.CONSENT_ITEM: QT_TRANSLATE_NOOP("Title", "May this clinic see this information?"),
     Step.PRESCRIPTION: QT_TRANSLATE_NOOP("Title", "How would you like your prescription?"),
     Step.WRITING: QT_TRANSLATE_NOOP("Title", "Completing your check-in…"),
     Step.DONE: QT_TRANSLATE_NOOP("Title", "You are checked in"),
-    Step.PROBLEM: QT_TRANSLATE_NOOP("Title", "The check-in could not be completed"),
+    Step.PROBLEM: QT_TRANSLATE_NOOP("Title", "Check-in could not be completed"),
 }
 
 # The four stages of the step indicator ("2 / 4").
@@ -52,18 +52,18 @@ STAGE_OF: dict[Step, int] = {
 METHODS: dict[Method, str] = {
     Method.FACE: QT_TRANSLATE_NOOP("Method", "Face recognition"),
     Method.PIN: QT_TRANSLATE_NOOP("Method", "PIN (4 digits)"),
-    Method.STAFF: QT_TRANSLATE_NOOP("Method", "Ask a staff member"),
+    Method.STAFF: QT_TRANSLATE_NOOP("Method", "Ask the staff"),
 }
 
 WHAT_HAPPENED: dict[Problem, str] = {
     Problem.CARD_UNREADABLE: QT_TRANSLATE_NOOP("Problem", "The card could not be read."),
     Problem.NOT_MYNUMBER_CARD: QT_TRANSLATE_NOOP("Problem", "This is not a My Number card."),
     Problem.PIN_LOCKED: QT_TRANSLATE_NOOP(
-        "Problem", "The PIN is locked after too many wrong entries. Only your municipal office can unlock it."),
+        "Problem", "The PIN is locked after too many wrong entries."),
     Problem.FACE_NOT_MATCHED: QT_TRANSLATE_NOOP("Problem", "Your face could not be matched with the card photo."),
     Problem.SMARTPHONE_NOT_ACCEPTED: QT_TRANSLATE_NOOP("Problem", "Smartphones cannot be used at this clinic."),
     Problem.CERTIFICATE_INVALID: QT_TRANSLATE_NOOP(
-        "Problem", "The card's certificate has expired or is no longer valid."),
+        "Problem", "The card's certificate is not valid."),
     Problem.CERTIFICATE_UNTRUSTED: QT_TRANSLATE_NOOP("Problem", "The card's certificate could not be verified."),
     Problem.IDENTITY_PROOF_REFUSED: QT_TRANSLATE_NOOP("Problem", "Your identity could not be confirmed."),
     Problem.GATEWAY_UNREACHABLE: QT_TRANSLATE_NOOP("Problem", "The insurance service cannot be reached right now."),
@@ -114,16 +114,16 @@ NOTICES: dict[Notice, str] = {
         "Notice", "Your card's certificate has expired: only your insurance was confirmed. "
                   "Please renew it at your municipal office."),
     Notice.PIN_LAST_TRY: QT_TRANSLATE_NOOP(
-        "Notice", "Last try: one more wrong PIN locks the card, and only your municipal office can unlock it."),
+        "Notice", "Last try: a wrong PIN locks the card, and only your municipal office can unlock it."),
     Notice.RESULT_QUEUED: QT_TRANSLATE_NOOP(
         "Notice", "Your check-in will reach reception in a moment; the staff have been told."),
 }
 
 CONSENT_ITEMS: dict[ConsentItem, str] = {
-    ConsentItem.MEDICATION: QT_TRANSLATE_NOOP("Consent", "Your past medication"),
-    ConsentItem.HEALTH_CHECKUPS: QT_TRANSLATE_NOOP("Consent", "Your health check-up results"),
-    ConsentItem.DIAGNOSIS: QT_TRANSLATE_NOOP("Consent", "Your past treatment"),
-    ConsentItem.OPERATIONS: QT_TRANSLATE_NOOP("Consent", "Your past operations"),
+    ConsentItem.MEDICATION: QT_TRANSLATE_NOOP("Consent", "Past medication"),
+    ConsentItem.HEALTH_CHECKUPS: QT_TRANSLATE_NOOP("Consent", "Health check-up results"),
+    ConsentItem.DIAGNOSIS: QT_TRANSLATE_NOOP("Consent", "Past treatment"),
+    ConsentItem.OPERATIONS: QT_TRANSLATE_NOOP("Consent", "Past operations"),
 }
 
 # What a language calls itself: each language's .ts translates "English" into its own name.

@@ -96,7 +96,7 @@ def vary(sheet: str, look: Look) -> str:
 BIG = ("QPushButton#digit_action { min-width: 148px; }\n"
        "QPushButton#language, QPushButton#cancel { padding: 8px 6px; }\n"
        "QPushButton#access { min-width: 56px; }\n"
-       "QPushButton { min-height: 68px; }\n"
+       "QPushButton { min-height: 68px; padding-top: 2px; padding-bottom: 2px; }\n"
        "QPushButton#choice { min-height: 76px; padding: 8px 4px; }\n"
        "QLabel#title { padding-top: 0px; }")
 # Seated: PIN keys shorter, so the whole pad sits in the lower half of the screen.

@@ -3,26 +3,26 @@
 <context>
     <name>Consent</name>
     <message>
-        <source>Your past medication</source>
+        <source>Past medication</source>
         <translation>過去のお薬の情報</translation>
     </message>
     <message>
-        <source>Your health check-up results</source>
+        <source>Health check-up results</source>
         <translation>特定健診などの健診結果</translation>
     </message>
     <message>
-        <source>Your past treatment</source>
+        <source>Past treatment</source>
         <translation>過去の診療の情報</translation>
     </message>
     <message>
-        <source>Your past operations</source>
+        <source>Past operations</source>
         <translation>過去の手術の情報</translation>
     </message>
 </context>
 <context>
     <name>ConsentAllScreen</name>
     <message>
-        <source>If you agree, the doctors and pharmacists here may see the information below for 24 hours, for your care today.</source>
+        <source>If you agree, the doctors and pharmacists here may see these for 24 hours, for your care today.</source>
         <translation>同意すると、本日の診療のために、この医療機関の医師・薬剤師が次の情報を24時間閲覧できます。</translation>
     </message>
     <message>
@@ -174,7 +174,7 @@
         <translation>暗証番号（4桁）</translation>
     </message>
     <message>
-        <source>Ask a staff member</source>
+        <source>Ask the staff</source>
         <translation>職員による確認</translation>
     </message>
 </context>
@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Please place your card again to start over.</source>
-        <translation>もう一度カードを置いて、最初からやり直してください。</translation>
+        <translation>もう一度カードを置いて、やり直してください。</translation>
     </message>
 </context>
 <context>
@@ -216,7 +216,7 @@
         <translation>電子証明書の有効期限が切れています。保険の資格のみ確認しました。お住まいの市区町村で更新してください。</translation>
     </message>
     <message>
-        <source>Last try: one more wrong PIN locks the card, and only your municipal office can unlock it.</source>
+        <source>Last try: a wrong PIN locks the card, and only your municipal office can unlock it.</source>
         <translation>残り1回です。間違えるとカードがロックされ、市区町村の窓口でしか解除できません。</translation>
     </message>
     <message>
@@ -262,8 +262,8 @@
         <translation>あと1回入力できます。</translation>
     </message>
     <message>
-        <source>If you are not sure, press Cancel and ask the staff.</source>
-        <translation>自信がない場合は「やめる」を押して、職員にお声がけください。</translation>
+        <source>Not sure? Press Cancel and ask the staff.</source>
+        <translation>迷ったら「やめる」を押して、職員にお声がけください。</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -304,8 +304,8 @@
         <translation>マイナンバーカードではありません。</translation>
     </message>
     <message>
-        <source>The PIN is locked after too many wrong entries. Only your municipal office can unlock it.</source>
-        <translation>暗証番号を続けて間違えたため、ロックされています。解除はお住まいの市区町村の窓口でのみできます。</translation>
+        <source>The PIN is locked after too many wrong entries.</source>
+        <translation>暗証番号を続けて間違えたため、ロックされています。</translation>
     </message>
     <message>
         <source>Your face could not be matched with the card photo.</source>
@@ -316,7 +316,7 @@
         <translation>この医療機関ではスマートフォンはお使いいただけません。</translation>
     </message>
     <message>
-        <source>The card's certificate has expired or is no longer valid.</source>
+        <source>The card's certificate is not valid.</source>
         <translation>カードの電子証明書の有効期限が切れているか、失効しています。</translation>
     </message>
     <message>
@@ -477,14 +477,14 @@
     </message>
     <message>
         <source>Enter your 4-digit PIN</source>
-        <translation>暗証番号（数字4桁）を入力してください</translation>
+        <translation>暗証番号（4桁）を入力してください</translation>
     </message>
     <message>
         <source>Checking your PIN…</source>
         <translation>暗証番号を確認しています…</translation>
     </message>
     <message>
-        <source>A staff member will confirm who you are</source>
+        <source>Staff will confirm who you are</source>
         <translation>職員が本人確認をします</translation>
     </message>
     <message>
@@ -512,7 +512,7 @@
         <translation>受付が完了しました</translation>
     </message>
     <message>
-        <source>The check-in could not be completed</source>
+        <source>Check-in could not be completed</source>
         <translation>受付できませんでした</translation>
     </message>
 </context>

@@ -35,8 +35,8 @@ class ConsentAllScreen(Screen):
         self.send(ev.ComprehensiveConsentAnswered(choice))
 
     def fill(self, visit, methods) -> None:
-        self.explain.setText(self.tr("If you agree, the doctors and pharmacists here may see the "
-                                     "information below for 24 hours, for your care today."))
+        self.explain.setText(self.tr("If you agree, the doctors and pharmacists here may see "
+                                     "these for 24 hours, for your care today."))
         self.items.setText(two_columns([say("Consent", CONSENT_ITEMS[i]) for i in self.settings.consent_items]))
         self.agree.setText(self.tr("Agree to all"))
         self.refuse.setText(self.tr("Do not agree"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import events as ev
 from kiosk.codes import Notice
@@ -106,6 +106,8 @@ class PinEntryScreen(Screen):
         self.tries = label("headline")
         self.warning = label("warning")
         self.pad = PinPad(4)
+        # Its keys keep their full height: the seated push would squeeze them to their minimum.
+        self.pad.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.ok = button("primary", self._submit)
         self.pad.typed.connect(lambda count: self.ok.setEnabled(count == 4))
         self.pad.edited.connect(self._say_typed)
@@ -115,6 +117,7 @@ class PinEntryScreen(Screen):
         for widget in (self.tries, self.warning, self.ok):
             words.addWidget(widget)
         words.addStretch(1)
+        self.words = words
         beside = QHBoxLayout()
         beside.setSpacing(40)
         beside.addLayout(words, 1)
@@ -134,7 +137,7 @@ class PinEntryScreen(Screen):
                                else self.tr("You can try 1 more time."))
         self.warning.setVisible(last)
         self.warning.setText(WARNING_SIGN + say("Notice", NOTICES[Notice.PIN_LAST_TRY]) + "\n"
-                             + self.tr("If you are not sure, press Cancel and ask the staff."))
+                             + self.tr("Not sure? Press Cancel and ask the staff."))
         self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
         self.ok.setText(self.tr("OK"))
         self.pad.arrange(scrambled=self.settings.pin_scrambled)
@@ -168,5 +171,15 @@ class PinEntryScreen(Screen):
         super().seat(seated)
         self.pad.wide = seated
         self.pad.place()
+        self._place_warning(above_pad=seated)
         self.beside.setAlignment(self.pad, Qt.AlignmentFlag.AlignBottom if seated else Qt.AlignmentFlag(0))
 
+    def _place_warning(self, above_pad: bool) -> None:
+        """Seated, the wide pad leaves the words beside it too narrow for the last-try warning: it
+        goes across the screen, just above the pad; standing, beside the pad above OK."""
+        self.layout_.removeWidget(self.warning)
+        self.words.removeWidget(self.warning)
+        if above_pad:
+            self.layout_.insertWidget(self.layout_.indexOf(self.beside), self.warning)
+        else:
+            self.words.insertWidget(self.words.indexOf(self.ok), self.warning)
