@@ -50,6 +50,13 @@ def tab(demo, title: str) -> None:
     demo.qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert tabs.currentIndex() == index
 
+def open_settings_form(demo):
+    """Open the panel with the password and touch its settings tab; the form shown."""
+    open_panel(demo)
+    tab(demo, "設定 / Settings")
+    return demo.window.staff.settings_form
+
+
 
 def close_panel(demo) -> None:
     demo.press("閉じる / Close")
@@ -149,10 +156,7 @@ def test_each_mode_changes_what_the_patient_may_choose(demo_factory):
 
 def test_a_settings_change_is_applied_live_persisted_and_audited(demo_factory):
     demo = demo_factory()
-    desk = demo.window.staff
-    open_panel(demo)
-    tab(demo, "設定 / Settings")
-    form = desk.settings_form
+    form = open_settings_form(demo)
     form.fields["screen_timeout_seconds"].number.setValue(45)
     form.fields["pin_scrambled"].toggle.click()
     demo.press("保存する / Save")
@@ -172,10 +176,7 @@ def test_a_settings_change_is_applied_live_persisted_and_audited(demo_factory):
 
 def test_an_invalid_value_is_refused_with_the_schemas_reason(demo_factory):
     demo = demo_factory()
-    desk = demo.window.staff
-    open_panel(demo)
-    tab(demo, "設定 / Settings")
-    form = desk.settings_form
+    form = open_settings_form(demo)
     form.fields["languages"].text.setText("en, ja")
     form.fields["face_attempts"].number.setValue(0)
     form.fields["pin_scrambled"].toggle.click()       # a valid change is not saved alone either
@@ -185,7 +186,7 @@ def test_an_invalid_value_is_refused_with_the_schemas_reason(demo_factory):
     assert 'must start with "ja"' in form.problems["languages"].text()
     assert "must be greater than 0" in form.problems["face_attempts"].text()
     assert not form.problems["pin_scrambled"].isVisible()
-    assert not desk.editor.path.exists() and staff_actions(demo, "settings_change") == []
+    assert not demo.window.staff.editor.path.exists() and staff_actions(demo, "settings_change") == []
     assert demo.kiosk.machine.settings.languages == ["ja", "en"]
     assert not form.fields["institution_code"].isEnabled()      # vendor settings: read-only
 
@@ -299,10 +300,7 @@ def test_the_self_test_runs_on_the_panel_one_line_per_check(demo_factory):
 
 def test_the_consent_checklist_keeps_the_order_staff_give_it(demo_factory):
     demo = demo_factory()
-    desk = demo.window.staff
-    open_panel(demo)
-    tab(demo, "設定 / Settings")
-    checklist = desk.settings_form.fields["consent_items"]
+    checklist = open_settings_form(demo).fields["consent_items"]
     checklist.items.setCurrentRow(1)                           # 特定健診, asked second
     demo.press("▲")
     checklist.items.item(2).setCheckState(Qt.CheckState.Checked)   # 診療情報
