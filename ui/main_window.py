@@ -95,6 +95,7 @@ class KioskWindow(QMainWindow):
         self.settings = settings
         for screen in self.screens.values():
             screen.settings = settings
+        self.voice.use_settings(settings)
         step, visit, _methods = self.shown
         self.shown = (step, visit, self.bridge.machine.available_methods())
         self._render()

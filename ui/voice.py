@@ -33,6 +33,11 @@ class Voice:
         self.ticker.setInterval(GUIDANCE_TICK_MS)
         self.ticker.timeout.connect(self._guide)
 
+    def use_settings(self, settings: Settings) -> None:
+        """Staff changed the settings: the volume and the consent questions apply at once."""
+        self.settings = settings
+        self.player.set_volume(settings.voice_volume)
+
     def show(self, step: Step, visit: Visit, methods: list[Method]) -> None:
         """A new screen (or new words on it, e.g. the next consent question): say its sentences,
         cutting off what was still being said."""

@@ -123,6 +123,8 @@ def test_without_an_audio_device_playback_fails_soft_and_says_so_once(qtbot, cap
 def test_the_volume_setting_reaches_the_player(qtbot):
     window, *_ = make_window(qtbot, voice_volume=35)
     assert window.voice.player._volume == 0.35
+    window.apply_settings(window.settings.with_changes(voice_volume=60))   # staff change it live
+    assert window.voice.player._volume == 0.6
 
 
 def test_the_countdown_is_said_once_each_time_it_appears(qtbot):
