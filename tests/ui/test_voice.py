@@ -118,6 +118,10 @@ def test_without_an_audio_device_playback_fails_soft_and_says_so_once(qtbot, cap
     player.say(["screen.done"], "xx")                     # an unknown language falls back to English
     assert player.history == [("ja", "screen.idle"), ("ja", "earcon.card"), ("en", "screen.done")]
     assert caplog.text.count("missing") == 1 and not player.busy
+    silent = PromptPlayer(audible=False)                   # the rendered files, no device to play them
+    silent.say(["screen.idle", "earcon.card"], "ja")
+    assert silent.history == [("ja", "screen.idle"), ("ja", "earcon.card")] and not silent.busy
+    assert caplog.text.count("missing") == 1
 
 
 def test_the_volume_setting_reaches_the_player(qtbot):
