@@ -56,7 +56,7 @@ class MatchSession:
         self.first_face_time: float | None = None
         self.decided_after: float | None = None  # seconds from the first face to the decision
         self.face_seconds = 0.0  # time with a face in view: time away from the camera is not counted
-        self._last_frame: tuple[float, bool] | None = None  # (time, a face was in it)
+        self._face_seen_at: float | None = None   # the time of the last frame, when it had a face
         self._recent: deque[_Observation] = deque()
         self._yaw_range: tuple[float, float] | None = None
 
@@ -67,9 +67,9 @@ class MatchSession:
         now = self.clock()
         face, guidance = frame_guidance(frame, self.matcher.detect(frame), self.limits)
         distance = None
-        if face is not None and self._last_frame is not None and self._last_frame[1]:
-            self.face_seconds += now - self._last_frame[0]
-        self._last_frame = (now, face is not None)
+        if face is not None and self._face_seen_at is not None:
+            self.face_seconds += now - self._face_seen_at
+        self._face_seen_at = now if face is not None else None
         if face is not None:
             if self.first_face_time is None:
                 self.first_face_time = now

@@ -81,3 +81,8 @@ DEFAULT_LIMITS = GuidanceLimits()
 # A seated patient (wheelchair) is lower than the camera above the screen: their face sits lower
 # in the frame; the on-screen oval and the off-centre guidance both expect it there.
 SEATED_FACE_CENTRE_Y = 0.62
+
+
+def expected_face_centre_y(seated: bool) -> float:
+    """Where the face centre should be, in frame heights from the top, for a standing or seated patient."""
+    return SEATED_FACE_CENTRE_Y if seated else DEFAULT_LIMITS.expected_centre_y

@@ -5,14 +5,16 @@ check mark and a thick border, not only a colour. Everything returns to the faci
 at idle."""
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from faceauth.thresholds import expected_face_centre_y
 from ui.screens.base import button
-from ui.theme import Look
+from ui.theme import Look, themed_sheet
 
 CHECK_SIZE = 32
 PICTOGRAM = 48      # px on screen; drawn at twice the size for sharp edges
@@ -42,6 +44,7 @@ def _tick(painter: QPainter, box: QRectF) -> None:
     painter.drawPath(tick)
 
 
+@functools.cache
 def check_icon() -> QIcon:
     pixmap, painter = _canvas(CHECK_SIZE * 2)
     _tick(painter, QRectF(0, 0, CHECK_SIZE * 2, CHECK_SIZE * 2))
@@ -187,9 +190,6 @@ def apply_look(window, look: Look) -> None:
     """Restyle the kiosk window for `look`: the style sheet, and for a seated patient the header
     (with these toggles, cancel and the languages) moved to the bottom, each screen's controls pushed into the
     lower half, the face oval and the face guidance lowered."""
-    from faceauth.thresholds import DEFAULT_LIMITS, SEATED_FACE_CENTRE_Y
-    from kiosk.session import Step
-    from ui.theme import themed_sheet
     window.setStyleSheet(themed_sheet(look))
     body = window.centralWidget().layout()
     body.removeWidget(window.header)
@@ -197,8 +197,6 @@ def apply_look(window, look: Look) -> None:
     for screen in window.screens.values():
         screen.seat(look.seated)
     window.countdown.at_top = look.seated
-    face_y = SEATED_FACE_CENTRE_Y if look.seated else DEFAULT_LIMITS.expected_centre_y
-    window.screens[Step.FACE_CAPTURE].picture.face_centre_y = face_y
     face = window.bridge.face
     if face is not None and hasattr(face, "expect_face_centre"):
-        face.expect_face_centre(face_y)
+        face.expect_face_centre(expected_face_centre_y(look.seated))

@@ -19,7 +19,6 @@ from ui.chrome import Countdown, Header
 from ui.i18n import Languages
 from ui.keypad import keypad_key
 from ui.preview import to_qimage
-from ui.replay import ReplayButton
 from ui.screens import SCREENS
 from ui.screens.base import Screen
 from ui.voice import Voice
@@ -39,15 +38,15 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle("oqs-kiosk")
         self.header = Header(languages, self.switch_language, lambda: bridge.send(ev.Cancelled()))
         self.voice = Voice(languages, settings, self)
-        self.header.findChild(ReplayButton).clicked.connect(self.voice.replay)
+        self.header.replay.clicked.connect(self.voice.replay)
         self.stack = QStackedWidget()
         self.screens: dict[Step, Screen] = {}
         for step, kind in SCREENS.items():
             screen = kind(step, bridge.send, settings)
             screen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            screen.voice = self.voice
             self.screens[step] = screen
             self.stack.addWidget(screen)
+        self.screens[Step.PIN_ENTRY].pad.edited.connect(self.voice.typed)   # "2 digits entered"
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,9 +113,10 @@ class KioskWindow(QMainWindow):
         self._tick()
 
     def _tick(self) -> None:
-        self.screens[Step.IDLE].show_reader(self.bridge.reader_connected())
+        if self.shown[0] is Step.IDLE:
+            self.screens[Step.IDLE].show_reader(self.bridge.reader_connected())
         self.countdown.show_seconds_left(self.bridge.seconds_left())
-        self.voice.countdown(self.bridge.seconds_left())
+        self.voice.countdown(showing=not self.countdown.isHidden())
 
     def _show_guidance(self, code: str) -> None:
         self.screens[Step.FACE_CAPTURE].show_guidance(code)

@@ -18,6 +18,7 @@ from kiosk.prompts import LANGUAGES
 from kiosk.speech import VOICE_DIR, wav_path
 
 log = logging.getLogger("ui.voice")
+HISTORY_KEPT = 1000
 
 
 @functools.cache
@@ -27,8 +28,8 @@ def has_audio_output() -> bool:
 
 
 class PromptPlayer(QObject):
-    """`history` and `on_played` get each prompt as it starts (or would start, when silent);
-    `on_started` once QtMultimedia reports it playing on a device. Plain callbacks, not Qt
+    """`history` gets each prompt as it starts (or would start, when silent), the last
+    HISTORY_KEPT of them; `on_started` once QtMultimedia reports it playing on a device. Plain callbacks, not Qt
     signals: emitting one per prompt made PySide6 6.12 crash the interpreter at exit (a refcount
     error on True) in the layout tests."""
 
@@ -40,7 +41,6 @@ class PromptPlayer(QObject):
         if not self.audible:
             log.warning("no audio output: voice prompts are chosen but not heard")
         self.history: list[tuple[str, str]] = []    # (language, prompt id), oldest first
-        self.on_played: list[Callable[[str], None]] = []
         self.on_started: list[Callable[[str], None]] = []
         self._queue: deque[tuple[str, str]] = deque()
         self._effects: dict[Path, QSoundEffect] = {}
@@ -83,8 +83,8 @@ class PromptPlayer(QObject):
         while self._queue:
             prompt_id, language = self._queue.popleft()
             self.history.append((language, prompt_id))
-            for listener in self.on_played:
-                listener(prompt_id)
+            if len(self.history) > 2 * HISTORY_KEPT:     # the kiosk runs for days
+                del self.history[:-HISTORY_KEPT]
             path = self._file(prompt_id, language)
             if not path.exists():
                 if not self._missing_told:

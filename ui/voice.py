@@ -11,7 +11,6 @@ from kiosk.events import Method
 from kiosk.prompts import GuidanceThrottle, earcon, screen_prompts
 from kiosk.session import WAITING_FOR_PATIENT, Step, Visit
 from kiosk.settings import Settings
-from ui.chrome import COUNTDOWN_FROM
 from ui.i18n import Languages
 from ui.player import PromptPlayer
 
@@ -67,9 +66,8 @@ class Voice:
         if code is not None:
             self.player.say([f"guidance.{code}"], self._language())
 
-    def countdown(self, seconds_left: float | None) -> None:
+    def countdown(self, showing: bool) -> None:
         """Once each time the screen's countdown appears: a blind patient cannot see it."""
-        showing = seconds_left is not None and seconds_left <= COUNTDOWN_FROM
         if showing and not self._warned:
             self.player.say(["countdown"], self._language())
         self._warned = showing

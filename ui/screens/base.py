@@ -79,8 +79,6 @@ class Screen(QWidget):
     language switch is only a second render."""
 
     camera = False          # receives live frames through `show_frame`
-    voice = None            # the window's ui.voice.Voice, for spoken feedback
-    seated = False          # laid out for a seated patient (see `seat`)
 
     def __init__(self, step: Step, send: Callable[[ev.Event], None], settings: Settings) -> None:
         super().__init__()
@@ -119,5 +117,4 @@ class Screen(QWidget):
     def seat(self, seated: bool) -> None:
         """A seated patient reaches only the lower half of the screen: push everything below the
         title down (a stretch far stronger than the screen's own)."""
-        self.seated = seated
         self.layout_.setStretch(1, SEATED_PUSH if seated else 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
+from faceauth.thresholds import expected_face_centre_y
 from ui.preview import Picture
 from ui.screens.base import Screen, label
 from ui.texts import GUIDANCE, say
@@ -40,7 +41,7 @@ class FaceCaptureScreen(Screen):
         self.picture.show_image(image)
 
     def seat(self, seated: bool) -> None:
-        self.seated = seated      # the picture keeps its size; the oval is lowered instead
+        self.picture.face_centre_y = expected_face_centre_y(seated)   # the picture keeps its size; the oval moves
 
     def leave(self) -> None:
         self.picture.clear()

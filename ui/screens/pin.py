@@ -110,7 +110,6 @@ class PinEntryScreen(Screen):
         self.pad.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.ok = button("primary", self._submit)
         self.pad.typed.connect(lambda count: self.ok.setEnabled(count == 4))
-        self.pad.edited.connect(self._say_typed)
         words = QVBoxLayout()
         words.setSpacing(20)
         words.addStretch(1)
@@ -146,10 +145,6 @@ class PinEntryScreen(Screen):
     def _submit(self) -> None:
         if self.pad.count() == 4:
             self.send(ev.PinEntered(ev.Secret(self.pad.take())))
-
-    def _say_typed(self, count: int) -> None:
-        if self.voice is not None:
-            self.voice.typed(count)
 
     def on_key(self, key: str) -> bool:
         if key.isdigit():

@@ -77,7 +77,7 @@ class StaffCheckScreen(Screen):
         self.live.show_image(image)
 
     def seat(self, seated: bool) -> None:
-        self.seated = seated      # staff, standing, use this screen: the pictures keep their size
+        """Staff, standing, use this screen: it keeps its layout."""
 
     def leave(self) -> None:
         self.photo.clear()
