@@ -70,6 +70,7 @@ KEYS: dict[str, Prompt] = {
     "replay": P("もう一度聞くときはプラスキーを押してください。", "Press plus to hear this again."),
 }
 KEY_OF_METHOD = {Method.FACE: "method.face", Method.PIN: "method.pin", Method.STAFF: "method.staff"}
+METHOD_OF_KEY = {"1": Method.FACE, "2": Method.PIN, "3": Method.STAFF}   # the keys KEYS names
 
 CONSENT_ITEMS: dict[ConsentItem, Prompt] = {
     ConsentItem.MEDICATION: P("過去のお薬の情報。", "Your past medication."),

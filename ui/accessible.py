@@ -81,11 +81,16 @@ def describe(*owners: QWidget) -> None:
                 control.setAccessibleDescription(QCoreApplication.translate("Accessible", known))
 
 
+def in_window(window: QWidget, widget: QWidget) -> QRect:
+    """Where the widget is, in the window's coordinates."""
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
 def reading_order(widgets: list[QWidget], window: QWidget) -> list[QWidget]:
     """Top to bottom in rows (a widget starting above the middle of a row's first widget is in that
     row), left to right in a row."""
     def place(widget: QWidget) -> QRect:
-        return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        return in_window(window, widget)
     rows: list[list[QWidget]] = []
     for widget in sorted(widgets, key=lambda w: place(w).top()):
         if rows and place(widget).top() < place(rows[-1][0]).center().y():

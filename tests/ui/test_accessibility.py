@@ -4,12 +4,12 @@ state and errors are shown by a sign or a shape as well as by colour."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication,
                                QComboBox, QLineEdit, QWidget)
 
 from kiosk.session import Step
-from ui.accessible import reading_order, spoken_words
+from ui.accessible import in_window, reading_order, spoken_words
 from ui.samples import samples
 from ui.screenshots import open_window, render
 from ui.theme import Look, rules, themed_sheet
@@ -60,10 +60,6 @@ def test_names_follow_the_language(shown):
     assert names["en"] == ["Large text", "High contrast", "Seated (wheelchair)"]
 
 
-def place(widget, window) -> QRect:
-    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
-
-
 @pytest.mark.parametrize("sample", ["method-choice", "pin-entry", "consent-all", "done"])
 def test_tab_walks_the_screen_top_to_bottom_left_to_right(qtbot, shown, sample):
     app, window = shown
@@ -80,7 +76,7 @@ def test_tab_walks_the_screen_top_to_bottom_left_to_right(qtbot, shown, sample):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     assert visited == expected
-    spots = [place(w, window) for w in visited]
+    spots = [in_window(window, w) for w in visited]
     for before, after in zip(spots, spots[1:]):      # next to the right in the row, or a lower row
         assert after.left() > before.left() or after.top() > before.center().y(), (before, after)
     digits = [w for w in visited if w.objectName() == "digit"]

@@ -5,12 +5,12 @@ every control the patient touches in the lower half."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
 from kiosk.codes import Problem
 from kiosk.events import Method
 from kiosk.session import Step, Visit
+from ui.accessible import in_window
 from ui.main_window import KioskWindow
 from ui.samples import CARD, samples
 from ui.screenshots import open_window, render
@@ -22,10 +22,6 @@ LOOKS = {"normal": Look(), "big": Look(big=True), "contrast": Look(contrast=True
          "big+contrast": Look(big=True, contrast=True), "seated": Look(seated=True),
          "seated+big": Look(seated=True, big=True)}
 STAFF_SCREENS = {Step.STAFF_CHECK}    # used by a standing staff member, not the seated patient
-
-
-def in_window(window: QWidget, widget: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
 
 
 def hidden_by_an_ancestor(window: QWidget, widget: QWidget) -> bool:

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk import events as ev
 from kiosk.events import Method
+from kiosk.prompts import METHOD_OF_KEY
 from ui.screens.base import ProblemPanel, Screen, button, press_for
 from ui.texts import METHODS, say
 
-KEY_METHODS = {"1": Method.FACE, "2": Method.PIN, "3": Method.STAFF}   # as kiosk.prompts.KEYS says
 
 
 class MethodChoiceScreen(Screen):
@@ -32,4 +32,4 @@ class MethodChoiceScreen(Screen):
             widget.setVisible(method in methods)
 
     def on_key(self, key: str) -> bool:
-        return press_for(key, {k: self.buttons[m] for k, m in KEY_METHODS.items()})
+        return press_for(key, {k: self.buttons[m] for k, m in METHOD_OF_KEY.items()})

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVB
 from kiosk import events as ev
 from kiosk.codes import Notice
 from kiosk.events import TokenKind
+from kiosk.prompts import PIN_LENGTH
 from ui.screens.base import WARNING_SIGN, Screen, button, label
 from ui.texts import NOTICES, say
 
@@ -105,11 +106,11 @@ class PinEntryScreen(Screen):
     def build(self) -> None:
         self.tries = label("headline")
         self.warning = label("warning")
-        self.pad = PinPad(4)
+        self.pad = PinPad(PIN_LENGTH)
         # Its keys keep their full height: the seated push would squeeze them to their minimum.
         self.pad.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.ok = button("primary", self._submit)
-        self.pad.typed.connect(lambda count: self.ok.setEnabled(count == 4))
+        self.pad.typed.connect(lambda count: self.ok.setEnabled(count == PIN_LENGTH))
         words = QVBoxLayout()
         words.setSpacing(20)
         words.addStretch(1)
@@ -143,7 +144,7 @@ class PinEntryScreen(Screen):
         self.pad.clear()
 
     def _submit(self) -> None:
-        if self.pad.count() == 4:
+        if self.pad.count() == PIN_LENGTH:
             self.send(ev.PinEntered(ev.Secret(self.pad.take())))
 
     def on_key(self, key: str) -> bool:
@@ -151,7 +152,7 @@ class PinEntryScreen(Screen):
             self.pad.type_digit(key)
         elif key == "delete":
             self.pad._back()
-        elif key == "enter" and self.pad.count() == 4:
+        elif key == "enter" and self.pad.count() == PIN_LENGTH:
             self._submit()
         elif key == "enter":
             self.pad.edited.emit(self.pad.count())   # not yet: say how many digits there are
