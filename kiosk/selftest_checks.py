@@ -12,8 +12,9 @@ from functools import cached_property
 from pathlib import Path
 
 from kiosk import paths, settings
+from kiosk.platform_calls import sync_folder
 from kiosk.results import RESULT_FILE_PATTERN, open_result_sink
-from kiosk.results.atomic import sync_folder, write_synced
+from kiosk.results.atomic import write_synced
 from kiosk.store import open_audit_store
 
 DEMO_PERSONA = "valid_adult"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kiosk import paths
-from kiosk.platform_calls import default_result_folder
+from kiosk.platform_calls import default_result_folder, sync_folder
 
 
 class StaffMode(str, enum.Enum):
@@ -264,7 +264,7 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     """Write settings.toml atomically: a temporary file in the same folder, flushed and fsynced,
     renamed over the old file, then the folder fsynced. A crash leaves the old or the new file."""
     import os
-    from kiosk.results.atomic import sync_folder, write_synced   # here: results imports a lot
+    from kiosk.results.atomic import write_synced   # here: results imports a lot
     path = Path(path or settings_file())
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")

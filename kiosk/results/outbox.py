@@ -20,7 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from kiosk.results.atomic import exists, sync_folder, write_synced
+from kiosk.platform_calls import sync_folder
+from kiosk.results.atomic import exists, write_synced
 from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)
