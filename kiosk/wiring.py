@@ -46,8 +46,7 @@ class Kiosk:
         self.audit.store.purge()
         self.retrier.start()
         self.card.start()
-        if isinstance(self.face.matcher, LazyMatcher):
-            self.face.matcher.warm_in_background()
+        self.face.warm()
         return self
 
     def apply_settings(self, new: Settings) -> None:
@@ -67,8 +66,7 @@ class Kiosk:
             log.info("result sink rebuilt for %s", self.results.sink.folder)
 
     def stop(self) -> None:
-        if isinstance(self.face.matcher, LazyMatcher):
-            self.face.matcher.settle()
+        self.face.settle()
         self.card.stop()
         self.retrier.stop()
         self.runner.shutdown()
