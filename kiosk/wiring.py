@@ -58,11 +58,7 @@ class Kiosk:
                for name in RESULT_SETTINGS):
             self.results.sink = open_result_sink(new.result_folder_path(), new.institution_code,
                                                  new.result_encoding.value, base=self.base)
-            running = self.retrier.running
-            self.retrier.stop()
-            self.retrier = OutboxRetrier(self.results.sink, self.retrier.interval_s)
-            if running:
-                self.retrier.start()
+            self.retrier.sink = self.results.sink
             log.info("result sink rebuilt for %s", self.results.sink.folder)
 
     def stop(self) -> None:
