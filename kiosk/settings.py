@@ -63,17 +63,17 @@ def _positive(value: int) -> str | None:
     return None if value > 0 else "must be greater than 0"
 
 
-def _translated_languages() -> set[str]:
-    """English (the source text) and every language with a Qt Linguist file in resources/i18n
-    (the .ts source in a checkout, the built .qm in the installed folder)."""
+def translated_languages() -> list[str]:
+    """English (the source text) first, then every language with a Qt Linguist file in
+    resources/i18n (the .ts source in a checkout, the built .qm in the installed folder)."""
     folder = paths.resource_path("i18n")
-    return {"en"} | {p.stem.removeprefix("oqs_kiosk_") for p in folder.glob("oqs_kiosk_*.[tq][sm]")}
+    return ["en"] + sorted({p.stem.removeprefix("oqs_kiosk_") for p in folder.glob("oqs_kiosk_*.[tq][sm]")})
 
 
 def _languages_problem(value: list[str]) -> str | None:
     if not value or value[0] != "ja":
         return "must start with \"ja\" (Japanese first)"
-    unknown = set(value) - _translated_languages()
+    unknown = set(value) - set(translated_languages())
     return f"unknown language(s): {sorted(unknown)}" if unknown else None
 
 
