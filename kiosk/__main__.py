@@ -37,13 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         return checkin(argv[1:])
     args = parse_args(argv)
     log_path = logs.configure(paths.data_dir() / "logs")
+    settings_path = Path(args.settings) if args.settings else None
     overrides = {}
     if args.demo and not args.settings and not settings.settings_file().exists():
         overrides = settings.demo_overrides()
         overrides["smartphone_enabled"] = True     # every persona, phones included, can be tried
     try:
-        loaded = settings.load(Path(args.settings) if args.settings else None,
-                               overrides=overrides)
+        loaded = settings.load(settings_path, overrides=overrides)
     except settings.SettingsError as exc:
         log.error("the kiosk cannot start: %s", exc)
         print(f"設定ファイルに問題があるため起動できません / The kiosk cannot start:\n  {exc}",
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import run   # the only place the core reaches into the UI: the entry point
     return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after,
                screenshot=args.screenshot,
-               settings_path=Path(args.settings) if args.settings else None)
+               settings_path=settings_path)
 
 
 if __name__ == "__main__":

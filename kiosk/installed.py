@@ -10,8 +10,7 @@ import logging
 from pathlib import Path
 
 from faceauth import CameraSource
-from reader.errors import ReaderUnavailable
-from reader.pcsc import PcscReaderService, current_readers
+from reader.pcsc import PcscReaderService
 
 from kiosk.gateway import open_simulator_gateway
 from kiosk.settings import Settings, camera_source
@@ -28,24 +27,11 @@ def camera_sources(settings: Settings) -> tuple[int | str, int | str]:
     return face, tray
 
 
-def log_card_readers() -> None:
-    try:
-        readers = current_readers()
-    except ReaderUnavailable as exc:
-        log.warning("card reader: %s; the kiosk waits for the PC/SC service", exc)
-        return
-    if readers:
-        log.info("card reader(s): %s", ", ".join(readers))
-    else:
-        log.warning("card reader: none connected yet; the kiosk waits for one to be plugged in")
-
-
 def build_installed_kiosk(settings: Settings, *, base: Path | None = None) -> Kiosk:
     face, tray = camera_sources(settings)
     log.info("gateway: the embedded local qualification simulator (today's only gateway; "
              "no connection to the real online qualification network)")
     log.info("cameras: face %r, card tray %r", face, tray)
-    log_card_readers()
     return build_kiosk(settings, service=PcscReaderService(),
                        unlocker=TrayCameraUnlocker(lambda: CameraSource(tray)),
                        gateway=open_simulator_gateway(),

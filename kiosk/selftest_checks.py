@@ -12,8 +12,9 @@ from functools import cached_property
 from pathlib import Path
 
 from kiosk import paths, settings
+from kiosk.platform_calls import sync_folder
 from kiosk.results import RESULT_FILE_PATTERN, open_result_sink
-from kiosk.results.atomic import sync_folder, write_synced
+from kiosk.results.atomic import write_synced
 from kiosk.store import open_audit_store
 
 DEMO_PERSONA = "valid_adult"
@@ -67,16 +68,11 @@ def check_settings(setup: SelftestSetup) -> str:
 def check_reader(setup: SelftestSetup) -> str:
     if setup.demo:
         return f"demo: {', '.join(setup.tray.reader.readers())}"
-    readers = _pcsc_readers()
+    from reader.pcsc import current_readers   # ReaderUnavailable when the service is absent
+    readers = current_readers()
     if not readers:
         raise CheckFailed("the PC/SC service runs but no card reader is connected")
     return "PC/SC service up; " + ", ".join(readers)
-
-
-def _pcsc_readers() -> list[str]:
-    """The readers the PC/SC service knows (ReaderUnavailable when the service is absent)."""
-    from reader.pcsc import current_readers
-    return current_readers()
 
 
 def check_card(setup: SelftestSetup) -> str:
@@ -88,8 +84,8 @@ def check_card(setup: SelftestSetup) -> str:
             return f"demo {DEMO_PERSONA}: " + _describe_card(MyNumberCard(setup.tray.reader.connect()))
         finally:
             setup.tray.take()
-    from reader.pcsc import PcscReaderService
-    for name in _pcsc_readers():
+    from reader.pcsc import PcscReaderService, current_readers
+    for name in current_readers():
         try:
             transport = PcscReaderService().connect(name)
         except NoCard:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kiosk import paths
-from kiosk.platform_calls import default_result_folder
+from kiosk.platform_calls import default_result_folder, sync_folder
 
 
 class StaffMode(str, enum.Enum):
@@ -63,17 +63,17 @@ def _positive(value: int) -> str | None:
     return None if value > 0 else "must be greater than 0"
 
 
-def _translated_languages() -> set[str]:
-    """English (the source text) and every language with a Qt Linguist file in resources/i18n
-    (the .ts source in a checkout, the built .qm in the installed folder)."""
+def translated_languages() -> list[str]:
+    """English (the source text) first, then every language with a Qt Linguist file in
+    resources/i18n (the .ts source in a checkout, the built .qm in the installed folder)."""
     folder = paths.resource_path("i18n")
-    return {"en"} | {p.stem.removeprefix("oqs_kiosk_") for p in folder.glob("oqs_kiosk_*.[tq][sm]")}
+    return ["en"] + sorted({p.stem.removeprefix("oqs_kiosk_") for p in folder.glob("oqs_kiosk_*.[tq][sm]")})
 
 
 def _languages_problem(value: list[str]) -> str | None:
     if not value or value[0] != "ja":
         return "must start with \"ja\" (Japanese first)"
-    unknown = set(value) - _translated_languages()
+    unknown = set(value) - set(translated_languages())
     return f"unknown language(s): {sorted(unknown)}" if unknown else None
 
 
@@ -264,7 +264,7 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     """Write settings.toml atomically: a temporary file in the same folder, flushed and fsynced,
     renamed over the old file, then the folder fsynced. A crash leaves the old or the new file."""
     import os
-    from kiosk.results.atomic import sync_folder, write_synced   # here: results imports a lot
+    from kiosk.results.atomic import write_synced   # here: results imports a lot
     path = Path(path or settings_file())
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")

@@ -46,8 +46,7 @@ class Kiosk:
         self.audit.store.purge()
         self.retrier.start()
         self.card.start()
-        if isinstance(self.face.matcher, LazyMatcher):
-            self.face.matcher.warm_in_background()
+        self.face.warm()
         return self
 
     def apply_settings(self, new: Settings) -> None:
@@ -59,16 +58,11 @@ class Kiosk:
                for name in RESULT_SETTINGS):
             self.results.sink = open_result_sink(new.result_folder_path(), new.institution_code,
                                                  new.result_encoding.value, base=self.base)
-            running = self.retrier.running
-            self.retrier.stop()
-            self.retrier = OutboxRetrier(self.results.sink, self.retrier.interval_s)
-            if running:
-                self.retrier.start()
+            self.retrier.sink = self.results.sink
             log.info("result sink rebuilt for %s", self.results.sink.folder)
 
     def stop(self) -> None:
-        if isinstance(self.face.matcher, LazyMatcher):
-            self.face.matcher.settle()
+        self.face.settle()
         self.card.stop()
         self.retrier.stop()
         self.runner.shutdown()

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk.paths import resource_path
+from kiosk.settings import translated_languages
 from ui.texts import OWN_NAME
 
 log = logging.getLogger("ui.i18n")
@@ -24,7 +25,7 @@ def ts_file(language: str) -> Path:
 
 
 def available_languages() -> list[str]:
-    return [SOURCE_LANGUAGE] + sorted({p.stem.removeprefix("oqs_kiosk_") for p in I18N_DIR.glob("oqs_kiosk_*.[tq][sm]")})
+    return translated_languages()   # the settings check the same list, without Qt
 
 
 _translators: dict[str, QTranslator] = {}     # one per language for the whole process

@@ -57,6 +57,8 @@ class ReaderCard:
         elif event.kind is EventKind.CARD_REMOVED:
             self.release()
             self.on_presence(False)
+        elif event.kind is EventKind.READER_ADDED:
+            log.info("card reader: %s", event.reader)
         elif event.kind in (EventKind.SERVICE_DOWN, EventKind.READER_REMOVED):
             log.warning("card reader: %s (%s)", event.kind.name, event.reader)
 

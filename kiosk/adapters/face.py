@@ -31,6 +31,9 @@ class LazyMatcher:
         self._warming: threading.Thread | None = None
 
     def loaded(self) -> FaceMatcher:
+        matcher = self._matcher   # every camera frame asks: no lock once it is there
+        if matcher is not None:
+            return matcher
         with self._lock:
             if self._matcher is None:
                 self._matcher = self._load()
@@ -124,6 +127,16 @@ class CameraFace:
 
     def forget(self) -> None:
         self._template = None
+
+    def warm(self) -> None:
+        """Load a lazy matcher in the background now (an eager one is loaded already)."""
+        if isinstance(self.matcher, LazyMatcher):
+            self.matcher.warm_in_background()
+
+    def settle(self) -> None:
+        """Wait for a background load in progress (see LazyMatcher.settle)."""
+        if isinstance(self.matcher, LazyMatcher):
+            self.matcher.settle()
 
     def _preview(self, frame) -> None:
         for listener in self.preview_listeners:

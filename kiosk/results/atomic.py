@@ -4,8 +4,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kiosk.platform_calls import sync_folder  # noqa: F401  (re-exported: results use it from here)
-
 
 def write_synced(path: Path, content: bytes) -> None:
     """Create or truncate ``path``, write ``content``, flush and fsync it."""

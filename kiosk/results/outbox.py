@@ -20,7 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from kiosk.results.atomic import exists, sync_folder, write_synced
+from kiosk.platform_calls import sync_folder
+from kiosk.results.atomic import exists, write_synced
 from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)
@@ -156,17 +157,14 @@ class ResultSink:
 
 
 class OutboxRetrier:
-    """A background thread that retries queued results every ``interval_s`` seconds."""
+    """A background thread that retries queued results every ``interval_s`` seconds, through
+    whichever ``sink`` it holds at that moment (a settings change swaps it while it runs)."""
 
     def __init__(self, sink: ResultSink, interval_s: float = 5.0):
-        self._sink = sink
-        self.interval_s = interval_s
+        self.sink = sink
+        self._interval_s = interval_s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="outbox-retrier", daemon=True)
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
 
     def start(self) -> "OutboxRetrier":
         self._thread.start()
@@ -174,10 +172,10 @@ class OutboxRetrier:
 
     def stop(self) -> None:
         self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
+        self._thread.join()
 
     def _run(self) -> None:
-        while not self._stop.wait(self.interval_s):
-            if self._sink.status().alert:
-                self._sink.deliver_pending()
+        while not self._stop.wait(self._interval_s):
+            sink = self.sink
+            if sink.status().alert:
+                sink.deliver_pending()

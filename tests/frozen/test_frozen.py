@@ -17,7 +17,6 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = ROOT / "dist" / "oqs-kiosk" / "oqs-kiosk"
-BUNDLE = BINARY.parent / "_internal"
 
 pytestmark = pytest.mark.dist
 
@@ -95,11 +94,10 @@ def test_a_face_check_in_writes_its_result(binary, kiosk_env, tmp_path):
     assert len(written) == 1 and "face" in written[0].name
 
 
-def test_the_bundle_carries_resources_by_rule():
-    if not BUNDLE.exists():
-        pytest.skip("no build")
+def test_the_bundle_carries_resources_by_rule(binary):
+    bundle = binary.parent / "_internal"
     shipped = {p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*")
                if p.is_file() and p.name != ".gitignore" and not p.name.endswith(".partial.avi")}
-    bundled = {p.relative_to(BUNDLE / "resources").as_posix() for p in (BUNDLE / "resources").rglob("*") if p.is_file()}
+    bundled = {p.relative_to(bundle / "resources").as_posix() for p in (bundle / "resources").rglob("*") if p.is_file()}
     assert shipped <= bundled, sorted(shipped - bundled)[:10]
-    assert list((BUNDLE / "rapidocr_onnxruntime" / "models").glob("*.onnx"))
+    assert list((bundle / "rapidocr_onnxruntime" / "models").glob("*.onnx"))

@@ -97,7 +97,9 @@ def test_camera_backends_per_platform():
     assert camera.device_backends("linux") == [cv2.CAP_ANY]
 
 
-def test_camera_tries_the_next_backend(monkeypatch):
+def windows_cameras(monkeypatch, opening: int | None) -> list[int]:
+    """Windows' device back-ends, with a cv2.VideoCapture that opens only on `opening`; returns
+    the list of back-ends tried."""
     tried = []
 
     class Capture:
@@ -106,19 +108,26 @@ def test_camera_tries_the_next_backend(monkeypatch):
             self.backend = backend
 
         def isOpened(self):
-            return self.backend == cv2.CAP_DSHOW
+            return self.backend == opening
 
         def release(self):
             pass
     monkeypatch.setattr(camera, "device_backends", lambda: [cv2.CAP_MSMF, cv2.CAP_DSHOW])
     monkeypatch.setattr(camera.cv2, "VideoCapture", Capture)
+    return tried
+
+
+def test_camera_tries_the_next_backend(monkeypatch):
+    tried = windows_cameras(monkeypatch, opening=cv2.CAP_DSHOW)
     assert camera._open_capture(0).backend == cv2.CAP_DSHOW
     assert tried == [cv2.CAP_MSMF, cv2.CAP_DSHOW]
 
 
-def test_a_device_no_backend_opens_is_unavailable():
+def test_a_device_no_backend_opens_is_unavailable(monkeypatch):
+    tried = windows_cameras(monkeypatch, opening=None)
     with pytest.raises(camera.CameraUnavailable):
-        camera._open_capture(ROOT / "no-such-video.avi")
+        camera._open_capture(0)
+    assert tried == [cv2.CAP_MSMF, cv2.CAP_DSHOW]
 
 
 UNIT = resource_path("linux", "oqs-kiosk.service")
