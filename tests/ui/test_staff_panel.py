@@ -199,6 +199,7 @@ def test_the_visual_check_password_is_changed_and_audited_without_its_value(demo
     visual.first.setText("8642")
     visual.again.setText("8642")
     visual.set_button.click()
+    demo.qtbot.waitUntil(lambda: visual.message.text() == "設定しました / Password set", timeout=FAST)
     assert check_visual_check_password("8642", tmp_path / "config" / "visual-check-password.json")
     (action,) = staff_actions(demo, "settings_change")
     assert action.detail == {"key": "visual_check_password", "who": "staff"}

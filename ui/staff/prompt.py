@@ -128,11 +128,22 @@ class NewPasswordForm(QFrame):
         if first != again:
             self.message.setText(both("2回の入力が一致しません", "The two entries differ"))
             return
+        self.set_button.setEnabled(False)
+        self.message.setText(both("設定しています…", "Setting…"))
+        worker.submit(lambda: self._saved_or_problem(first), self._answered)
+
+    def _saved_or_problem(self, password: str) -> str:
+        """On the worker thread (the hash is slow): "" when saved, else why not."""
         try:
-            self.save(first)
+            self.save(password)
         except ValueError as problem:
-            self.message.setText(both("設定できません", f"Not set: {problem}"))
+            return str(problem)
+        return ""
+
+    def _answered(self, problem: str | None) -> None:
+        self.set_button.setEnabled(True)
+        if problem != "":     # None: the save failed some other way (the worker logged it)
+            self.message.setText(both("設定できません", f"Not set: {problem or 'error'}"))
             return
         self.message.setText(both("設定しました", "Password set"))
         self.saved.emit()
-
