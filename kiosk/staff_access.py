@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk import paths
-from kiosk.passwords import password_matches, store_password
+from kiosk.passwords import password_matches, store_password, write_atomically
 from kiosk.store import AuditStore, StaffAction
 
 log = logging.getLogger("kiosk.staff_access")
@@ -110,15 +109,17 @@ class StaffAccess:
         except FileNotFoundError:
             return {"failures": 0, "locked_until": 0.0}
         except (OSError, ValueError, KeyError, TypeError):
-            # A damaged file must not open the prompt: treat it as the longest lock.
+            # A damaged file must not open the prompt: the longest lock, saved so that it can end.
             log.error("unreadable %s: locking the staff prompt", self.lockout_path)
-            return {"failures": FREE_TRIES, "locked_until": self.clock() + LONGEST_LOCK_S}
+            state = {"failures": FREE_TRIES, "locked_until": self.clock() + LONGEST_LOCK_S}
+            try:
+                self._save(state)
+            except OSError:
+                log.exception("cannot replace %s", self.lockout_path)
+            return state
 
     def _save(self, state: dict[str, float]) -> None:
-        self.lockout_path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.lockout_path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(state), encoding="utf-8")
-        os.replace(temporary, self.lockout_path)
+        write_atomically(self.lockout_path, json.dumps(state))
 
     def _record(self, kind: str, detail: dict[str, object]) -> None:
         if self.audit is not None:

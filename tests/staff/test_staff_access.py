@@ -76,6 +76,9 @@ def test_a_damaged_lockout_file_locks(tmp_path, access):
     access.lockout_path.write_text("{not json")
     assert access.locked_for() > 0
     assert not access.try_password("4711").accepted
+    access.clock.now += LONGEST_LOCK_S
+    assert access.locked_for() == 0                       # the lock was saved once: it ends
+    assert access.try_password("4711").accepted
 
 
 def test_logins_are_audited_without_the_password(tmp_path):
