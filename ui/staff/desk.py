@@ -96,7 +96,6 @@ class StaffDesk(QObject):
         self.hold.timeout.connect(self.open_prompt)
         self.shortcut = QKeySequence(SHORTCUT)[0]   # seen by the event filter: no window need be active
         editor.subscribe(self.apply)
-        window.installEventFilter(self)
         QApplication.instance().installEventFilter(self)
         self._place()
 
