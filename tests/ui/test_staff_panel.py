@@ -243,6 +243,8 @@ def test_the_dashboard_counts_todays_check_in_and_exports_it(demo_factory, tmp_p
     assert "受付 1 件" in desk.dashboard.summary.text()
     desk.dashboard.folder.setText(str(tmp_path))
     demo.press("CSV 書き出し / Export CSV")
+    demo.qtbot.waitUntil(lambda: "1 件を書き出しました" in desk.dashboard.export_status.text(),
+                         timeout=FAST)
     (exported,) = tmp_path.glob("oqs-audit_*.csv")
     lines = exported.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 2 and ",pin," in lines[1]
