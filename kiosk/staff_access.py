@@ -15,13 +15,12 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from kiosk import paths
 from kiosk.passwords import password_matches, store_password, write_atomically
-from kiosk.store import AuditStore, StaffAction
+from kiosk.store import AuditStore, StaffAction, utc_now
 
 log = logging.getLogger("kiosk.staff_access")
 
@@ -58,10 +57,6 @@ def most_guesses(window_s: float) -> int:
 class Attempt:
     accepted: bool
     locked_for: float       # seconds before the next try is allowed; 0 when it is allowed now
-
-
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class StaffAccess:
@@ -123,7 +118,7 @@ class StaffAccess:
 
     def _record(self, kind: str, detail: dict[str, object]) -> None:
         if self.audit is not None:
-            self.audit.record_staff_action(StaffAction(_utc_now(), kind, detail))
+            self.audit.record_staff_action(StaffAction(utc_now(), kind, detail))
 
 
 def ensure_demo_staff_password(access: StaffAccess) -> None:

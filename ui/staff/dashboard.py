@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBo
 from kiosk.dashboard import DayDashboard, day_dashboard, export_csv
 from kiosk.results import OutboxStatus, ResultSink
 from kiosk.results.layout import JST
-from kiosk.store import AuditStore, StaffAction
+from kiosk.store import AuditStore, StaffAction, utc_now
 from ui import worker
 from ui.screens.base import button, label
 from ui.staff.words import both
@@ -227,7 +227,7 @@ class DashboardPage(QWidget):
         except OSError as problem:
             return str(problem)
         self.store.record_staff_action(StaffAction(
-            datetime.now(JST), AUDIT_EXPORT, {"from": first.isoformat(), "to": last.isoformat(),
+            utc_now(), AUDIT_EXPORT, {"from": first.isoformat(), "to": last.isoformat(),
                                               "rows": rows, "who": "staff"}))
         return rows
 

@@ -6,7 +6,6 @@ only window (full screen, nothing behind it to reach). Settings changed on the p
 live: the machine and the result sink (Kiosk.apply_settings), the patient screens, the badge."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
@@ -17,7 +16,7 @@ from kiosk.passwords import set_visual_check_password
 from kiosk.settings import Settings
 from kiosk.settings_editor import SETTINGS_CHANGE, SettingsEditor
 from kiosk.staff_access import StaffAccess
-from kiosk.store import StaffAction
+from kiosk.store import StaffAction, utc_now
 from kiosk.wiring import Kiosk
 from ui.main_window import KioskWindow
 from ui.staff.dashboard import DashboardPage
@@ -149,7 +148,7 @@ class StaffDesk(QObject):
     def set_visual_password(self, password: str) -> None:
         set_visual_check_password(password)
         self.kiosk.audit.store.record_staff_action(StaffAction(
-            datetime.now(timezone.utc), SETTINGS_CHANGE, {"key": "visual_check_password", "who": "staff"}))
+            utc_now(), SETTINGS_CHANGE, {"key": "visual_check_password", "who": "staff"}))
 
     # ---- the window ---------------------------------------------------------------------------
 
