@@ -72,7 +72,8 @@ def settings_changes(demo) -> dict[str, list[tuple]]:
     changes: dict[str, list[tuple]] = {}
     for action in staff_actions(demo, "settings_change"):
         detail = action.detail
-        changes.setdefault(detail["key"], []).append((detail.get("from"), detail.get("to"), detail["who"]))
+        change = (detail.get("from"), detail.get("to"), detail["who"])   # a password has neither
+        changes.setdefault(detail["key"], []).append(change)
     return changes
 
 

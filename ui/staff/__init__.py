@@ -13,7 +13,7 @@ from ui.main_window import KioskWindow
 def attach_staff(window: KioskWindow, kiosk: Kiosk, *, demo: bool,
                  settings_path: Path | None = None):
     """The staff desk over `window`, editing the settings file at `settings_path` (default: the
-    config folder's settings.toml); the staff password and its lockout live in the config folder."""
+    config folder's settings.toml); the staff password and its lockout live in that folder."""
     from ui.staff.desk import StaffDesk
     editor = SettingsEditor(kiosk.machine.settings, kiosk.audit.store, settings_path)
     access = StaffAccess(audit=kiosk.audit.store)

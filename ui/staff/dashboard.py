@@ -211,7 +211,7 @@ class DashboardPage(QWidget):
             self.folder.setText(chosen)
 
     def export(self) -> None:
-        """Write the CSV on a worker thread (a long range is many rows; the panel must not stall)."""
+        """Write the CSV on a worker thread (a long range is many rows: the panel must not stall)."""
         first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
         if last < first:
             first, last = last, first

@@ -43,7 +43,7 @@ class PasswordPrompt(QFrame):
         self.ticker = QTimer(self)       # the lock's countdown, only while locked and shown
         self.ticker.timeout.connect(self._show_lock)
         self.checking = False
-        self.unlock_at = 0.0             # on access.clock(): from the lockout file once, then from each try
+        self.unlock_at = 0.0      # on access.clock(): read once in reset, then from each try
 
     def reset(self) -> None:
         self.field.clear()
