@@ -9,14 +9,14 @@ and audited as who, when, old → new. A password setting is audited as changed,
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from kiosk import settings
 from kiosk.settings import (SCHEMA_BY_NAME, Setting, SettingNotAllowed, Settings, SettingsError,
                             Who, coerce, may_change, plain_value, save, settings_file)
-from kiosk.store import AuditStore, StaffAction
+from kiosk.store import AuditStore, StaffAction, utc_now
 
 SETTINGS_CHANGE = "settings_change"
 
@@ -30,13 +30,9 @@ def editable_by(who: Who) -> tuple[Setting, ...]:
     return tuple(setting for setting in settings.SCHEMA if may_change(setting, who))
 
 
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 class SettingsEditor:
     def __init__(self, current: Settings, audit: AuditStore, path: Path | None = None,
-                 clock: Callable[[], datetime] = _utc_now) -> None:
+                 clock: Callable[[], datetime] = utc_now) -> None:
         self.current = current
         self.path = Path(path or settings_file())
         self._audit = audit

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from kiosk import paths
-from kiosk.passwords import password_matches, store_password
-from kiosk.store import AuditStore, StaffAction
+from kiosk.passwords import password_matches, store_password, write_atomically
+from kiosk.store import AuditStore, StaffAction, utc_now
 
 log = logging.getLogger("kiosk.staff_access")
 
@@ -59,10 +57,6 @@ def most_guesses(window_s: float) -> int:
 class Attempt:
     accepted: bool
     locked_for: float       # seconds before the next try is allowed; 0 when it is allowed now
-
-
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class StaffAccess:
@@ -110,19 +104,21 @@ class StaffAccess:
         except FileNotFoundError:
             return {"failures": 0, "locked_until": 0.0}
         except (OSError, ValueError, KeyError, TypeError):
-            # A damaged file must not open the prompt: treat it as the longest lock.
+            # A damaged file must not open the prompt: the longest lock, saved so that it can end.
             log.error("unreadable %s: locking the staff prompt", self.lockout_path)
-            return {"failures": FREE_TRIES, "locked_until": self.clock() + LONGEST_LOCK_S}
+            state = {"failures": FREE_TRIES, "locked_until": self.clock() + LONGEST_LOCK_S}
+            try:
+                self._save(state)
+            except OSError:
+                log.exception("cannot replace %s", self.lockout_path)
+            return state
 
     def _save(self, state: dict[str, float]) -> None:
-        self.lockout_path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.lockout_path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(state), encoding="utf-8")
-        os.replace(temporary, self.lockout_path)
+        write_atomically(self.lockout_path, json.dumps(state))
 
     def _record(self, kind: str, detail: dict[str, object]) -> None:
         if self.audit is not None:
-            self.audit.record_staff_action(StaffAction(_utc_now(), kind, detail))
+            self.audit.record_staff_action(StaffAction(utc_now(), kind, detail))
 
 
 def ensure_demo_staff_password(access: StaffAccess) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.paths import data_dir
-from kiosk.store.audit import AuditStore, CheckinAudit, ForbiddenData, PersonalFields, StaffAction
+from kiosk.store.audit import (AuditStore, CheckinAudit, ForbiddenData, PersonalFields, StaffAction,
+                               utc_now)
 from kiosk.store.cipher import DecryptionError, FieldCipher
 
 
@@ -25,4 +26,4 @@ def open_audit_store(retention_days: int, base: Path | None = None) -> AuditStor
 
 __all__ = ["AuditStore", "CheckinAudit", "DecryptionError", "FieldCipher", "ForbiddenData",
            "PersonalFields", "StaffAction", "open_audit_store", "open_field_cipher",
-           "store_key_path"]
+           "store_key_path", "utc_now"]

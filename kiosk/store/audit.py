@@ -69,6 +69,11 @@ class StaffAction:
     detail: Mapping[str, object]    # e.g. {"from": "automatic", "to": "pin_only", "reason": ...}
 
 
+def utc_now() -> datetime:
+    """The time a check-in or staff action is stamped with."""
+    return datetime.now(timezone.utc)
+
+
 _PLAIN_COLUMNS = ("row_key", "started_at", "method", "mode", "outcome", "step_times",
                   "patient_code", "validity", "notice_codes", "result_file")
 _PERSONAL_COLUMNS = tuple(f"{f.name}_enc" for f in fields(PersonalFields))
@@ -79,13 +84,9 @@ def split_codes(joined: str | None) -> tuple[str, ...]:
     return tuple(filter(None, (joined or "").split(",")))
 
 
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 class AuditStore:
     def __init__(self, path: Path | str, cipher: FieldCipher, retention_days: int,
-                 clock: Callable[[], datetime] = _utc_now):
+                 clock: Callable[[], datetime] = utc_now):
         if retention_days < 1:
             raise ValueError("retention must be at least one day")
         self._cipher = cipher

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBo
 from kiosk.dashboard import DayDashboard, day_dashboard, export_csv
 from kiosk.results import OutboxStatus, ResultSink
 from kiosk.results.layout import JST
-from kiosk.store import AuditStore, StaffAction
+from kiosk.store import AuditStore, StaffAction, utc_now
 from ui import worker
 from ui.screens.base import button, label
 from ui.staff.words import both
@@ -210,18 +210,29 @@ class DashboardPage(QWidget):
         if chosen:
             self.folder.setText(chosen)
 
-    def export(self) -> Path | None:
+    def export(self) -> None:
+        """Write the CSV on a worker thread (a long range is many rows: the panel must not stall)."""
         first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
         if last < first:
             first, last = last, first
         path = Path(self.folder.text()) / f"oqs-audit_{first:%Y%m%d}-{last:%Y%m%d}.csv"
+        self.export_status.setText(both("書き出し中…", "Exporting…"))
+        worker.submit(lambda: self._write_export(first, last, path),
+                      lambda rows: self._exported(rows, path))
+
+    def _write_export(self, first: date, last: date, path: Path) -> int | str:
+        """The rows written, or why none were."""
         try:
             rows = export_csv(self.store, first, last, path)
         except OSError as problem:
-            self.export_status.setText(both("書き出せませんでした", f"Not exported: {problem}"))
-            return None
+            return str(problem)
         self.store.record_staff_action(StaffAction(
-            datetime.now(JST), AUDIT_EXPORT, {"from": first.isoformat(), "to": last.isoformat(),
+            utc_now(), AUDIT_EXPORT, {"from": first.isoformat(), "to": last.isoformat(),
                                               "rows": rows, "who": "staff"}))
+        return rows
+
+    def _exported(self, rows: int | str | None, path: Path) -> None:
+        if not isinstance(rows, int):     # None: failed some other way (the worker logged it)
+            self.export_status.setText(both("書き出せませんでした", f"Not exported: {rows or 'error'}"))
+            return
         self.export_status.setText(both(f"{rows} 件を書き出しました", f"{rows} rows to {path}"))
-        return path

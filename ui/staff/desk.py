@@ -6,19 +6,17 @@ only window (full screen, nothing behind it to reach). Settings changed on the p
 live: the machine and the result sink (Kiosk.apply_settings), the patient screens, the badge."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QGridLayout, QStackedWidget, QWidget
 
-from kiosk.passwords import password_file, set_visual_check_password
+from kiosk.passwords import set_visual_check_password
 from kiosk.settings import Settings
 from kiosk.settings_editor import SETTINGS_CHANGE, SettingsEditor
 from kiosk.staff_access import StaffAccess
-from kiosk.store import StaffAction
+from kiosk.store import StaffAction, utc_now
 from kiosk.wiring import Kiosk
 from ui.main_window import KioskWindow
 from ui.staff.dashboard import DashboardPage
@@ -54,13 +52,9 @@ def centred(card: QWidget) -> QWidget:
 
 class StaffDesk(QObject):
     def __init__(self, window: KioskWindow, kiosk: Kiosk, editor: SettingsEditor,
-                 access: StaffAccess, *, demo: bool, settings_path: Path | None = None,
-                 quit_kiosk: Callable[[], None] | None = None,
-                 visual_password: Path | None = None) -> None:
+                 access: StaffAccess, *, demo: bool, settings_path: Path | None = None) -> None:
         super().__init__(window)
         self.window, self.kiosk, self.editor, self.access = window, kiosk, editor, access
-        self.quit_kiosk = quit_kiosk or self._quit
-        self.visual_password = visual_password or password_file()
         self.overlay = QStackedWidget(window)
         self.overlay.setObjectName("staff_overlay")
         self.overlay.setStyleSheet((Path(__file__).with_name("staff.qss")).read_text(encoding="utf-8"))
@@ -76,7 +70,7 @@ class StaffDesk(QObject):
             (both("職員用パスワード", "Staff password"), access.set_password)))
         self.dashboard = DashboardPage(kiosk.audit.store, lambda: kiosk.results.sink)
         self.selftest = SelftestPage(demo, settings_path)
-        self.exit_page = ExitPage(self.toggle_full_screen, window.isFullScreen, self.quit_kiosk)
+        self.exit_page = ExitPage(self.toggle_full_screen, window.isFullScreen, self._quit)
         self.panel = StaffPanel([
             (both("モード", "Modes"), self.modes), (both("設定", "Settings"), self.settings_form),
             (both("本日の状況", "Today"), self.dashboard), (both("自己診断", "Self-test"), self.selftest),
@@ -96,7 +90,6 @@ class StaffDesk(QObject):
         self.hold.timeout.connect(self.open_prompt)
         self.shortcut = QKeySequence(SHORTCUT)[0]   # seen by the event filter: no window need be active
         editor.subscribe(self.apply)
-        window.installEventFilter(self)
         QApplication.instance().installEventFilter(self)
         self._place()
 
@@ -153,9 +146,9 @@ class StaffDesk(QObject):
         self.badge.show_mode(new)
 
     def set_visual_password(self, password: str) -> None:
-        set_visual_check_password(password, self.visual_password)
+        set_visual_check_password(password)
         self.kiosk.audit.store.record_staff_action(StaffAction(
-            datetime.now(timezone.utc), SETTINGS_CHANGE, {"key": "visual_check_password", "who": "staff"}))
+            utc_now(), SETTINGS_CHANGE, {"key": "visual_check_password", "who": "staff"}))
 
     # ---- the window ---------------------------------------------------------------------------
 

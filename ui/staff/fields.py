@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -21,8 +21,6 @@ SPIN_LIMIT = 1_000_000   # the schema's check, not the spin box, says what is to
 class Field(QWidget):
     """A setting's input: `value()` and `display()` speak the setting's plain value."""
 
-    edited = Signal()
-
     def __init__(self, setting: Setting) -> None:
         super().__init__()
         self.setting = setting
@@ -31,6 +29,11 @@ class Field(QWidget):
         self.build()
 
     def build(self) -> None: ...
+
+    def _add_left(self, widget: QWidget) -> None:
+        """The widget at its own width, the rest of the row empty."""
+        self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
 
     def value(self) -> Any: ...
 
@@ -43,9 +46,7 @@ class ToggleField(Field):
         self.toggle.setObjectName("staff_toggle")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._label)
-        self.toggle.toggled.connect(lambda _on: self.edited.emit())
-        self.layout_.addWidget(self.toggle)
-        self.layout_.addStretch(1)
+        self._add_left(self.toggle)
 
     def _label(self, on: bool) -> None:
         self.toggle.setText(both("オン", "On") if on else both("オフ", "Off"))
@@ -63,9 +64,7 @@ class ChoiceField(Field):
         self.choice = QComboBox()
         for member in self.setting.type:
             self.choice.addItem(value_title(member.value), member.value)
-        self.choice.currentIndexChanged.connect(lambda _i: self.edited.emit())
-        self.layout_.addWidget(self.choice)
-        self.layout_.addStretch(1)
+        self._add_left(self.choice)
 
     def value(self) -> str:
         return self.choice.currentData()
@@ -81,7 +80,6 @@ class ChecklistField(Field):
         (self.item_type,) = self.setting.type.__args__
         self.items = QListWidget()
         self.items.setObjectName("staff_checklist")
-        self.items.itemChanged.connect(lambda _item: self.edited.emit())
         moves = QVBoxLayout()
         for text, step in (("▲", -1), ("▼", 1)):
             move = button("staff_move", lambda step=step: self.move(step))
@@ -98,7 +96,6 @@ class ChecklistField(Field):
         item = self.items.takeItem(row)
         self.items.insertItem(row + step, item)
         self.items.setCurrentRow(row + step)
-        self.edited.emit()
 
     def value(self) -> list[str]:
         rows = (self.items.item(i) for i in range(self.items.count()))
@@ -106,7 +103,6 @@ class ChecklistField(Field):
                 if item.checkState() is Qt.CheckState.Checked]
 
     def display(self, value: list[str]) -> None:
-        self.items.blockSignals(True)
         self.items.clear()
         rest = [m.value for m in self.item_type if m.value not in value]
         for name in [*value, *rest]:
@@ -116,16 +112,13 @@ class ChecklistField(Field):
             item.setCheckState(Qt.CheckState.Checked if name in value else Qt.CheckState.Unchecked)
             self.items.addItem(item)
         self.items.setFixedHeight(self.items.sizeHintForRow(0) * self.items.count() + 8)
-        self.items.blockSignals(False)
 
 
 class NumberField(Field):
     def build(self) -> None:
         self.number = QSpinBox()
         self.number.setRange(-SPIN_LIMIT, SPIN_LIMIT)
-        self.number.valueChanged.connect(lambda _v: self.edited.emit())
-        self.layout_.addWidget(self.number)
-        self.layout_.addStretch(1)
+        self._add_left(self.number)
 
     def value(self) -> int:
         return self.number.value()
@@ -137,7 +130,6 @@ class NumberField(Field):
 class TextField(Field):
     def build(self) -> None:
         self.text = QLineEdit()
-        self.text.textEdited.connect(lambda _t: self.edited.emit())
         self.layout_.addWidget(self.text, 1)
 
     def value(self) -> str:

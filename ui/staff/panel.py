@@ -69,8 +69,6 @@ class StaffPanel(QFrame):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(label("staff_title", both("職員メニュー", "Staff panel"), centred=False), 1)
-        self.state = label("staff_help", centred=False)
-        top.addWidget(self.state)
         close = button("primary_small", self.closed.emit)
         close.setText(both("閉じる", "Close"))
         top.addWidget(close)
@@ -80,4 +78,3 @@ class StaffPanel(QFrame):
         for title, page in pages:
             self.tabs.addTab(page, title)
         layout.addWidget(self.tabs, 1)
-        self.pages = dict(pages)

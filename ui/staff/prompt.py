@@ -40,23 +40,24 @@ class PasswordPrompt(QFrame):
         actions.addWidget(self.cancel)
         actions.addWidget(self.ok)
         layout.addLayout(actions)
-        self.ticker = QTimer(self)       # the lock's countdown, only while the prompt is shown
+        self.ticker = QTimer(self)       # the lock's countdown, only while locked and shown
         self.ticker.timeout.connect(self._show_lock)
         self.checking = False
+        self.unlock_at = 0.0      # on access.clock(): read once in reset, then from each try
 
     def reset(self) -> None:
         self.field.clear()
         self.message.setText("")
+        self.unlock_at = self.access.clock() + self.access.locked_for()
         self._show_lock()
         self.field.setFocus()
-        self.ticker.start(1000)
 
     def hideEvent(self, event) -> None:
         self.ticker.stop()
         super().hideEvent(event)
 
     def submit(self) -> None:
-        if self.checking or self.access.locked_for() > 0:
+        if self.checking:     # a locked try is refused by try_password itself, without hashing
             return
         typed, self.checking = self.field.text(), True
         self.field.clear()
@@ -71,18 +72,24 @@ class PasswordPrompt(QFrame):
             self._enable(True)
             self.accepted.emit()
             return
+        if attempt is not None:
+            self.unlock_at = self.access.clock() + attempt.locked_for
         self.message.setText(both("パスワードが違います", "Wrong password"))
         self._show_lock()
 
     def _show_lock(self) -> None:
         if self.checking:
             return
-        seconds = self.access.locked_for()
+        seconds = self.unlock_at - self.access.clock()
         self._enable(seconds <= 0)
-        if seconds > 0:
-            left = math.ceil(seconds)
-            self.message.setText(both(f"間違いが続いたため、あと {left} 秒お待ちください",
-                                      f"Too many wrong tries: wait {left} s"))
+        if seconds <= 0:
+            self.ticker.stop()
+            return
+        left = math.ceil(seconds)
+        self.message.setText(both(f"間違いが続いたため、あと {left} 秒お待ちください",
+                                  f"Too many wrong tries: wait {left} s"))
+        if not self.ticker.isActive():
+            self.ticker.start(1000)
 
     def _enable(self, enabled: bool) -> None:
         for widget in (self.field, self.ok, *self.keypad.keys.values()):
@@ -128,11 +135,22 @@ class NewPasswordForm(QFrame):
         if first != again:
             self.message.setText(both("2回の入力が一致しません", "The two entries differ"))
             return
+        self.set_button.setEnabled(False)
+        self.message.setText(both("設定しています…", "Setting…"))
+        worker.submit(lambda: self._saved_or_problem(first), self._answered)
+
+    def _saved_or_problem(self, password: str) -> str:
+        """On the worker thread (the hash is slow): "" when saved, else why not."""
         try:
-            self.save(first)
+            self.save(password)
         except ValueError as problem:
-            self.message.setText(both("設定できません", f"Not set: {problem}"))
+            return str(problem)
+        return ""
+
+    def _answered(self, problem: str | None) -> None:
+        self.set_button.setEnabled(True)
+        if problem != "":     # None: the save failed some other way (the worker logged it)
+            self.message.setText(both("設定できません", f"Not set: {problem or 'error'}"))
             return
         self.message.setText(both("設定しました", "Password set"))
         self.saved.emit()
-

@@ -72,9 +72,7 @@ class SettingsForm(QWidget):
     def reload(self) -> None:
         """Show the settings as they are now (after a change elsewhere, e.g. the modes page)."""
         for name, field in self.fields.items():
-            field.blockSignals(True)
             field.display(plain_value(self.editor.current.values[name]))
-            field.blockSignals(False)
             self.problems[name].hide()
 
     def changes(self) -> dict[str, Any]:
