@@ -13,11 +13,10 @@ import hmac
 import json
 import logging
 import os
-import threading
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.results.atomic import sync_folder, write_synced
+from kiosk.results.atomic import write_atomically
 
 log = logging.getLogger("kiosk.passwords")
 
@@ -42,20 +41,7 @@ def store_password(password: str, path: Path, cost: dict[str, int]) -> None:
         raise ValueError("a password cannot be empty")
     salt = os.urandom(16)
     record = {"salt": salt.hex(), "hash": _hash(password, salt, **cost).hex(), **cost}
-    write_atomically(path, json.dumps(record))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a small file so that a crash leaves the old or the new one: a temporary file in the
-    same folder, fsynced, renamed over the old one, then the folder fsynced."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.new")
-    try:
-        write_synced(temporary, text.encode("utf-8"))
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    sync_folder(path.parent)
+    write_atomically(path, json.dumps(record).encode("utf-8"))
 
 
 def password_matches(password: str, path: Path) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kiosk import paths
-from kiosk.platform_calls import default_result_folder, sync_folder
+from kiosk.platform_calls import default_result_folder
 
 
 class StaffMode(str, enum.Enum):
@@ -263,17 +263,9 @@ def to_toml(settings: Settings) -> str:
 def save(settings: Settings, path: Path | None = None) -> Path:
     """Write settings.toml atomically: a temporary file in the same folder, flushed and fsynced,
     renamed over the old file, then the folder fsynced. A crash leaves the old or the new file."""
-    import os
-    from kiosk.results.atomic import write_synced   # here: results imports a lot
+    from kiosk.results.atomic import write_atomically   # here: results imports a lot
     path = Path(path or settings_file())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
-    try:
-        write_synced(temporary, to_toml(settings).encode("utf-8"))
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    sync_folder(path.parent)
+    write_atomically(path, to_toml(settings).encode("utf-8"))
     return path
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk import paths
-from kiosk.passwords import password_matches, store_password, write_atomically
+from kiosk.passwords import password_matches, store_password
+from kiosk.results.atomic import write_atomically
 from kiosk.store import AuditStore, StaffAction, utc_now
 
 log = logging.getLogger("kiosk.staff_access")
@@ -114,7 +115,7 @@ class StaffAccess:
             return state
 
     def _save(self, state: dict[str, float]) -> None:
-        write_atomically(self.lockout_path, json.dumps(state))
+        write_atomically(self.lockout_path, json.dumps(state).encode("utf-8"))
 
     def _record(self, kind: str, detail: dict[str, object]) -> None:
         if self.audit is not None:

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
+
+from kiosk.platform_calls import sync_folder
 
 
 def write_synced(path: Path, content: bytes) -> None:
@@ -11,6 +14,19 @@ def write_synced(path: Path, content: bytes) -> None:
         stream.write(content)
         stream.flush()
         os.fsync(stream.fileno())
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Replace a small file so that a crash leaves the old or the new one: a temporary file in the
+    same folder, fsynced, renamed over the old one, then the folder fsynced."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.new")
+    try:
+        write_synced(temporary, content)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    sync_folder(path.parent)
 
 
 def exists(path: Path) -> bool:
