@@ -7,7 +7,6 @@ import tomllib
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QPushButton
 
 from kiosk.passwords import check_visual_check_password
 from kiosk.settings import Who
