@@ -10,15 +10,18 @@ import cv2
 import numpy as np
 
 
+# Where ArcFace-style recognisers expect the eyes, nose tip and mouth corners in a 112x112 crop:
+# the published ArcFace template, the same numbers as insightface's `arcface_dst` (a test checks).
+ARCFACE_TEMPLATE_112 = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366],
+                                 [41.5493, 92.3655], [70.7299, 92.2041]], np.float32)
+
+
 def template_points(size: int) -> np.ndarray:
-    """insightface's 5-point template for a square crop of `size` pixels."""
-    # Imported here: insightface imports SciPy and scikit-image (about 1.5 s), which the kiosk's
-    # start to the idle screen need not wait for.
-    from insightface.utils.face_align import arcface_dst
+    """The 5-point template for a square crop of `size` pixels, scaled as insightface scales it."""
     if size % 112 == 0:
-        return arcface_dst * (size / 112.0)
+        return ARCFACE_TEMPLATE_112 * (size / 112.0)
     ratio = size / 128.0
-    return arcface_dst * ratio + np.array([8.0 * ratio, 0.0])
+    return ARCFACE_TEMPLATE_112 * ratio + np.array([8.0 * ratio, 0.0])
 
 
 def similarity_matrix(source: np.ndarray, target: np.ndarray) -> np.ndarray:

@@ -13,6 +13,7 @@ from .detection import Detection, Detector, InsightfaceDetector
 from .errors import ModelPackError, NoFaceInChipPhoto
 from .modelpack import DEFAULT_PACK_DIR, verify_pack
 from .mtcnn import MtcnnDetector
+from .recogniser import OnnxRecogniser
 from .thresholds import CHIP_PHOTO_MIN_FACE_PX
 
 
@@ -39,10 +40,7 @@ class FaceMatcher:
         manifest = verify_pack(pack_dir)
         detector = _load_detector(pack_dir, manifest["detector"])
         recogniser_section = manifest["recogniser"]
-        from insightface.model_zoo import get_model   # here: see align.template_points
-        recogniser = get_model(str(pack_dir / recogniser_section["file"]), providers=["CPUExecutionProvider"])
-        if recogniser is None or getattr(recogniser, "taskname", None) != "recognition":
-            raise ModelPackError(f"{recogniser_section['file']} is not a recogniser insightface can load")
+        recogniser = _load_recogniser(pack_dir, recogniser_section)
         metric = recogniser_section.get("metric", "cosine")
         if metric not in ("cosine", "euclidean"):
             raise ModelPackError(f"unknown metric {metric!r} in {pack_dir}")
@@ -54,7 +52,7 @@ class FaceMatcher:
     def template(self, bgr: np.ndarray, face: Detection) -> FaceTemplate:
         size = self.recogniser.input_size[0]
         crop = aligned_crop(bgr, face.kps, size)
-        return FaceTemplate(self.recogniser.get_feat(crop)[0].astype(np.float32))
+        return FaceTemplate(self.recogniser.embedding(crop).astype(np.float32))
 
     def distance(self, a: FaceTemplate, b: FaceTemplate) -> float:
         """Lower is more alike; `match_distance` is where one frame counts as the same person."""
@@ -71,6 +69,16 @@ class FaceMatcher:
             raise NoFaceInChipPhoto("no face found in the card's photo")
         largest = max(faces, key=lambda face: face.width * face.height)
         return self.template(padded, largest)
+
+
+def _load_recogniser(pack_dir: Path, section: dict) -> OnnxRecogniser:
+    try:
+        scaling = float(section["input_mean"]), float(section["input_std"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise ModelPackError(f"[recogniser] in {pack_dir} needs numbers input_mean and input_std") from error
+    if scaling[1] == 0:
+        raise ModelPackError(f"[recogniser] input_std in {pack_dir} must not be 0")
+    return OnnxRecogniser(pack_dir / section["file"], *scaling)
 
 
 def _load_detector(pack_dir: Path, section: dict) -> Detector:

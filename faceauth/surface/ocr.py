@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -35,14 +36,21 @@ class Line:
     probabilities: tuple[float, ...]  # one per character of `text`
 
 
+def model_path() -> Path:
+    """The model inside the installed wheel, found without importing the package: its __init__
+    loads rapidocr's whole pipeline (Pillow, Shapely, pyclipper), which the kiosk does not use."""
+    spec = find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"{MODEL_PACKAGE} is not installed: run scripts/setup.sh")
+    return Path(list(spec.submodule_search_locations)[0]) / MODEL_FILE
+
+
 class LineRecognizer:
     def __init__(self, threads: int = 2) -> None:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-        model = resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE)
-        with resources.as_file(model) as path:
-            self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self._session = ort.InferenceSession(str(model_path()), options, providers=["CPUExecutionProvider"])
         characters = self._session.get_modelmeta().custom_metadata_map["character"].splitlines()
         self._classes = ["<blank>", *characters, " "]
         self._input = self._session.get_inputs()[0].name

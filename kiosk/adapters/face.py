@@ -21,7 +21,8 @@ log = logging.getLogger("kiosk.face")
 
 class LazyMatcher:
     """A FaceMatcher loaded on first use, or ahead of it by `warm_in_background()`: importing
-    insightface and opening the model pack take about 2 s that the idle screen need not wait for.
+    checking the model pack's hashes and opening its sessions take about 0.3 s (more on a slow
+    disk) that the idle screen need not wait for.
     A pack that fails to load fails every use with its own error (and the self-test says why)."""
 
     def __init__(self, load: Callable[[], FaceMatcher]) -> None:

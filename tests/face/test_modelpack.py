@@ -1,12 +1,14 @@
-"""The default pack is exactly the recorded one, is checked at load, and loads through insightface."""
+"""The default pack is exactly the recorded one, is checked at load, and gives insightface's embeddings."""
 
 import shutil
 
 import numpy as np
 import pytest
-from insightface.model_zoo.arcface_onnx import ArcFaceONNX
+from insightface.model_zoo import get_model
+from insightface.utils.face_align import arcface_dst, norm_crop
 
 from faceauth import DEFAULT_PACK_DIR, FaceMatcher, ModelPackError, sample_faces
+from faceauth.align import ARCFACE_TEMPLATE_112, aligned_crop
 from faceauth.convert.dlib_to_onnx import resampling_matrix
 from faceauth.modelpack import read_manifest, sha256_of_file, verify_pack
 
@@ -32,10 +34,35 @@ def test_every_model_has_its_source_and_licence_recorded():
     assert "CC0" in sources and "MIT" in sources
 
 
-def test_recogniser_loads_through_insightface_model_zoo(matcher):
-    assert isinstance(matcher.recogniser, ArcFaceONNX)
-    assert matcher.recogniser.input_size == (256, 256)
-    assert (matcher.recogniser.input_mean, matcher.recogniser.input_std) == (0.0, 1.0)  # raw pixels in
+def test_recogniser_gives_the_embedding_insightface_gives(matcher, astronaut):
+    """The kiosk runs the recogniser on onnxruntime itself (insightface would bring SciPy into the
+    vendor's build); insightface's own loader, which finds the input scaling from the graph, and
+    its own alignment must agree with it on the same face."""
+    assert np.array_equal(ARCFACE_TEMPLATE_112, arcface_dst)
+    reference = get_model(str(DEFAULT_PACK_DIR / "dlib_resnet_v1.onnx"), providers=["CPUExecutionProvider"])
+    assert reference.input_size == matcher.recogniser.input_size == (256, 256)
+    assert (reference.input_mean, reference.input_std) == (matcher.recogniser.input_mean, matcher.recogniser.input_std)
+    frame = sample_faces.camera_frame(astronaut)
+    face = matcher.detect(frame)[0]
+    ours = aligned_crop(frame, face.kps, 256)
+    assert np.abs(ours.astype(int) - norm_crop(frame, face.kps, 256).astype(int)).mean() < 0.5
+    expected = reference.get_feat(ours)[0]
+    assert np.allclose(matcher.recogniser.embedding(ours), expected, atol=1e-5)
+    assert np.linalg.norm(expected) > 0.5
+
+
+def test_a_recogniser_without_input_scaling_is_refused(pack_copy):
+    manifest = (pack_copy / "pack.toml").read_text().replace("input_std = 1.0\n", "")
+    (pack_copy / "pack.toml").write_text(manifest)
+    with pytest.raises(ModelPackError, match="input_mean and input_std"):
+        FaceMatcher.load(pack_copy)
+
+
+def test_a_detector_file_named_as_recogniser_is_refused(pack_copy):
+    manifest = (pack_copy / "pack.toml").read_text().replace('file = "dlib_resnet_v1.onnx"', 'file = "mtcnn_onet.onnx"')
+    (pack_copy / "pack.toml").write_text(manifest)
+    with pytest.raises(ModelPackError, match="not a recogniser"):
+        FaceMatcher.load(pack_copy)
 
 
 @pytest.fixture

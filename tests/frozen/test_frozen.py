@@ -85,7 +85,7 @@ def test_the_self_test_passes(binary, kiosk_env, tmp_path):
 
 def test_a_face_check_in_writes_its_result(binary, kiosk_env, tmp_path):
     """The face path end to end inside the bundle: card surface OCR (rapidocr's models), the face
-    pack, insightface and onnxruntime, the simulator's trust anchors, the result file."""
+    pack on onnxruntime, the simulator's trust anchors, the result file."""
     out = tmp_path / "results"
     done = run(binary, ["checkin", "--persona", "valid_adult", "--method", "face", "--consent", "all",
                         "--inprocess", "--out", str(out)], kiosk_env, tmp_path, timeout=300)
