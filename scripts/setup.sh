@@ -33,6 +33,13 @@ if [ ! -f "$stamp" ]; then
     echo "setup: installing Python packages into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -e '.[dev]'
+    # Both OpenCV builds unpack into cv2/: drop the GUI one insightface and rapidocr pulled in,
+    # then lay the headless one's files down again.
+    if .venv/bin/python -m pip show -q opencv-python 2>/dev/null; then
+        .venv/bin/python -m pip uninstall -q -y opencv-python
+        .venv/bin/python -m pip install -q --force-reinstall --no-deps \
+            "opencv-python-headless==$(.venv/bin/python -m pip show opencv-python-headless | sed -n 's/^Version: //p')"
+    fi
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
