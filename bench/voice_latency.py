@@ -17,15 +17,16 @@ Without an audio device (a CI machine) the bench starts a private PulseAudio wit
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from ui.testing.sound_server import private_sound_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -33,22 +34,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def sound_server_running() -> bool:
     runtime = os.environ.get("XDG_RUNTIME_DIR", f"/run/user/{os.getuid()}")
     return any(Path(p).exists() for p in (f"{runtime}/pulse/native", "/run/pulse/native"))
-
-
-def private_pulseaudio() -> tuple[subprocess.Popen | None, str]:
-    """Started before Qt looks for audio devices: QtMultimedia asks the sound server only once."""
-    if shutil.which("pulseaudio") is None:
-        return None, "no sound server, no pulseaudio installed"
-    runtime = tempfile.mkdtemp(prefix="oqs-voice-bench-")
-    os.environ["XDG_RUNTIME_DIR"] = runtime
-    daemon = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--log-level=error",
-         "--load=module-null-sink sink_name=bench_null", "--load=module-native-protocol-unix"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 5
-    while not (Path(runtime) / "pulse" / "native").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return daemon, "private PulseAudio null sink"
 
 
 def wait(app, done, seconds: float = 3.0) -> bool:
@@ -145,28 +130,32 @@ def render_cost() -> str:
 
 def main(argv: list[str]) -> int:
     runs = int(argv[0]) if argv else 5
-    daemon, device = (None, "the machine's sound server") if sound_server_running() else private_pulseaudio()
+    with contextlib.ExitStack() as stack:
+        private = not sound_server_running() and shutil.which("pulseaudio") is not None
+        if private:
+            stack.enter_context(private_sound_server())
+        device = ("private PulseAudio null sink" if private else "the machine's sound server"
+                  if sound_server_running() else "no sound server, no pulseaudio installed")
+        return report(runs, device, private)
+
+
+def report(runs: int, device: str, private: bool) -> int:
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
     from ui.player import has_audio_output
-    try:
-        if not has_audio_output():
-            print(f"no audio output ({device}): nothing to measure; latency not reported")
-            return 1
-        warm, first_english = screen_latencies(app, runs)
-        from kiosk.speech import VOICE_DIR, wav_path
-        lead = sink_lead(app, wav_path(VOICE_DIR, "screen.idle", "ja"))
-    finally:
-        if daemon is not None:
-            daemon.send_signal(signal.SIGTERM)
-            daemon.wait(5)
+    if not has_audio_output():
+        print(f"no audio output ({device}): nothing to measure; latency not reported")
+        return 1
+    warm, first_english = screen_latencies(app, runs)
+    from kiosk.speech import VOICE_DIR, wav_path
+    lead = sink_lead(app, wav_path(VOICE_DIR, "screen.idle", "ja"))
     print(f"audio device: {device}")
     print(f"screen change -> QtMultimedia playing, {len(warm)} screens (preloaded): "
           f"median {statistics.median(warm):.1f} ms, worst {max(warm):.1f} ms (target <= 300 ms)")
     print(f"first English screen: {', '.join(f'{c:.1f}' for c in first_english)} ms")
     print(f"audio sink start -> device took the first samples: "
           f"{'n/a' if lead is None else f'{lead:.1f} ms'}")
-    if daemon is not None:
+    if private:
         print("  (a null sink has no hardware buffer: a real sound card adds its own, not measured here)")
     if lead is not None:
         print(f"estimate to the first sample at the device: median {statistics.median(warm) + lead:.1f} ms, "

@@ -26,6 +26,10 @@ from kiosk.prompts import EARCONS, LANGUAGES, catalogue
 VOICE_DIR = resource_path("voice")
 SAMPLE_RATE = 22050            # every file: mono 16-bit at this rate, so playback needs no resampling
 ENGLISH_VOICE = ("en-us", "150")   # espeak-ng voice and words per minute
+# The engines pad speech with up to half a second of silence: kept to these seconds before the
+# first and after the last audible sample, the first word comes sooner and the folder is 3 MB smaller.
+SPEECH_EDGES = (0.03, 0.12)
+AUDIBLE = 0.02                 # of the file's loudest sample
 
 
 def wav_path(folder: Path, prompt_id: str, language: str | None = None) -> Path:
@@ -46,6 +50,14 @@ def _resample(samples: np.ndarray, rate: int) -> np.ndarray:
     return np.interp(positions, np.arange(len(samples)), samples)
 
 
+def _trimmed(samples: np.ndarray) -> np.ndarray:
+    audible = np.flatnonzero(np.abs(samples) > AUDIBLE * np.abs(samples).max(initial=0.0))
+    if len(audible) == 0:
+        return samples
+    lead, tail = (round(seconds * SAMPLE_RATE) for seconds in SPEECH_EDGES)
+    return samples[max(0, audible[0] - lead):audible[-1] + 1 + tail]
+
+
 def _pcm16(samples: np.ndarray, rate: int) -> bytes:
     out = io.BytesIO()
     with wave.open(out, "wb") as w:
@@ -59,7 +71,7 @@ def _pcm16(samples: np.ndarray, rate: int) -> bytes:
 def speak_japanese(text: str) -> bytes:
     import pyopenjtalk   # only at set-up: the kiosk itself plays files
     samples, rate = pyopenjtalk.tts(text)
-    return _pcm16(_resample(np.asarray(samples, np.float64), rate), SAMPLE_RATE)
+    return _pcm16(_trimmed(_resample(np.asarray(samples, np.float64), rate)), SAMPLE_RATE)
 
 
 def speak_english(text: str) -> bytes:
@@ -69,7 +81,7 @@ def speak_english(text: str) -> bytes:
     with wave.open(io.BytesIO(raw)) as w:
         rate = w.getframerate()
         samples = np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float64)
-    return _pcm16(_resample(samples, rate), SAMPLE_RATE)
+    return _pcm16(_trimmed(_resample(samples, rate)), SAMPLE_RATE)
 
 
 def synthesise_earcon(tones: tuple[float, ...], seconds: float, level: float = 0.4) -> bytes:
@@ -93,7 +105,7 @@ def wanted(folder: Path) -> dict[str, tuple[str, object]]:
         for language in LANGUAGES:
             text = prompt.text(language)
             relative = wav_path(folder, prompt_id, language).relative_to(folder).as_posix()
-            files[relative] = (_hash(text, engines[language]), lambda s=speakers[language], t=text: s(t))
+            files[relative] = (_hash(text, engines[language], repr(SPEECH_EDGES), str(AUDIBLE)), lambda s=speakers[language], t=text: s(t))
     for name, (tones, seconds) in EARCONS.items():
         relative = wav_path(folder, f"earcon.{name}").relative_to(folder).as_posix()
         files[relative] = (_hash(repr(tones), str(seconds), str(SAMPLE_RATE)),

@@ -13,6 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+import shiboken6
 
 from kiosk.prompts import LANGUAGES
 from kiosk.speech import VOICE_DIR, wav_path
@@ -111,7 +112,8 @@ class PromptPlayer(QObject):
         effect.play()
 
     def _changed(self, effect: QSoundEffect) -> None:
-        if effect is not self._playing:
+        # A sound deleted while playing (the window closing) reports it stopped from its destructor.
+        if effect is not self._playing or not shiboken6.isValid(effect):
             return
         if effect.isPlaying():
             for listener in self.on_started:
@@ -121,7 +123,7 @@ class PromptPlayer(QObject):
             self._advance.start()   # after the signal returns, not inside it
 
     def _failed(self, effect: QSoundEffect) -> None:
-        if effect.status() is QSoundEffect.Status.Error and effect is self._playing:
+        if effect is self._playing and shiboken6.isValid(effect) and effect.status() is QSoundEffect.Status.Error:
             log.warning("could not play %s", effect.source().toLocalFile())
             self._playing = None
             self._advance.start()   # after the signal returns, not inside it

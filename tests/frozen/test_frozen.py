@@ -12,6 +12,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -81,6 +82,23 @@ def test_the_self_test_passes(binary, kiosk_env, tmp_path):
     results = {r["key"]: r for r in report["checks"]}
     assert results["models"]["status"] == "ok"
     assert results["translations"]["status"] == "ok"
+
+
+def test_the_voice_is_heard_without_a_media_back_end(binary, kiosk_env, tmp_path):
+    """The build leaves QtMultimedia's FFmpeg back-end out: the idle screen's prompt must still
+    reach a sound server (a private PulseAudio whose null sink is recorded) with real samples."""
+    from ui.testing.sound_server import RATE, private_sound_server, record
+    recording = tmp_path / "heard.raw"
+    with private_sound_server() as runtime, record(recording):
+        done = run(binary, ["--demo", "--windowed", "--quit-after", "4"],
+                   {**kiosk_env, "XDG_RUNTIME_DIR": runtime}, tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "no audio output" not in log and "could not play" not in log
+    samples = np.fromfile(recording, "<i2").astype(np.float64)
+    loud = np.abs(samples) > 300
+    assert loud.sum() > RATE // 2, f"{loud.sum()} loud samples in {len(samples) / RATE:.1f} s"
 
 
 def test_a_face_check_in_writes_its_result(binary, kiosk_env, tmp_path):

@@ -33,6 +33,23 @@ def test_every_prompt_is_heard_and_fits_its_words(prompt_id, language):
     characters = len(re.sub(r"[\s、。,.?]", "", CATALOGUE[prompt_id].text(language)))
     low, high = SECONDS_PER_CHARACTER[language]
     assert low * characters <= spoken <= high * characters + 0.5, (spoken, characters)
+    lead, tail = speech.SPEECH_EDGES
+    assert loud[0] / speech.SAMPLE_RATE <= lead + 0.1          # the first word comes at once
+    assert (len(audio) - loud[-1]) / speech.SAMPLE_RATE <= tail + 0.1
+
+
+def test_trimming_keeps_the_speech_and_drops_the_padding():
+    rate = speech.SAMPLE_RATE
+    tone = np.sin(np.arange(rate) * 0.3) * 8000
+    tone[:200] *= np.linspace(0.001, 1, 200)               # a soft onset, as a consonant starts
+    hiss = np.random.default_rng(1).normal(0, 20, rate)   # a second of near-silence either side
+    padded = np.concatenate([hiss, tone, hiss])
+    trimmed = speech._trimmed(padded)
+    start = int(np.flatnonzero(padded == trimmed[0])[0])
+    assert np.array_equal(padded[start:start + len(trimmed)], trimmed)   # one piece, unchanged
+    assert start <= rate and start + len(trimmed) >= 2 * rate            # the whole tone is in it
+    lead, tail = speech.SPEECH_EDGES
+    assert len(trimmed) <= len(tone) + (lead + tail) * rate + 1          # the padding is gone
 
 
 @pytest.mark.parametrize("name", sorted(prompts.EARCONS))
