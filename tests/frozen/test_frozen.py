@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -119,3 +120,21 @@ def test_the_bundle_carries_resources_by_rule(binary):
     bundled = {p.relative_to(bundle / "resources").as_posix() for p in (bundle / "resources").rglob("*") if p.is_file()}
     assert shipped <= bundled, sorted(shipped - bundled)[:10]
     assert list((bundle / "rapidocr_onnxruntime" / "models").glob("*.onnx"))
+
+
+@pytest.mark.skipif(shutil.which("ldd") is None, reason="ldd is how Linux answers this")
+def test_every_bundled_library_finds_what_it_loads(binary):
+    """kiosk.spec drops parts and then the libraries only they loaded: nothing left may miss one
+    (ldd looks in the bundle's own folders and the system's), and no link may point nowhere."""
+    bundle = binary.parent / "_internal"
+    assert not [p for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
+    libraries = [p for p in bundle.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    folders = sorted({str(p.parent) for p in libraries})
+    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(folders)}
+    missing = {}
+    for library in libraries:
+        answer = subprocess.run(["ldd", str(library)], capture_output=True, text=True, env=env).stdout
+        lost = [line.split()[0] for line in answer.splitlines() if "not found" in line]
+        if lost:
+            missing[library.relative_to(bundle).as_posix()] = lost
+    assert len(libraries) > 100 and not missing, missing
