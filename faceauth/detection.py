@@ -8,6 +8,8 @@ from typing import Protocol
 
 import numpy as np
 
+from .errors import ModelPackError
+
 
 @dataclass(frozen=True)
 class Detection:
@@ -40,7 +42,11 @@ class InsightfaceDetector:
     """A detector ONNX file that insightface's model_zoo recognises (SCRFD), for vendor packs."""
 
     def __init__(self, path: Path, input_size: tuple[int, int] = (640, 640), threshold: float = 0.5) -> None:
-        from insightface.model_zoo import get_model
+        try:
+            from insightface.model_zoo import get_model
+        except ImportError as error:   # the vendor's built folder leaves insightface out (kiosk.spec)
+            raise ModelPackError(f"{path.name}: detector kind \"insightface\" needs the insightface "
+                                 "package, which this installation does not have (run from source)") from error
 
         self.model = get_model(str(path), providers=["CPUExecutionProvider"])
         self.model.prepare(ctx_id=-1, input_size=input_size, det_thresh=threshold)

@@ -1,6 +1,7 @@
 """The default pack is exactly the recorded one, is checked at load, and gives insightface's embeddings."""
 
 import shutil
+import sys
 
 import numpy as np
 import pytest
@@ -103,3 +104,13 @@ def test_resampling_rows_are_weighted_averages():
     assert matrix.shape == (150, 256)
     assert np.allclose(matrix.sum(axis=1), 1.0, atol=1e-5)
     assert (matrix >= 0).all()
+
+
+def test_an_insightface_detector_without_insightface_is_a_pack_error(pack_copy, monkeypatch):
+    """The vendor's built folder leaves insightface out: an SCRFD pack says so instead of crashing."""
+    manifest = (pack_copy / "pack.toml").read_text().replace('kind = "mtcnn"', 'kind = "insightface"\nfile = "mtcnn_onet.onnx"')
+    (pack_copy / "pack.toml").write_text(manifest)
+    monkeypatch.setitem(sys.modules, "insightface", None)
+    monkeypatch.setitem(sys.modules, "insightface.model_zoo", None)
+    with pytest.raises(ModelPackError, match="needs the insightface package"):
+        FaceMatcher.load(pack_copy)

@@ -173,3 +173,14 @@ def test_no_module_finds_resources_beside_its_own_file():
                  if p not in finders and "__file__" in (text := p.read_text(encoding="utf-8"))
                  and "resources" in text.split("__file__", 1)[1].split("\n", 1)[0]]
     assert offenders == []
+
+
+def test_opencv_is_the_build_without_its_own_qt():
+    """scripts/setup.sh swaps the opencv-python that insightface and rapidocr pull in for the
+    headless build: one Qt (PySide6's) in the process, and 28 MB less in the vendor's folder."""
+    import re
+    from importlib import metadata
+
+    assert re.search(r"^\s*GUI:\s*NONE\s*$", cv2.getBuildInformation(), re.MULTILINE)
+    installed = {dist.metadata["Name"].lower() for dist in metadata.distributions()}
+    assert "opencv-python-headless" in installed and "opencv-python" not in installed
