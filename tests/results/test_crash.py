@@ -1,7 +1,12 @@
 """A writer process killed with SIGKILL at random points, again and again: no reader ever sees a
-partial result file, and after a restart every committed result exists exactly once."""
+partial result file, and after a restart every committed result exists exactly once.
+
+Writers start from a fork server (a clean single-threaded process with the modules loaded), not by
+forking this test process: a fork of a process with threads (Qt, pcscd helpers) can inherit a lock
+held mid-call and hang."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
@@ -16,15 +21,18 @@ from tests.results.outcomes import outcome_for
 from tests.results.parse import parse_result
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
+WRITERS = multiprocessing.get_context("forkserver") if hasattr(os, "fork") else None
+if WRITERS is not None:
+    WRITERS.set_forkserver_preload(["kiosk.results", "tests.results.conftest", "tests.results.outcomes"])
 
 RUNS = 200
 WRITES_PER_RUN = 4
 OUTCOMES = [outcome_for(p) for p in ("valid_adult", "iphone", "not_insured", "grace_expired")]
 
 
-def run_writer(base: Path, acknowledged_fd: int, die_at_call: int | None = None) -> None:
+def run_writer(base: Path, acknowledged_file: Path, die_at_call: int | None = None) -> None:
     """The child: start like the kiosk (finish what is queued), then write results, telling the
-    parent each file name ``write`` returned. With ``die_at_call`` it kills itself at that
+    parent each file name ``write`` returned (one line each, appended). With ``die_at_call`` it kills itself at that
     file-system step instead of waiting for the parent's SIGKILL."""
     if die_at_call is not None:  # this process is thrown away: patch os itself
         calls = iter(range(1, 1000))
@@ -36,42 +44,32 @@ def run_writer(base: Path, acknowledged_fd: int, die_at_call: int | None = None)
                 return real(*args)
             return step
         os.fsync, os.replace = fatal(os.fsync), fatal(os.replace)
+    acknowledged = os.open(acknowledged_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     try:
         sink = make_sink(base)
         sink.deliver_pending()
         for index in range(WRITES_PER_RUN):
             name = sink.write(OUTCOMES[index % len(OUTCOMES)]).file_name
-            os.write(acknowledged_fd, f"{name}\n".encode())
+            os.write(acknowledged, f"{name}\n".encode())
     finally:
         os._exit(0)
 
 
 def spawn(base: Path, kill_after_s: float | None, die_at_call: int | None = None) -> list[str]:
     """Run one writer; return the file names it acknowledged before it died."""
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:
-        os.close(read_end)
-        run_writer(base, write_end, die_at_call)
-    os.close(write_end)
+    acknowledged = base / "acknowledged.txt"
+    acknowledged.unlink(missing_ok=True)
+    writer = WRITERS.Process(target=run_writer, args=(base, acknowledged, die_at_call))
+    writer.start()
     if kill_after_s is not None:
         time.sleep(kill_after_s)
-        os.kill(child, signal.SIGKILL)
-    reap(child)
-    with os.fdopen(read_end, "rb") as acknowledged:
-        lines = acknowledged.read().decode().split("\n")
+        writer.kill()
+    writer.join(20.0)
+    if writer.exitcode is None:
+        writer.kill()
+        pytest.fail("the writer process hung")
+    lines = acknowledged.read_text().split("\n") if acknowledged.exists() else [""]
     return [line for line in lines[:-1]]  # a line cut by the kill has no newline
-
-
-def reap(child: int, limit_s: float = 20.0) -> None:
-    """Wait for the child; one that hangs (a lock inherited through fork) is killed and fails."""
-    deadline = time.monotonic() + limit_s
-    while os.waitpid(child, os.WNOHANG) == (0, 0):
-        if time.monotonic() > deadline:
-            os.kill(child, signal.SIGKILL)
-            os.waitpid(child, 0)
-            pytest.fail("the writer process hung")
-        time.sleep(0.001)
 
 
 def assert_no_partial_result(share: Path) -> bool:
