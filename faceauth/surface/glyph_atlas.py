@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import PIL
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, features
 
 from .glyphs import Glyph, TextStyle
 
@@ -66,7 +66,7 @@ def _atlases(characters: Mapping[TextStyle, str]) -> dict[str, tuple[TextStyle, 
 
 def _inputs_hash(atlases: dict[str, tuple[TextStyle, str]]) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(PIL.__version__.encode())
+    digest.update(f"{PIL.__version__} raqm={features.check('raqm')}".encode())  # Raqm kerns
     for name, (style, chars) in sorted(atlases.items()):
         stat = font_path(style.font_file).stat()
         digest.update(json.dumps([name, style.pixels, chars, stat.st_size, stat.st_mtime_ns]).encode())

@@ -3,9 +3,9 @@
     mask, (left, top) = text_mask(TextStyle("NotoSansCJK-Regular.ttc", 3.4), "昭和55年 2月17日")
 
 The atlas (resources/surface/glyphs: one greyscale PNG and one JSON of boxes, offsets, advances
-and kerning pairs per font and pixel size) is made at set-up by faceauth.surface.glyph_atlas, with Pillow and the
-Noto CJK fonts. A character not in it is rendered on demand by the same code when Pillow and the
-fonts are there (a source checkout); otherwise MissingGlyph names it.
+and kerning pairs per font and pixel size) is made at set-up by faceauth.surface.glyph_atlas, with
+Pillow and the Noto CJK fonts. A character not in it is rendered on demand by the same code when
+Pillow and the fonts are there (a source checkout); otherwise MissingGlyph names it.
 """
 from __future__ import annotations
 
@@ -106,11 +106,11 @@ def text_mask(style: TextStyle, text: str) -> tuple[np.ndarray, tuple[int, int]]
     mask's top-left lies relative to the text's origin."""
     font = atlas(style)
     placed, pen = [], 0.0
-    for char, after in zip(text, text[1:] + "\n"):
+    for index, char in enumerate(text):
         glyph = font.glyph(char)
         if glyph.bitmap.size:
             placed.append((glyph, math.floor(pen + 0.5) + glyph.left, glyph.top))
-        pen += glyph.advance + (font.kern(char, after) if after != "\n" else 0.0)
+        pen += glyph.advance + (font.kern(char, text[index + 1]) if index + 1 < len(text) else 0.0)
     if not placed:
         return np.zeros((0, 0), np.uint8), (0, 0)
     left = min(x for _, x, _ in placed)
