@@ -19,11 +19,10 @@ import numpy as np
 
 from faceauth.chip_photo import decode_chip_photo
 from faceauth.surface import CardValues, Perturbation, PrintedDate, SurfaceReader, render_card_front
-from kiosk.surface import DEMO_ADDRESS
+from kiosk.surface import DEMO_ADDRESS, SAMPLE_NAMES
 from reader import era
 from reader.resources import resource_dir
 
-NAMES = ("見本　花子", "見本　一郎", "試験　太郎", "架空　美咲", "仮名　健")
 BOUNDARY_BIRTHS = (date(1989, 1, 7), date(1989, 1, 8), date(2019, 4, 30), date(2019, 5, 1),
                    date(1926, 12, 25), date(1989, 12, 31), date(2020, 1, 1))
 
@@ -36,7 +35,7 @@ def random_card(rng: np.random.Generator, photo: np.ndarray, index: int) -> tupl
         birth = date(1927, 1, 1) + timedelta(days=int(rng.integers(0, 97 * 365)))
     expiry = date(2026, 1, 1) + timedelta(days=int(rng.integers(0, 11 * 365)))
     code = f"{int(rng.integers(0, 10000)):04d}"
-    values = CardValues(name=str(rng.choice(NAMES)), address=DEMO_ADDRESS,
+    values = CardValues(name=str(rng.choice(SAMPLE_NAMES)), address=DEMO_ADDRESS,
                         birth_text=era.printed_era_date(birth), sex=str(rng.integers(1, 3)),
                         expiry=expiry, security_code=code, photo=photo)
     return values, birth

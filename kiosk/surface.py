@@ -39,6 +39,8 @@ log = logging.getLogger("kiosk.surface")
 MIN_NUMBER_B_TRIES = 4
 READ_TIMEOUT = 8.0  # seconds of frames before giving up on the surface
 DEMO_ADDRESS = "東京都千代田区霞が関１－１\n（TEST ONLY）"
+# names on the synthetic cards of the tests and benchmarks (the glyph atlas holds their characters)
+SAMPLE_NAMES = ("見本　花子", "見本　一郎", "試験　太郎", "架空　美咲", "仮名　健")
 
 
 def _unreadable(detail: str) -> PortProblem:

@@ -6,29 +6,40 @@
     frame = render_card_front(values, Perturbation.random(rng), rng)   # the card on the tray
 
 The birth date is taken as printed (Japanese era text, see reader.era.printed_era_date), so this
-module needs no calendar of its own.
+module needs no calendar of its own. Text is pasted from the glyph atlas (faceauth.surface.glyphs):
+no Pillow and no font files at run time. `card_characters` says which characters each text style
+needs, for the atlas built at set-up.
 """
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
 
 from . import layout
+from .fields import DIGITS, ERA_NAMES, FIRST_YEAR
+from .glyphs import TextStyle, draw_text
 from .layout import PX_PER_MM
 from .scene import Perturbation, place_on_tray
 
-FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
 SANS, SERIF = "NotoSansCJK-Regular.ttc", "NotoSerifCJK-Regular.ttc"
-JAPANESE_FACE = 0  # index of the JP face in the Noto CJK collections
-INK = (40, 36, 38)
+LABEL = TextStyle(SANS, 2.2)
+NAME = TextStyle(SERIF, layout.NAME_HEIGHT_MM)
+TEXT = TextStyle(SANS, layout.TEXT_HEIGHT_MM)
+TITLE = TextStyle(SANS, layout.TITLE_HEIGHT_MM)
+SECURITY_LABEL = TextStyle(SANS, layout.SECURITY_LABEL_HEIGHT_MM)
+SECURITY_CODE = TextStyle(SANS, layout.SECURITY_CODE_HEIGHT_MM)
+INK = (40, 36, 38)  # RGB
 LABEL_INK = (90, 80, 95)
+TITLE_INK = (70, 60, 110)
+FRAME_INK = (150, 140, 160)
+FRAME_WIDTH = 3
 SEX_TEXT = {"1": "男", "2": "女"}
+EXPIRY_SUFFIX = "まで有効"
 
 
 @dataclass(frozen=True)
@@ -42,13 +53,17 @@ class CardValues:
     photo: np.ndarray | None = None  # BGR (or grey) face photo, any size
 
 
-@functools.lru_cache(maxsize=None)
-def font(file: str, height_mm: float) -> ImageFont.FreeTypeFont:
-    for folder in FONT_DIRS:
-        if (folder / file).exists():
-            return ImageFont.truetype(str(folder / file), round(height_mm * PX_PER_MM),
-                                      index=JAPANESE_FACE)
-    raise FileNotFoundError(f"{file} not found in {FONT_DIRS}: install Debian's fonts-noto-cjk")
+def card_characters(names: Iterable[str], addresses: Iterable[str]) -> dict[TextStyle, str]:
+    """Every character each text style prints on cards with these names and addresses (besides
+    the fixed labels, dates in any era, both sexes and any security code)."""
+    dates = DIGITS + " 　" + "".join(ERA_NAMES) + FIRST_YEAR + "年月日"
+    printed = ((LABEL, "氏名住所性別"), (NAME, "".join(names)),
+               (TEXT, "".join(addresses) + dates + "生" + "".join(SEX_TEXT.values()) + EXPIRY_SUFFIX),
+               (TITLE, "個人番号カード"), (SECURITY_LABEL, "セキュリティコード"), (SECURITY_CODE, DIGITS))
+    characters: dict[TextStyle, str] = {}
+    for style, text in printed:  # equal styles (the title and the code) share one entry
+        characters[style] = characters.get(style, "") + text
+    return characters
 
 
 def _mm(point: tuple[float, float]) -> tuple[int, int]:
@@ -96,35 +111,42 @@ def _paste_photo(card: np.ndarray, photo: np.ndarray | None) -> None:
     card[y0:y1, x0:x1] = cv2.resize(photo, (x1 - x0, y1 - y0), interpolation=cv2.INTER_AREA)
 
 
+def _print(card: np.ndarray, where_mm: tuple[float, float], text: str, style: TextStyle,
+           ink_rgb: tuple[int, int, int]) -> None:
+    draw_text(card, _mm(where_mm), text, style, ink_rgb[::-1])
+
+
+def _frame(card: np.ndarray, box: layout.Box) -> None:
+    """The expiry box's outline, drawn inside `box` as Pillow's rectangle(width=3) did."""
+    x0, y0, x1, y1 = box.pixels()
+    ink, w = FRAME_INK[::-1], FRAME_WIDTH
+    card[y0:y0 + w, x0:x1 + 1] = ink
+    card[y1 - w + 1:y1 + 1, x0:x1 + 1] = ink
+    card[y0:y1 + 1, x0:x0 + w] = ink
+    card[y0:y1 + 1, x1 - w + 1:x1 + 1] = ink
+
+
 def draw_card_face(values: CardValues) -> np.ndarray:
     """The card front, flat and upright, at layout.PX_PER_MM (BGR, uint8)."""
     card = _card_background().copy()
     _paste_photo(card, values.photo)
-    image = Image.fromarray(cv2.cvtColor(card, cv2.COLOR_BGR2RGB))
-    pen = ImageDraw.Draw(image)
-    sans = functools.partial(font, SANS)
-    label = sans(2.2)
-    text = sans(layout.TEXT_HEIGHT_MM)
-    pen.text(_mm(layout.NAME_LABEL), "氏名", font=label, fill=LABEL_INK)
-    pen.text(_mm(layout.NAME), values.name, font=font(SERIF, layout.NAME_HEIGHT_MM), fill=INK)
-    pen.text(_mm(layout.ADDRESS_LABEL), "住所", font=label, fill=LABEL_INK)
+    _print(card, layout.NAME_LABEL, "氏名", LABEL, LABEL_INK)
+    _print(card, layout.NAME, values.name, NAME, INK)
+    _print(card, layout.ADDRESS_LABEL, "住所", LABEL, LABEL_INK)
     for i, line in enumerate(values.address.splitlines()[:2]):
         x, y = layout.ADDRESS
-        pen.text(_mm((x, y + i * layout.ADDRESS_LINE_MM)), line, font=text, fill=INK)
-    pen.text(_mm(layout.BIRTH), values.birth_text, font=text, fill=INK)
-    pen.text(_mm((layout.BIRTH_SUFFIX_X, layout.BIRTH[1])), "生", font=text, fill=INK)
-    pen.text(_mm((layout.SEX[0] - 0.5, layout.SEX[1] + 0.6)), "性別", font=label, fill=LABEL_INK)
-    pen.text(_mm((layout.SEX[0] + 5.0, layout.SEX[1])), SEX_TEXT.get(values.sex, ""), font=text,
-             fill=INK)
-    pen.rectangle(layout.EXPIRY_FRAME.pixels(), outline=(150, 140, 160), width=3)
-    pen.text(_mm(layout.EXPIRY), expiry_text(values.expiry), font=text, fill=INK)
-    pen.text(_mm((layout.EXPIRY_SUFFIX_X, layout.EXPIRY[1])), "まで有効", font=text, fill=INK)
-    pen.text(_mm(layout.TITLE), "個人番号カード", font=sans(layout.TITLE_HEIGHT_MM), fill=(70, 60, 110))
-    pen.text(_mm(layout.SECURITY_LABEL), "セキュリティコード",
-             font=sans(layout.SECURITY_LABEL_HEIGHT_MM), fill=LABEL_INK)
-    pen.text(_mm(layout.SECURITY_CODE), values.security_code,
-             font=sans(layout.SECURITY_CODE_HEIGHT_MM), fill=INK)
-    return cv2.cvtColor(np.asarray(image), cv2.COLOR_RGB2BGR)
+        _print(card, (x, y + i * layout.ADDRESS_LINE_MM), line, TEXT, INK)
+    _print(card, layout.BIRTH, values.birth_text, TEXT, INK)
+    _print(card, (layout.BIRTH_SUFFIX_X, layout.BIRTH[1]), "生", TEXT, INK)
+    _print(card, (layout.SEX[0] - 0.5, layout.SEX[1] + 0.6), "性別", LABEL, LABEL_INK)
+    _print(card, (layout.SEX[0] + 5.0, layout.SEX[1]), SEX_TEXT.get(values.sex, ""), TEXT, INK)
+    _frame(card, layout.EXPIRY_FRAME)
+    _print(card, layout.EXPIRY, expiry_text(values.expiry), TEXT, INK)
+    _print(card, (layout.EXPIRY_SUFFIX_X, layout.EXPIRY[1]), EXPIRY_SUFFIX, TEXT, INK)
+    _print(card, layout.TITLE, "個人番号カード", TITLE, TITLE_INK)
+    _print(card, layout.SECURITY_LABEL, "セキュリティコード", SECURITY_LABEL, LABEL_INK)
+    _print(card, layout.SECURITY_CODE, values.security_code, SECURITY_CODE, INK)
+    return card
 
 
 def card_mask() -> np.ndarray:
