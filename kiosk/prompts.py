@@ -68,7 +68,20 @@ KEYS: dict[str, Prompt] = {
                       "For an electronic prescription, press 1. For paper, press 2."),
     "finish": P("終わるときはエンターキーを押してください。", "Press Enter to finish."),
     "replay": P("もう一度聞くときはプラスキーを押してください。", "Press plus to hear this again."),
+    # Said in the language it offers, after the screen's own words (language_offers).
+    "language": P("日本語は、アスタリスクキーを押してください。", "For English, press the star key."),
 }
+OFFERS_LANGUAGE = (Step.IDLE, Step.METHOD_CHOICE)   # where a patient who cannot read the screen starts
+
+
+def language_offers(step: Step, current: str, offered: Iterable[str]) -> list[tuple[str, str]]:
+    """(prompt id, language) pairs: on the first screens, each other offered language that has a
+    voice says, in itself, which key switches to it."""
+    if step not in OFFERS_LANGUAGE:
+        return []
+    return [("key.language", code) for code in offered if code != current and code in LANGUAGES]
+
+
 KEY_OF_METHOD = {Method.FACE: "method.face", Method.PIN: "method.pin", Method.STAFF: "method.staff"}
 METHOD_OF_KEY = {"1": Method.FACE, "2": Method.PIN, "3": Method.STAFF}   # the keys KEYS names
 

@@ -149,6 +149,10 @@ class KioskWindow(QMainWindow):
         if keypad_key(event) == "replay":
             self.voice.replay()
             return
+        if keypad_key(event) == "language" and len(self.languages.codes) > 1:
+            codes = self.languages.codes
+            self.switch_language(codes[(codes.index(self.languages.current or codes[0]) + 1) % len(codes)])
+            return
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk.events import Method
-from kiosk.prompts import GuidanceThrottle, earcon, screen_prompts
+from kiosk.prompts import GuidanceThrottle, earcon, language_offers, screen_prompts
 from kiosk.session import WAITING_FOR_PATIENT, Step, Visit
 from kiosk.settings import Settings
 from ui.i18n import Languages
@@ -53,6 +53,8 @@ class Voice:
 
     def replay(self) -> None:
         self.player.say(self.prompts + ["key.replay"] * (self.step in WAITING_FOR_PATIENT), self._language())
+        for prompt, language in language_offers(self.step, self._language(), self.languages.codes):
+            self.player.say([prompt], language, interrupt=False)
 
     def guidance(self, code: str) -> None:
         if self.step is Step.FACE_CAPTURE:

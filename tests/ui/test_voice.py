@@ -31,24 +31,44 @@ def keypad(qtbot, window, *keys) -> None:
 
 def test_each_screen_says_its_sentences_and_which_key_does_what(qtbot):
     window, machine, *_ = make_window(qtbot)
-    assert said(window) == ["screen.idle"]
+    assert window.voice.player.history == [("ja", "screen.idle"), ("en", "key.language")]
     machine.handle(ev.CardPlaced())
     machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=3)))
     shows(qtbot, window, Step.METHOD_CHOICE)
-    qtbot.waitUntil(lambda: said(window)[-1] == "key.replay")
-    assert said(window)[1:] == ["earcon.card", "screen.reading", "screen.method_choice",
-                                "key.method.face", "key.method.pin", "key.replay"]
-    assert {language for language, _ in window.voice.player.history} == {"ja"}
+    qtbot.waitUntil(lambda: said(window)[-1] == "key.language")
+    assert said(window)[2:] == ["earcon.card", "screen.reading", "screen.method_choice",
+                                "key.method.face", "key.method.pin", "key.replay", "key.language"]
+    assert {language for language, _ in window.voice.player.history[2:-1]} == {"ja"}
+    assert window.voice.player.history[-1] == ("en", "key.language")   # English offered in English
 
 
 def test_a_language_switch_and_the_replay_button_say_it_again(qtbot):
     window, *_ = make_window(qtbot)
     press(qtbot, window, "English")
-    assert window.voice.player.history[-1] == ("en", "screen.idle")
+    assert window.voice.player.history[-2:] == [("en", "screen.idle"), ("ja", "key.language")]
     qtbot.mouseClick(window.header.findChild(ReplayButton), Qt.MouseButton.LeftButton)
     qtbot.keyClick(window, Qt.Key.Key_Plus, PAD)
-    assert window.voice.player.history[-2:] == [("en", "screen.idle")] * 2
+    assert window.voice.player.history[-4:] == [("en", "screen.idle"), ("ja", "key.language")] * 2
     qtbot.waitUntil(lambda: window.header.findChild(ReplayButton).accessibleName() == "Listen again")
+
+
+def test_the_star_key_switches_the_language_and_back(qtbot):
+    """A patient who cannot read the screen hears which key speaks their language, and uses it."""
+    window, machine, *_ = make_window(qtbot)
+    machine.handle(ev.CardPlaced())
+    machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=3)))
+    shows(qtbot, window, Step.METHOD_CHOICE)
+    keypad(qtbot, window, Qt.Key.Key_Asterisk)
+    assert window.languages.current == "en"
+    assert window.current().title.text() == "How would you like to confirm who you are?"
+    history = window.voice.player.history
+    assert ("en", "screen.method_choice") in history[-8:] and history[-1] == ("ja", "key.language")
+    keypad(qtbot, window, Qt.Key.Key_Asterisk)
+    assert window.languages.current == "ja" and window.voice.player.history[-1] == ("en", "key.language")
+    start = len(window.voice.player.history)
+    keypad(qtbot, window, Qt.Key.Key_2)                   # the screen's own keys still work
+    shows(qtbot, window, Step.PIN_ENTRY)
+    assert "screen.pin_entry" in said(window, start) and "key.language" not in said(window, start)
 
 
 def test_the_keypad_chooses_the_pin_types_it_and_only_the_count_is_said(qtbot):

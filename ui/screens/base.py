@@ -110,7 +110,7 @@ class Screen(QWidget):
             super().keyPressEvent(event)
 
     def on_key(self, key: str) -> bool:
-        """A numeric keypad key ('0'-'9', 'enter', 'delete', 'replay'); True when the screen
+        """A numeric keypad key ('0'-'9', 'enter', 'delete', 'replay', 'language'); True when the screen
         used it. Each screen's keys are said by its prompt (kiosk.prompts.KEYS)."""
         return False
 
