@@ -169,6 +169,8 @@ NOTICES: dict[Notice, Prompt] = {
 COUNTDOWN = P("まもなく最初の画面に戻ります。続けるときは、どれかのキーを押してください。",
               "Going back to the start soon. To continue, press any key.")
 AGAIN = P("もう一度、カメラを見てください。", "Let us try once more. Please look at the camera.")
+READER_MISSING = P("カードリーダーが接続されていません。職員にお知らせください。",
+                   "The card reader is not connected. Please tell the staff.")
 
 # Short synthesised sounds, not speech: (frequencies in Hz, one after another; seconds each).
 EARCONS: dict[str, tuple[tuple[float, ...], float]] = {
@@ -181,7 +183,8 @@ EARCONS: dict[str, tuple[tuple[float, ...], float]] = {
 
 def catalogue() -> dict[str, Prompt]:
     """Every spoken prompt by id: `screen.<step>`, `key.<what>`, `consent.<item>`, `digits.<n>`,
-    `pin_tries.<n>`, `guidance.<code>`, `next.<key>`, `problem.<code>`, `notice.<notice>`."""
+    `pin_tries.<n>`, `guidance.<code>`, `next.<key>`, `problem.<code>`, `notice.<notice>`, and
+    `again`, `countdown`, `reader_missing`."""
     prompts = {f"screen.{s.value}": p for s, p in SCREENS.items()}
     prompts |= {f"key.{k}": p for k, p in KEYS.items()}
     prompts |= {f"consent.{c.value}": p for c, p in CONSENT_ITEMS.items()}
@@ -193,6 +196,7 @@ def catalogue() -> dict[str, Prompt]:
     prompts |= {f"notice.{n.value}": p for n, p in NOTICES.items()}
     prompts["again"] = AGAIN
     prompts["countdown"] = COUNTDOWN
+    prompts["reader_missing"] = READER_MISSING
     return prompts
 
 

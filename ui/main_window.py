@@ -114,7 +114,9 @@ class KioskWindow(QMainWindow):
 
     def _tick(self) -> None:
         if self.shown[0] is Step.IDLE:
-            self.screens[Step.IDLE].show_reader(self.bridge.reader_connected())
+            connected = self.bridge.reader_connected()
+            self.screens[Step.IDLE].show_reader(connected)
+            self.voice.reader(connected)
         self.countdown.show_seconds_left(self.bridge.seconds_left())
         self.voice.countdown(showing=not self.countdown.isHidden())
 

@@ -28,6 +28,7 @@ class Voice:
         self.prompts: list[str] = []
         self.throttle = GuidanceThrottle()
         self._warned = False
+        self.reader_missing = False
         self.ticker = QTimer(parent)
         self.ticker.setInterval(GUIDANCE_TICK_MS)
         self.ticker.timeout.connect(self._guide)
@@ -52,7 +53,9 @@ class Voice:
         self.replay()
 
     def replay(self) -> None:
-        self.player.say(self.prompts + ["key.replay"] * (self.step in WAITING_FOR_PATIENT), self._language())
+        warning = ["reader_missing"] if self.reader_missing and self.step is Step.IDLE else []
+        self.player.say(warning + self.prompts + ["key.replay"] * (self.step in WAITING_FOR_PATIENT),
+                        self._language())
         for prompt, language in language_offers(self.step, self._language(), self.languages.codes):
             self.player.say([prompt], language, interrupt=False)
 
@@ -73,6 +76,13 @@ class Voice:
         if showing and not self._warned:
             self.player.say(["countdown"], self._language())
         self._warned = showing
+
+    def reader(self, connected: bool) -> None:
+        """The idle screen's warning that no card reader is connected: said when it appears (a
+        blind patient cannot see it), and first on every replay while it stays."""
+        if not connected and not self.reader_missing and self.step is Step.IDLE:
+            self.player.say(["reader_missing"], self._language(), interrupt=False)
+        self.reader_missing = not connected
 
     def typed(self, count: int) -> None:
         self.player.say([earcon("digit"), f"digits.{count}"], self._language())

@@ -144,6 +144,10 @@ def test_without_pcscd_the_idle_screen_says_so_and_recovers_when_it_is_back(inst
     kiosk.pcscd.stop()              # the PC/SC service (and with it every reader) goes away
     kiosk.qtbot.waitUntil(idle.no_reader.isVisible, timeout=FAST)
     assert "カードリーダーが接続されていません。" in visible_text(kiosk.window)
+    voice = kiosk.window.voice
+    assert voice.player.history[-1] == ("ja", "reader_missing")      # said for who cannot see it
+    voice.replay()
+    assert voice.player.history[-3:-1] == [("ja", "reader_missing"), ("ja", "screen.idle")]
     kiosk.pcscd.start()
     kiosk.qtbot.waitUntil(lambda: not idle.no_reader.isVisible(), timeout=FAST)
     kiosk.place("valid_adult")
