@@ -37,14 +37,22 @@ class Header(QWidget):
         layout.addWidget(self.replay)
         self.cancel = button("cancel", cancel)
         layout.addWidget(self.cancel)
+        self.choose = choose
         self.languages: dict[str, QPushButton] = {}
+        self.offer_languages(languages)
+        self._stage = 1
+
+    def offer_languages(self, languages: Languages) -> None:
+        """One key per offered language, at the header's end (again when staff change them)."""
+        for key in self.languages.values():
+            key.deleteLater()
+        self.languages = {}
         for code in languages.codes:
-            key = button("language", lambda code=code: choose(code))
+            key = button("language", lambda code=code: self.choose(code))
             key.setText(languages.own_name(code))
             key.setCheckable(True)
             self.languages[code] = key
-            layout.addWidget(key)
-        self._stage = 1
+            self.layout().addWidget(key)
 
     def show_step(self, step: Step, current_language: str) -> None:
         self._stage = STAGE_OF.get(step, self._stage)   # a problem keeps the stage it happened in

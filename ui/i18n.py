@@ -46,10 +46,14 @@ class Languages:
     """The languages offered to patients, first one first; one is installed at a time."""
 
     def __init__(self, codes: list[str]) -> None:
+        self.current: str | None = None
+        self.offer(codes)
+
+    def offer(self, codes: list[str]) -> None:
+        """The languages offered from now on (staff changed the `languages` setting)."""
         self.codes = list(codes)
         self.translators = {code: t for code in self.codes
                             if code != SOURCE_LANGUAGE and (t := _translator(code)) is not None}
-        self.current: str | None = None
 
     @property
     def first(self) -> str:

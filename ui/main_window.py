@@ -94,6 +94,11 @@ class KioskWindow(QMainWindow):
         self.settings = settings
         for screen in self.screens.values():
             screen.settings = settings
+        if settings.languages != self.languages.codes:
+            self.languages.offer(settings.languages)
+            self.header.offer_languages(self.languages)
+            if self.languages.current not in self.languages.codes:
+                self.languages.use(self.languages.first)
         self.voice.use_settings(settings)
         step, visit, _methods = self.shown
         self.shown = (step, visit, self.bridge.machine.available_methods())

@@ -22,8 +22,7 @@ class Voice:
                  player: PromptPlayer | None = None) -> None:
         self.languages, self.settings = languages, settings
         self.player = player or PromptPlayer(volume=settings.voice_volume, parent=parent)
-        for code in languages.codes:      # decoded ahead: no pause between a screen's sentences
-            self.player.preload(code)
+        self._preload()
         self.step = Step.IDLE
         self.prompts: list[str] = []
         self.throttle = GuidanceThrottle()
@@ -34,9 +33,15 @@ class Voice:
         self.ticker.timeout.connect(self._guide)
 
     def use_settings(self, settings: Settings) -> None:
-        """Staff changed the settings: the volume and the consent questions apply at once."""
+        """Staff changed the settings: the volume, the consent questions and the languages
+        offered apply at once."""
         self.settings = settings
         self.player.set_volume(settings.voice_volume)
+        self._preload()
+
+    def _preload(self) -> None:
+        for code in self.languages.codes:      # decoded ahead: no pause between a screen's sentences
+            self.player.preload(code)
 
     def show(self, step: Step, visit: Visit, methods: list[Method]) -> None:
         """A new screen (or new words on it, e.g. the next consent question): say its sentences,

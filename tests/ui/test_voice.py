@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from kiosk import events as ev
 from kiosk.events import CardFacts, Method, TokenKind
@@ -149,6 +150,24 @@ def test_the_volume_setting_reaches_the_player(qtbot):
     assert window.voice.player._volume == 0.35
     window.apply_settings(window.settings.with_changes(voice_volume=60))   # staff change it live
     assert window.voice.player._volume == 0.6
+
+
+def test_a_staff_change_of_the_languages_shows_in_the_header_at_once(qtbot):
+    window, *_ = make_window(qtbot)
+    press(qtbot, window, "English")
+    window.apply_settings(window.settings.with_changes(languages=["ja"]))
+    qtbot.waitUntil(lambda: [k.text() for k in window.header.findChildren(QPushButton)
+                             if k.objectName() == "language"] == ["日本語"])
+    assert window.languages.current == "ja" and window.current().title.text() == "マイナンバーカードを置いてください"
+    window.voice.replay()
+    assert window.voice.player.history[-1] == ("ja", "screen.idle")      # no other language offered
+    keypad(qtbot, window, Qt.Key.Key_Asterisk)
+    assert window.languages.current == "ja"
+    window.apply_settings(window.settings.with_changes(languages=["ja", "en"]))
+    qtbot.waitUntil(lambda: len([k for k in window.header.findChildren(QPushButton)
+                                 if k.objectName() == "language"]) == 2)
+    press(qtbot, window, "English")
+    assert window.languages.current == "en"
 
 
 def test_the_countdown_is_said_once_each_time_it_appears(qtbot):
