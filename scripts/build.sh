@@ -15,7 +15,8 @@ case "${1:-}" in
     --check) fresh; exit ;;
     --if-stale) if fresh; then echo "build: dist/oqs-kiosk is up to date"; exit 0; fi ;;
 esac
-.venv/bin/python -c 'import PyInstaller' 2>/dev/null || .venv/bin/python -m pip install -q -e '.[dev,dist]'
+.venv/bin/python -c 'import PyInstaller' 2>/dev/null || {
+    echo "build: PyInstaller is missing: run scripts/setup.sh first" >&2; exit 1; }
 start=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN kiosk.spec
 fingerprint > "$stamp"

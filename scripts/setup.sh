@@ -32,7 +32,7 @@ stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
     echo "setup: installing Python packages into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[dev]'
+    .venv/bin/python -m pip install -q -e '.[dev,dist]'
     # Both OpenCV builds unpack into cv2/: drop the GUI one insightface and rapidocr pulled in,
     # then lay the headless one's files down again.
     if .venv/bin/python -m pip show -q opencv-python 2>/dev/null; then

@@ -80,7 +80,8 @@ class GlyphAtlas:
     def kern(self, first: str, second: str) -> float:
         pair = first + second
         if pair not in self.kerning and not (first in self.stored and second in self.stored):
-            from .glyph_atlas import kerning  # only reached after glyph() rendered one of them
+            self.glyph(first), self.glyph(second)  # MissingGlyph here when they cannot be rendered
+            from .glyph_atlas import kerning  # so reached only where glyph() rendered one of them
             self.kerning[pair] = kerning(self.style, first, second)
         return self.kerning.get(pair, 0.0)
 

@@ -76,6 +76,11 @@ def test_without_pillow_a_missing_character_is_named(monkeypatch):
     monkeypatch.delitem(sys.modules, "faceauth.surface.glyph_atlas")
     with pytest.raises(MissingGlyph, match="'鬱' \\(U\\+9B31\\)"):
         GlyphAtlas.load(NAME).glyph("鬱")
+    for text in ("鬱田", "田鬱"):             # first or second of a kerning pair
+        glyphs.atlas.cache_clear()
+        with pytest.raises(MissingGlyph, match="'鬱'"):
+            text_mask(NAME, text)
+    glyphs.atlas.cache_clear()
 
 
 def test_the_atlas_is_rebuilt_only_when_its_characters_change(tmp_path):
