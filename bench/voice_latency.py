@@ -130,12 +130,13 @@ def render_cost() -> str:
 
 def main(argv: list[str]) -> int:
     runs = int(argv[0]) if argv else 5
-    with contextlib.ExitStack() as stack:
-        private = not sound_server_running() and shutil.which("pulseaudio") is not None
-        if private:
-            stack.enter_context(private_sound_server())
-        device = ("private PulseAudio null sink" if private else "the machine's sound server"
-                  if sound_server_running() else "no sound server, no pulseaudio installed")
+    if sound_server_running():
+        private, device = False, "the machine's sound server"
+    elif shutil.which("pulseaudio"):
+        private, device = True, "private PulseAudio null sink"
+    else:
+        private, device = False, "no sound server, no pulseaudio installed"
+    with private_sound_server() if private else contextlib.nullcontext():
         return report(runs, device, private)
 
 

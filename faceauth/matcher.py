@@ -40,7 +40,8 @@ class FaceMatcher:
         manifest = verify_pack(pack_dir)
         detector = _load_detector(pack_dir, manifest["detector"])
         recogniser_section = manifest["recogniser"]
-        recogniser = _load_recogniser(pack_dir, recogniser_section)
+        recogniser = OnnxRecogniser(pack_dir / recogniser_section["file"],
+                                    recogniser_section.get("input_mean"), recogniser_section.get("input_std"))
         metric = recogniser_section.get("metric", "cosine")
         if metric not in ("cosine", "euclidean"):
             raise ModelPackError(f"unknown metric {metric!r} in {pack_dir}")
@@ -69,16 +70,6 @@ class FaceMatcher:
             raise NoFaceInChipPhoto("no face found in the card's photo")
         largest = max(faces, key=lambda face: face.width * face.height)
         return self.template(padded, largest)
-
-
-def _load_recogniser(pack_dir: Path, section: dict) -> OnnxRecogniser:
-    try:
-        scaling = float(section["input_mean"]), float(section["input_std"])
-    except (KeyError, TypeError, ValueError) as error:
-        raise ModelPackError(f"[recogniser] in {pack_dir} needs numbers input_mean and input_std") from error
-    if scaling[1] == 0:
-        raise ModelPackError(f"[recogniser] input_std in {pack_dir} must not be 0")
-    return OnnxRecogniser(pack_dir / section["file"], *scaling)
 
 
 def _load_detector(pack_dir: Path, section: dict) -> Detector:

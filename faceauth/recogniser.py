@@ -19,7 +19,14 @@ from .errors import ModelPackError
 class OnnxRecogniser:
     """`input_mean` and `input_std` come from the pack: pixels are fed as (RGB - mean) / std."""
 
-    def __init__(self, path: Path, input_mean: float, input_std: float) -> None:
+    def __init__(self, path: Path, input_mean: float | None, input_std: float | None) -> None:
+        try:
+            self.input_mean, self.input_std = float(input_mean), float(input_std)
+        except (TypeError, ValueError) as error:
+            raise ModelPackError(f"{path.name}: the pack's [recogniser] needs numbers input_mean and "
+                                 "input_std") from error
+        if self.input_std == 0:
+            raise ModelPackError(f"{path.name}: input_std must not be 0")
         try:
             self.session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
         except Exception as error:   # onnxruntime raises its own exception types for unreadable files
@@ -32,7 +39,6 @@ class OnnxRecogniser:
                                  f"of at least 112 px and one embedding output, not {shape}")
         self.input_name = inputs[0].name
         self.input_size = (shape[3], shape[2])
-        self.input_mean, self.input_std = float(input_mean), float(input_std)
 
     def embedding(self, crop_bgr: np.ndarray) -> np.ndarray:
         blob = cv2.dnn.blobFromImage(crop_bgr, 1.0 / self.input_std, self.input_size,

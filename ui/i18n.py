@@ -59,6 +59,11 @@ class Languages:
     def first(self) -> str:
         return self.codes[0]
 
+    def following(self) -> str:
+        """The offered language after the one shown (the keypad's language key goes round)."""
+        shown = self.current or self.first
+        return self.codes[(self.codes.index(shown) + 1) % len(self.codes)] if shown in self.codes else self.first
+
     def own_name(self, code: str) -> str:
         translator = self.translators.get(code)
         return (translator.translate("Language", OWN_NAME) if translator else "") or OWN_NAME

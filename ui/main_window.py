@@ -153,12 +153,12 @@ class KioskWindow(QMainWindow):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             return   # staff leave from the staff panel
-        if keypad_key(event) == "replay":
+        key = keypad_key(event)
+        if key == "replay":
             self.voice.replay()
             return
-        if keypad_key(event) == "language" and len(self.languages.codes) > 1:
-            codes = self.languages.codes
-            self.switch_language(codes[(codes.index(self.languages.current or codes[0]) + 1) % len(codes)])
+        if key == "language":
+            self.switch_language(self.languages.following())
             return
         super().keyPressEvent(event)
 
