@@ -82,6 +82,14 @@ class StaffAccess:
     def locked_for(self) -> float:
         return max(0.0, self._state()["locked_until"] - self.clock())
 
+    def confirm(self, password: str) -> None:
+        """The current password again before a change (a wrong one counts towards the lockout,
+        so an open panel left alone cannot be used to guess or to lock staff out)."""
+        attempt = self.try_password(password)
+        if not attempt.accepted:
+            raise ValueError(f"locked for {attempt.locked_for:.0f} s" if attempt.locked_for
+                             else "the current password is wrong")
+
     def try_password(self, password: str) -> Attempt:
         """Check `password` unless the prompt is locked; count a wrong one, clear on the right one."""
         with self._lock:

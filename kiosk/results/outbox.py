@@ -172,7 +172,8 @@ class OutboxRetrier:
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join()
+        if self._thread.is_alive():    # a kiosk stopped before it started has no thread to wait for
+            self._thread.join()
 
     def _run(self) -> None:
         while not self._stop.wait(self._interval_s):

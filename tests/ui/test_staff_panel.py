@@ -3,6 +3,7 @@ password and its lockout, the modes changing what patients may choose, the setti
 persisted, audited, refused with the schema's reason), the dashboard and the exit."""
 from __future__ import annotations
 
+import json
 import tomllib
 
 import pytest
@@ -213,6 +214,30 @@ def test_the_visual_check_password_is_changed_and_audited_without_its_value(demo
     assert check_visual_check_password("8642", tmp_path / "config" / "visual-check-password.json")
     (action,) = staff_actions(demo, "settings_change")
     assert action.detail == {"key": "visual_check_password", "who": "staff"}
+
+
+def test_the_staff_password_changes_only_with_the_current_one(demo_factory, tmp_path):
+    demo = demo_factory()
+    desk = demo.window.staff
+    open_panel(demo)
+    (_visual, staff) = [f for f in desk.settings_form.findChildren(type(desk.setup))]
+    assert not staff.current.isHidden() and _visual.current.isHidden()
+
+    def change(current: str, new: str, answer: str) -> None:
+        staff.current.setText(current)
+        staff.first.setText(new)
+        staff.again.setText(new)
+        staff.set_button.click()
+        demo.qtbot.waitUntil(lambda: staff.message.text() == answer, timeout=FAST)
+
+    change("1111", "97531", "設定できません / Not set: the current password is wrong")
+    lockout = json.loads((tmp_path / "config" / "staff-lockout.json").read_text(encoding="utf-8"))
+    assert lockout["failures"] == 1                             # a wrong current one counts
+    access = StaffAccess(tmp_path / "config")
+    assert access.try_password(DEMO_STAFF_PASSWORD).accepted    # unchanged
+    change(DEMO_STAFF_PASSWORD, "97531", "設定しました / Password set")
+    assert access.try_password("97531").accepted
+    assert not [f for f in (staff.current, staff.first, staff.again) if f.text()]   # nothing left typed
 
 
 def pin_check_in(demo) -> None:

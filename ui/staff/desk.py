@@ -66,8 +66,10 @@ class StaffDesk(QObject):
         self.setup.saved.connect(self.open_panel)
         self.modes = ModesPage(editor)
         self.settings_form = SettingsForm(editor, (
-            (both("目視確認のパスワード", "Visual-check (目視) password"), self.set_visual_password),
-            (both("職員用パスワード", "Staff password"), access.set_password)))
+            NewPasswordForm(both("目視確認のパスワード", "Visual-check (目視) password"),
+                            self.set_visual_password, compact=True),
+            NewPasswordForm(both("職員用パスワード", "Staff password"), access.set_password,
+                            compact=True, confirm=access.confirm)))
         self.dashboard = DashboardPage(kiosk.audit.store, lambda: kiosk.results.sink)
         self.selftest = SelftestPage(demo, settings_path)
         self.exit_page = ExitPage(self.toggle_full_screen, window.isFullScreen, self._quit)

@@ -97,19 +97,24 @@ class PasswordPrompt(QFrame):
 
 
 class NewPasswordForm(QFrame):
-    """Two fields, a keypad and a button; `save(password)` stores it or raises ValueError."""
+    """Two fields, a keypad and a button; `save(password)` stores it or raises ValueError. With
+    `confirm`, a third field first: `confirm(current)` raises ValueError when it is not right."""
 
     saved = Signal()
 
-    def __init__(self, title: str, save: Callable[[str], None], *, compact: bool = False) -> None:
+    def __init__(self, title: str, save: Callable[[str], None], *, compact: bool = False,
+                 confirm: Callable[[str], None] | None = None) -> None:
         super().__init__()
-        self.save = save
+        self.save, self.confirm = save, confirm
         self.setObjectName("staff_card")
         layout = QVBoxLayout(self)
         layout.addWidget(label("staff_heading" if compact else "staff_title", title, centred=False))
+        self.current = password_field(both("今のパスワード", "Current password"))
+        self.current.setVisible(confirm is not None)
         self.first = password_field(both("新しいパスワード", "New password"))
         self.again = password_field(both("もう一度", "Once more"))
         fields = QVBoxLayout()
+        fields.addWidget(self.current)
         fields.addWidget(self.first)
         fields.addWidget(self.again)
         self.set_button = button("primary_small", self.submit)
@@ -120,7 +125,8 @@ class NewPasswordForm(QFrame):
         self.message = label("staff_message", centred=False)
         fields.addWidget(self.message)
         fields.addStretch(1)
-        self.keypad = Keypad(self.first, self.again, name="small_digit" if compact else "digit")
+        typed_into = (self.current, self.first, self.again) if confirm else (self.first, self.again)
+        self.keypad = Keypad(*typed_into, name="small_digit" if compact else "digit")
         body = QHBoxLayout()
         body.addLayout(fields, 1)
         body.addWidget(self.keypad)
@@ -129,19 +135,21 @@ class NewPasswordForm(QFrame):
             self.setMinimumWidth(1000)
 
     def submit(self) -> None:
-        first, again = self.first.text(), self.again.text()
-        self.first.clear()
-        self.again.clear()
+        current, first, again = self.current.text(), self.first.text(), self.again.text()
+        for field in (self.current, self.first, self.again):
+            field.clear()
         if first != again:
             self.message.setText(both("2回の入力が一致しません", "The two entries differ"))
             return
         self.set_button.setEnabled(False)
         self.message.setText(both("設定しています…", "Setting…"))
-        worker.submit(lambda: self._saved_or_problem(first), self._answered)
+        worker.submit(lambda: self._saved_or_problem(current, first), self._answered)
 
-    def _saved_or_problem(self, password: str) -> str:
-        """On the worker thread (the hash is slow): "" when saved, else why not."""
+    def _saved_or_problem(self, current: str, password: str) -> str:
+        """On the worker thread (the hashes are slow): "" when saved, else why not."""
         try:
+            if self.confirm is not None:
+                self.confirm(current)
             self.save(password)
         except ValueError as problem:
             return str(problem)

@@ -4,7 +4,7 @@ reason beside it. Staff edit the staff settings; vendor settings are shown read-
 through the SettingsEditor: checked, written atomically, applied live, audited."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -26,7 +26,7 @@ def reason(problem: SettingsError) -> str:
 
 class SettingsForm(QWidget):
     def __init__(self, editor: SettingsEditor,
-                 passwords: tuple[tuple[str, Callable[[str], None]], ...] = ()) -> None:
+                 passwords: tuple[NewPasswordForm, ...] = ()) -> None:
         super().__init__()
         self.editor = editor
         self.fields: dict[str, Field] = {}
@@ -49,8 +49,8 @@ class SettingsForm(QWidget):
             self.fields[setting.name] = field
             self.problems[setting.name] = problem
         grid.setColumnStretch(1, 1)
-        for title, save in passwords:
-            grid.addWidget(NewPasswordForm(title, save, compact=True), grid.rowCount(), 0, 1, 2)
+        for form in passwords:
+            grid.addWidget(form, grid.rowCount(), 0, 1, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(rows)
