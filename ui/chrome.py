@@ -45,6 +45,8 @@ class Header(QWidget):
     def offer_languages(self, languages: Languages) -> None:
         """One key per offered language, at the header's end (again when staff change them)."""
         for key in self.languages.values():
+            key.hide()                       # gone now, not only when Qt next deletes objects
+            self.layout().removeWidget(key)
             key.deleteLater()
         self.languages = {}
         for code in languages.codes:
@@ -53,6 +55,7 @@ class Header(QWidget):
             key.setCheckable(True)
             self.languages[code] = key
             self.layout().addWidget(key)
+            key.show()
 
     def show_step(self, step: Step, current_language: str) -> None:
         self._stage = STAGE_OF.get(step, self._stage)   # a problem keeps the stage it happened in
