@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.results.atomic import write_atomically
+from kiosk.atomic import write_atomically
 
 log = logging.getLogger("kiosk.passwords")
 
@@ -37,8 +37,6 @@ def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 def store_password(password: str, path: Path, cost: dict[str, int]) -> None:
     """Write `password` as a fresh random salt and its scrypt hash, atomically."""
-    if not password:
-        raise ValueError("a password cannot be empty")
     salt = os.urandom(16)
     record = {"salt": salt.hex(), "hash": _hash(password, salt, **cost).hex(), **cost}
     write_atomically(path, json.dumps(record).encode("utf-8"))

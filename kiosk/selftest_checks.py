@@ -14,7 +14,7 @@ from pathlib import Path
 from kiosk import paths, settings
 from kiosk.platform_calls import sync_folder
 from kiosk.results import RESULT_FILE_PATTERN, open_result_sink
-from kiosk.results.atomic import write_synced
+from kiosk.atomic import write_synced
 from kiosk.store import open_audit_store
 
 DEMO_PERSONA = "valid_adult"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kiosk import paths
+from kiosk.atomic import write_atomically
 from kiosk.platform_calls import default_result_folder
 
 
@@ -263,7 +264,6 @@ def to_toml(settings: Settings) -> str:
 def save(settings: Settings, path: Path | None = None) -> Path:
     """Write settings.toml atomically: a temporary file in the same folder, flushed and fsynced,
     renamed over the old file, then the folder fsynced. A crash leaves the old or the new file."""
-    from kiosk.results.atomic import write_atomically   # here: results imports a lot
     path = Path(path or settings_file())
     write_atomically(path, to_toml(settings).encode("utf-8"))
     return path

@@ -20,7 +20,7 @@ from typing import Callable
 
 from kiosk import paths
 from kiosk.passwords import password_matches, store_password
-from kiosk.results.atomic import write_atomically
+from kiosk.atomic import write_atomically
 from kiosk.store import AuditStore, StaffAction, utc_now
 
 log = logging.getLogger("kiosk.staff_access")

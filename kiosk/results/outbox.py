@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk.platform_calls import sync_folder
-from kiosk.results.atomic import exists, write_synced
+from kiosk.atomic import exists, write_synced
 from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)

@@ -34,6 +34,7 @@ PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
 RELEASES = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd,
                       QEvent.Type.TouchCancel})
 ACTIVITY = PRESSES | frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseMove, QEvent.Type.Wheel})
+WATCHED = ACTIVITY | RELEASES | {QEvent.Type.Resize}
 
 
 def _position(event: QEvent) -> QPointF | None:
@@ -172,6 +173,8 @@ class StaffDesk(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind not in WATCHED:      # every event of the application passes here: paints, timers
+            return False
         if watched is self.window and kind == QEvent.Type.Resize:
             self._place()
         elif kind == QEvent.Type.KeyPress and event.keyCombination() == self.shortcut:

@@ -1,4 +1,5 @@
-"""File-system steps that make a result appear whole or not at all."""
+"""Small files written so that a crash leaves the old or the new one, never a part: results,
+settings, passwords, the lockout."""
 from __future__ import annotations
 
 import os
