@@ -29,7 +29,7 @@ def demo_window(open_camera=None, **changes):
     settings = st.defaults().with_changes(institution_code="1399999999", eprescription_question=True,
                                           result_folder=os.path.join(folder, "results"), **changes)
     kiosk, tray = build_demo_kiosk(settings, open_camera)
-    window, _bridge = build_kiosk_window(kiosk, settings)
+    window, _bridge = build_kiosk_window(kiosk, settings, demo=True)
     window.resize(1280, 800)
     window.show()
     kiosk.start()
@@ -93,10 +93,23 @@ class InstantPatient:
             self.done_at = time.perf_counter()
 
 
+def run_until(done, seconds: float = 3.0) -> bool:
+    """Run the event loop until `done()` (checked every millisecond) or `seconds` pass. One
+    event loop, not a processEvents() spin: PySide6 6.12 on Python 3.11 drops a reference to None
+    on every void call from Python, and tens of thousands of them crash the interpreter."""
+    from PySide6.QtCore import QEventLoop
+    if done():
+        return True
+    loop, poll = QEventLoop(), QTimer()
+    poll.setInterval(1)
+    poll.timeout.connect(lambda: done() and loop.quit())
+    poll.start()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    poll.stop()
+    return done()
+
+
 def wait(app, condition, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the check-in did not finish")
-        app.processEvents()
-        time.sleep(0.001)
+    if not run_until(condition, timeout):
+        raise TimeoutError("the check-in did not finish")

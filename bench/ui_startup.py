@@ -25,7 +25,7 @@ from kiosk import settings as st
 from ui.app import build_demo_kiosk, build_kiosk_window
 settings = st.defaults().with_changes(institution_code="1399999999")
 kiosk, tray = build_demo_kiosk(settings)
-window, bridge = build_kiosk_window(kiosk, settings)
+window, bridge = build_kiosk_window(kiosk, settings, demo=True)
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):

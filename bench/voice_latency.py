@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.ui_common import run_until
 from ui.testing.sound_server import private_sound_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,27 +37,10 @@ def sound_server_running() -> bool:
     return any(Path(p).exists() for p in (f"{runtime}/pulse/native", "/run/pulse/native"))
 
 
-def wait(app, done, seconds: float = 3.0) -> bool:
-    """Run the event loop until `done()` (checked every millisecond) or `seconds` pass. One
-    event loop, not a processEvents() spin: PySide6 6.12 on Python 3.11 drops a reference to None
-    on every void call from Python, and tens of thousands of them crash the interpreter."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    if done():
-        return True
-    loop, poll = QEventLoop(), QTimer()
-    poll.setInterval(1)
-    poll.timeout.connect(lambda: done() and loop.quit())
-    poll.start()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
-    poll.stop()
-    return done()
-
-
 SCREENS = ("method_choice", "pin_entry", "consent_all", "done", "problem", "idle")
 
 
-def screen_latencies(app, runs: int) -> tuple[list[float], list[float]]:
+def screen_latencies(runs: int) -> tuple[list[float], list[float]]:
     from kiosk.codes import Problem
     from kiosk.events import Method
     from kiosk.session import CheckInMachine, Step, Visit
@@ -66,7 +50,7 @@ def screen_latencies(app, runs: int) -> tuple[list[float], list[float]]:
     window, _bridge = build_window(settings, CheckInMachine(settings), lambda event: None)
     window.show()
     player = window.voice.player
-    wait(app, lambda: not player.busy)
+    run_until(lambda: not player.busy)
     started: list[float] = []
     player.on_started.append(lambda _prompt: started.append(time.perf_counter()))
     warm, first_english = [], []
@@ -79,7 +63,7 @@ def screen_latencies(app, runs: int) -> tuple[list[float], list[float]]:
                 window.voice.prompts = []     # the same screen again is said again
                 begun = time.perf_counter()
                 window.show_step(Step(name), visit, [Method.FACE, Method.PIN])
-                if wait(app, lambda: bool(started)):
+                if run_until(lambda: bool(started)):
                     into.append((started[0] - begun) * 1000)
                 player.stop()
                 if into is first_english:
@@ -89,7 +73,7 @@ def screen_latencies(app, runs: int) -> tuple[list[float], list[float]]:
     return warm, first_english
 
 
-def sink_lead(app, wav: Path) -> float | None:
+def sink_lead(wav: Path) -> float | None:
     import wave
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
@@ -105,7 +89,7 @@ def sink_lead(app, wav: Path) -> float | None:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     begun = time.perf_counter()
     sink.start(buffer)
-    ok = wait(app, lambda: sink.processedUSecs() > 0)
+    ok = run_until(lambda: sink.processedUSecs() > 0)
     lead = (time.perf_counter() - begun) * 1000
     sink.stop()
     return lead if ok else None
@@ -147,9 +131,9 @@ def report(runs: int, device: str, private: bool) -> int:
     if not has_audio_output():
         print(f"no audio output ({device}): nothing to measure; latency not reported")
         return 1
-    warm, first_english = screen_latencies(app, runs)
+    warm, first_english = screen_latencies(runs)
     from kiosk.speech import VOICE_DIR, wav_path
-    lead = sink_lead(app, wav_path(VOICE_DIR, "screen.idle", "ja"))
+    lead = sink_lead(wav_path(VOICE_DIR, "screen.idle", "ja"))
     print(f"audio device: {device}")
     print(f"screen change -> QtMultimedia playing, {len(warm)} screens (preloaded): "
           f"median {statistics.median(warm):.1f} ms, worst {max(warm):.1f} ms (target <= 300 ms)")

@@ -7,7 +7,6 @@ missing and reports the reader when it arrives; a missing camera fails the face 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from faceauth import CameraSource
 from reader.pcsc import PcscReaderService
@@ -27,7 +26,7 @@ def camera_sources(settings: Settings) -> tuple[int | str, int | str]:
     return face, tray
 
 
-def build_installed_kiosk(settings: Settings, *, base: Path | None = None) -> Kiosk:
+def build_installed_kiosk(settings: Settings) -> Kiosk:
     face, tray = camera_sources(settings)
     log.info("gateway: the embedded local qualification simulator (today's only gateway; "
              "no connection to the real online qualification network)")
@@ -35,4 +34,4 @@ def build_installed_kiosk(settings: Settings, *, base: Path | None = None) -> Ki
     return build_kiosk(settings, service=PcscReaderService(),
                        unlocker=TrayCameraUnlocker(lambda: CameraSource(tray)),
                        gateway=open_simulator_gateway(),
-                       open_camera=lambda **kw: CameraSource(face, **kw), base=base)
+                       open_camera=lambda **kw: CameraSource(face, **kw))

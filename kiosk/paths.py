@@ -16,6 +16,13 @@ def resource_path(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
 
 
+def shipped_resource(path: Path) -> bool:
+    """A file under resources/ that the vendor's build carries (kiosk.spec): every one but what
+    only a checkout has. The .ts translation sources ship: the self-test reads them."""
+    return (path.is_file() and path.name != ".gitignore" and "__pycache__" not in path.parts
+            and not path.name.endswith((".partial.avi", ".pyc", "~")))
+
+
 def config_dir() -> Path:
     """The folder holding settings.toml; OQS_KIOSK_CONFIG_DIR overrides it (tests, vendors)."""
     override = os.environ.get("OQS_KIOSK_CONFIG_DIR")

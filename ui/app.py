@@ -48,7 +48,7 @@ def build_window(settings: Settings, machine: CheckInMachine, send, *, runner=No
     return window, bridge
 
 
-def build_kiosk_window(kiosk: Kiosk, settings: Settings, *, demo: bool = True,
+def build_kiosk_window(kiosk: Kiosk, settings: Settings, *, demo: bool,
                        settings_path: Path | None = None) -> tuple[KioskWindow, CoreBridge]:
     """The window over a running core, with the staff desk."""
     window, bridge = build_window(settings, kiosk.machine, kiosk.runner.dispatch,

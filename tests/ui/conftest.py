@@ -110,7 +110,7 @@ def demo_factory(qtbot, tmp_path, monkeypatch):
             from reader.testing.pcscd import shared_pcscd
             shared_pcscd()     # before any PC/SC context: libpcsclite fixes its socket once
         kiosk, tray = build_demo_kiosk(settings, open_camera, pcscd=pcscd)
-        window, _bridge = build_kiosk_window(kiosk, settings)
+        window, _bridge = build_kiosk_window(kiosk, settings, demo=True)
         qtbot.addWidget(window, before_close_func=KioskWindow.release)
         window.resize(1280, 800)
         window.show()

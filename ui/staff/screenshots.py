@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = st.load(overrides={**st.demo_overrides(), "smartphone_enabled": True,
                                   "result_folder": str(folder / "results")})
     kiosk, _tray = build_demo_kiosk(settings)
-    window, _bridge = build_kiosk_window(kiosk, settings)
+    window, _bridge = build_kiosk_window(kiosk, settings, demo=True)
     window.resize(*(int(v) for v in args.size.split("x")))
     window.show()
     desk = window.staff
