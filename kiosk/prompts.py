@@ -15,7 +15,6 @@ from kiosk.session import Step, Visit
 from kiosk.settings import ConsentItem
 
 LANGUAGES = ("ja", "en")
-PIN_LENGTH = 4
 
 
 @dataclass(frozen=True)

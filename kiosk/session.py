@@ -18,6 +18,7 @@ from kiosk.events import Method, TokenKind
 from kiosk.settings import ConsentItem, Settings, StaffMode
 
 log = logging.getLogger("kiosk.session")
+PIN_LENGTH = 4   # the card's user-authentication PIN
 
 
 class Step(enum.Enum):
@@ -276,7 +277,7 @@ class CheckInMachine:
 
     def _pin_entered(self, event: ev.PinEntered, effects):
         pin = event.pin.reveal()
-        if len(pin) != 4 or not pin.isdigit():
+        if len(pin) != PIN_LENGTH or not pin.isdigit():
             # A malformed PIN never reaches the card: it would only burn a try.
             return self._problem(Problem.INTERNAL_ERROR)
         effects.append(ev.VerifyPin(event.pin))

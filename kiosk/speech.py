@@ -105,7 +105,7 @@ def wanted(folder: Path) -> dict[str, tuple[str, object]]:
         for language in LANGUAGES:
             text = prompt.text(language)
             relative = wav_path(folder, prompt_id, language).relative_to(folder).as_posix()
-            files[relative] = (_hash(text, engines[language], repr(SPEECH_EDGES), str(AUDIBLE)), lambda s=speakers[language], t=text: s(t))
+            files[relative] = (_hash(text, engines[language], repr(SPEECH_EDGES), str(AUDIBLE), str(SAMPLE_RATE)), lambda s=speakers[language], t=text: s(t))
     for name, (tones, seconds) in EARCONS.items():
         relative = wav_path(folder, f"earcon.{name}").relative_to(folder).as_posix()
         files[relative] = (_hash(repr(tones), str(seconds), str(SAMPLE_RATE)),
@@ -140,9 +140,10 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else VOICE_DIR
     started = time.perf_counter()
     rendered = render_all(folder)
-    size = sum(p.stat().st_size for p in folder.rglob("*.wav"))
+    files = list(folder.rglob("*.wav"))
+    size = sum(p.stat().st_size for p in files)
     print(f"voice prompts: {len(rendered)} rendered in {time.perf_counter() - started:.1f} s; "
-          f"{folder} holds {len(list(folder.rglob('*.wav')))} files, {size / 1e6:.1f} MB")
+          f"{folder} holds {len(files)} files, {size / 1e6:.1f} MB")
     return 0
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk.paths import resource_path
-from kiosk.settings import translated_languages
 from ui.texts import OWN_NAME
 
 log = logging.getLogger("ui.i18n")
@@ -22,10 +21,6 @@ SOURCE_LANGUAGE = "en"
 
 def ts_file(language: str) -> Path:
     return I18N_DIR / f"oqs_kiosk_{language}.ts"
-
-
-def available_languages() -> list[str]:
-    return translated_languages()   # the settings check the same list, without Qt
 
 
 _translators: dict[str, QTranslator] = {}     # one per language for the whole process

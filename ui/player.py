@@ -45,6 +45,7 @@ class PromptPlayer(QObject):
         self.on_started: list[Callable[[str], None]] = []
         self._queue: deque[tuple[str, str]] = deque()
         self._effects: dict[Path, QSoundEffect] = {}
+        self._preloaded: set[str] = set()
         self._playing: QSoundEffect | None = None
         self._volume = volume / 100
         self._missing_told = False
@@ -87,7 +88,7 @@ class PromptPlayer(QObject):
             if len(self.history) > 2 * HISTORY_KEPT:     # the kiosk runs for days
                 del self.history[:-HISTORY_KEPT]
             path = self._file(prompt_id, language)
-            if not path.exists():
+            if path not in self._effects and not path.exists():   # preloaded ones are known to exist
                 if not self._missing_told:
                     self._missing_told = True
                     log.warning("voice prompt %s missing: run scripts/setup.d/60-voice-prompts.sh", path)
@@ -129,8 +130,11 @@ class PromptPlayer(QObject):
             self._advance.start()   # after the signal returns, not inside it
 
     def preload(self, language: str) -> None:
-        """Decode one language's files (and the earcons) ahead: a file decoded on first use starts
-        up to a second late."""
-        if self.audible:
-            for path in sorted((self.folder / language).glob("*.wav")) + sorted(self.folder.glob("*.wav")):
-                self._effect(path)
+        """Decode one language's files (the first time, the earcons too) ahead: a file decoded on
+        first use starts up to a second late. A language already decoded costs nothing."""
+        if not self.audible or language in self._preloaded:
+            return
+        earcons = [] if self._preloaded else sorted(self.folder.glob("*.wav"))
+        self._preloaded.add(language)
+        for path in sorted((self.folder / language).glob("*.wav")) + earcons:
+            self._effect(path)

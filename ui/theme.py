@@ -3,6 +3,8 @@ contrast (each colour of the sheet swapped through one palette), and the seated 
 PIN keys. One source, so a change to the sheet reaches every variant."""
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 
@@ -103,5 +105,7 @@ BIG = ("QPushButton#digit_action { min-width: 148px; }\n"
 SEATED = "QPushButton#digit, QPushButton#digit_action { min-height: 56px; }"
 
 
+@functools.cache
 def themed_sheet(look: Look) -> str:
+    """Read and varied once per look: a toggle at the screen re-applies it at once."""
     return vary(style_sheet(), look)

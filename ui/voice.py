@@ -18,10 +18,9 @@ GUIDANCE_TICK_MS = 500
 
 
 class Voice:
-    def __init__(self, languages: Languages, settings: Settings, parent: QObject,
-                 player: PromptPlayer | None = None) -> None:
+    def __init__(self, languages: Languages, settings: Settings, parent: QObject) -> None:
         self.languages, self.settings = languages, settings
-        self.player = player or PromptPlayer(volume=settings.voice_volume, parent=parent)
+        self.player = PromptPlayer(volume=settings.voice_volume, parent=parent)
         self._preload()
         self.step = Step.IDLE
         self.prompts: list[str] = []

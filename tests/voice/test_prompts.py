@@ -10,7 +10,7 @@ from faceauth.guidance import Guidance
 from kiosk import prompts
 from kiosk.codes import Notice, Problem
 from kiosk.events import Method
-from kiosk.session import Step, Visit
+from kiosk.session import PIN_LENGTH, Step, Visit
 from kiosk.settings import ConsentItem
 from reader.virtual.personas import PERSONAS
 from ui.texts import GUIDANCE as SHOWN_GUIDANCE
@@ -24,7 +24,7 @@ def test_every_screen_guidance_code_problem_and_notice_has_a_prompt():
     wanted |= {f"guidance.{g.value}" for g in Guidance} | {f"guidance.{code}" for code in SHOWN_GUIDANCE}
     wanted |= {f"problem.{p.code}" for p in Problem} | {f"next.{p.next_step}" for p in Problem}
     wanted |= {f"notice.{n.value}" for n in Notice} | {f"consent.{c.value}" for c in ConsentItem}
-    wanted |= {f"digits.{n}" for n in range(prompts.PIN_LENGTH + 1)}
+    wanted |= {f"digits.{n}" for n in range(PIN_LENGTH + 1)}
     assert wanted <= set(CATALOGUE)
 
 
@@ -58,7 +58,7 @@ def test_no_prompt_says_a_pin_a_name_or_a_birth_date():
 
 
 def test_the_digit_count_is_said_never_the_digits():
-    for count in range(1, prompts.PIN_LENGTH + 1):
+    for count in range(1, PIN_LENGTH + 1):
         prompt = CATALOGUE[f"digits.{count}"]
         assert prompt.ja.startswith(f"{count}桁") and prompt.en.startswith(f"{count} digit")
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVB
 from kiosk import events as ev
 from kiosk.codes import Notice
 from kiosk.events import TokenKind
-from kiosk.prompts import PIN_LENGTH
+from kiosk.session import PIN_LENGTH
 from ui.screens.base import WARNING_SIGN, Screen, button, label
 from ui.texts import NOTICES, say
 
