@@ -49,6 +49,11 @@ class CheckInRunner:
         with self._lock:
             self._arm_timeout()
 
+    def available_methods(self):
+        """What the patient may choose now, read while no event is changing the visit."""
+        with self._lock:
+            return self.machine.available_methods()
+
     def seconds_left(self) -> float | None:
         """Seconds before the current screen gives up for want of a touch, or None when the
         kiosk is not waiting for the patient (shown on screen as a countdown)."""

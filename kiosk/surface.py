@@ -113,13 +113,9 @@ class TrayCameraUnlocker:
         self.surface_reader = SurfaceReader(era.from_era)
 
     def unlock(self, card: MyNumberCard) -> CardFace:
-        try:
-            camera = self.open_tray_camera()
-        except CameraError as error:
-            raise _unreadable(f"card tray camera: {error}") from error
         with ExitStack() as opened:
             try:
-                opened.enter_context(camera)
+                camera = opened.enter_context(self.open_tray_camera())
             except CameraUnavailable as error:   # no camera at all: say so (019), not "unreadable"
                 raise PortProblem(Problem.CAMERA_UNAVAILABLE, f"card tray camera: {error}") from error
             except CameraError as error:

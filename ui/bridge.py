@@ -75,5 +75,9 @@ class CoreBridge(QObject):
         if self.runner is not None:
             self.runner.touch()
 
+    def available_methods(self) -> list[ev.Method]:
+        """For a redraw outside a change (settings applied): under the runner's lock when there is one."""
+        return self.runner.available_methods() if self.runner is not None else self.machine.available_methods()
+
     def seconds_left(self) -> float | None:
         return self.runner.seconds_left() if self.runner is not None else None

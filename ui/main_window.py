@@ -101,7 +101,7 @@ class KioskWindow(QMainWindow):
                 self.languages.use(self.languages.first)
         self.voice.use_settings(settings)
         step, visit, _methods = self.shown
-        self.shown = (step, visit, self.bridge.machine.available_methods())
+        self.shown = (step, visit, self.bridge.available_methods())
         self._render()
 
     def switch_language(self, code: str) -> None:
