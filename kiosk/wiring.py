@@ -51,15 +51,14 @@ class Kiosk:
 
     def apply_settings(self, new: Settings) -> None:
         """A settings change while running (subscribe it to the SettingsEditor): the machine uses
-        `new` from its next decision; a new result folder, encoding or institution code gets a
-        new result sink (over the same outbox), so the next result goes to the new place."""
+        `new` from its next decision; a new result folder, encoding or institution code retargets
+        the result sink, so the next result goes to the new place."""
         old, self.machine.settings = self.machine.settings, new
         if any(plain_value(old.values[name]) != plain_value(new.values[name])
                for name in RESULT_SETTINGS):
-            self.results.sink = open_result_sink(new.result_folder_path(), new.institution_code,
-                                                 new.result_encoding.value, base=self.base)
-            self.retrier.sink = self.results.sink
-            log.info("result sink rebuilt for %s", self.results.sink.folder)
+            self.results.sink.retarget(new.result_folder_path(), new.institution_code,
+                                       new.result_encoding.value)
+            log.info("results now go to %s", self.results.sink.folder)
 
     def stop(self) -> None:
         self.face.settle()

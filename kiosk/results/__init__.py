@@ -8,7 +8,7 @@ from kiosk.gateway.attestation import TerminalKey, terminal_key_path
 from kiosk.paths import data_dir
 from kiosk.results.layout import render_result
 from kiosk.results.naming import RESULT_FILE_PATTERN, kiosk_tag_of
-from kiosk.results.outbox import Delivery, OutboxRetrier, OutboxStatus, ResultSink
+from kiosk.results.outbox import Delivery, OutboxRetrier, OutboxStatus, ResultSink, prepare_folder
 from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem, Prescription
 from kiosk.store import open_field_cipher
 
@@ -20,10 +20,7 @@ def open_result_sink(folder: Path, institution_code: str, encoding: str = "utf-8
     (``utf-8`` or ``shift_jis``). Outbox and keys live under ``base`` (default ``data_dir()``).
     Call ``deliver_pending()`` once at start-up to finish what a crash left queued."""
     base = base or data_dir()
-    try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass  # an offline share: results wait in the outbox, staff see the alert
+    prepare_folder(folder)
     kiosk_tag = kiosk_tag_of(TerminalKey.load_or_create(terminal_key_path(base)).terminal_id)
     return ResultSink(folder, base / "outbox.sqlite", institution_code, encoding, kiosk_tag,
                       open_field_cipher(base), on_status=on_status)

@@ -56,6 +56,15 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def prepare_folder(folder: Path) -> None:
+    """Create the result folder if it can be; an offline share cannot, and results wait in the
+    outbox (staff see the alert)."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+
+
 class ResultSink:
     def __init__(self, folder: Path, outbox_path: Path, institution_code: str, encoding: str,
                  kiosk_tag: str, cipher: FieldCipher,
@@ -79,15 +88,24 @@ class ResultSink:
             self._db["outbox"].create_index(["file_name"], unique=True, if_not_exists=True)
             self._db["outbox"].create_index(["state"], if_not_exists=True)
 
+    def retarget(self, folder: Path, institution_code: str, encoding: str) -> None:
+        """Staff changed where and how results go: the next file (queued ones too) follows. The
+        outbox, its connection and the keys stay; nothing changes when a value is refused."""
+        code, chosen = check_institution_code(institution_code), encoding_named(encoding)
+        prepare_folder(folder)
+        with self._lock:
+            self.folder, self._institution_code, self._encoding = Path(folder), code, chosen
+
     def write(self, outcome: CheckinOutcome) -> Delivery:
         """Commit ``outcome`` durably, then try to write its file. Folder trouble leaves it queued
         (``Delivery.written`` False, ``status().alert``). Raises, with nothing committed, only for
         data no valid file can carry (ValueError) or when the outbox itself cannot commit
         (sqlite3.Error): then the check-in was not recorded and the patient must see staff."""
         processed_at = self._clock()
-        name = result_file_name(self._institution_code, self._kiosk_tag, processed_at.astimezone(JST))
-        rendered = render_result(outcome, self._institution_code, self._encoding, processed_at,
-                                 new_file_identifier())
+        with self._lock:     # one retarget's values, not half of two
+            code, encoding = self._institution_code, self._encoding
+        name = result_file_name(code, self._kiosk_tag, processed_at.astimezone(JST))
+        rendered = render_result(outcome, code, encoding, processed_at, new_file_identifier())
         with self._lock:
             with self._db.atomic():
                 row_id = self._db["outbox"].insert({

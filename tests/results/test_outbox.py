@@ -155,3 +155,14 @@ def test_retrier_delivers_when_the_folder_returns(tmp_path, share):
 def test_a_retrier_never_started_stops_quietly(tmp_path, share):
     """A kiosk that failed before start-up finished is still stopped on the way out."""
     OutboxRetrier(make_sink(tmp_path), interval_s=0.02).stop()   # joining a thread never started raised
+
+
+def test_a_retargeted_sink_writes_the_next_result_there_and_refuses_bad_values_whole(tmp_path, share):
+    sink = make_sink(tmp_path)
+    with pytest.raises(ValueError):
+        sink.retarget(tmp_path / "elsewhere", "12345", "shift_jis")     # not a 10-digit code
+    assert sink.folder == share and not (tmp_path / "elsewhere").exists()
+    sink.retarget(tmp_path / "elsewhere", "1399999998", "shift_jis")
+    delivery = sink.write(outcome_for("valid_adult"))
+    assert delivery.written and delivery.path.parent == tmp_path / "elsewhere"
+    assert "1399999998" in delivery.path.name and b'encoding="Shift_JIS"' in delivery.path.read_bytes()[:80]
