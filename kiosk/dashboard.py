@@ -15,9 +15,10 @@ from typing import Iterable, Sequence, TextIO
 from kiosk.results import OutboxStatus
 from kiosk.results.layout import JST
 from kiosk.session import Step
-from kiosk.store import AuditStore, CheckinAudit
+from kiosk.store import AuditStore, CheckinAudit, StaffAction, utc_now
 from kiosk.store.audit import split_codes
 
+AUDIT_EXPORT = "audit_export"
 FACE_STEPS = frozenset({Step.FACE_PREPARING.value, Step.FACE_CAPTURE.value})
 PIN_STEP = Step.PIN_ENTRY.value
 
@@ -112,6 +113,9 @@ def write_csv(rows: Iterable[CheckinAudit], stream: TextIO, zone: tzinfo = JST) 
 def export_csv(store: AuditStore, first_day: date, last_day: date, path: Path,
                zone: tzinfo = JST) -> int:
     """Write the check-ins of the date range to ``path`` (UTF-8 with a BOM, so Excel reads the
-    Japanese right). Returns how many rows were written."""
+    Japanese right), and record the export in the audit. Returns how many rows were written."""
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
-        return write_csv(rows_for(store, first_day, last_day, zone), stream, zone)
+        rows = write_csv(rows_for(store, first_day, last_day, zone), stream, zone)
+    store.record_staff_action(StaffAction(utc_now(), AUDIT_EXPORT, {
+        "from": first_day.isoformat(), "to": last_day.isoformat(), "rows": rows, "who": "staff"}))
+    return rows

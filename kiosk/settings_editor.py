@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from kiosk import settings
+from kiosk.passwords import set_visual_check_password
 from kiosk.settings import (SCHEMA_BY_NAME, Setting, SettingNotAllowed, Settings, SettingsError,
                             Who, coerce, may_change, plain_value, save, settings_file)
 from kiosk.store import AuditStore, StaffAction, utc_now
@@ -62,6 +63,12 @@ class SettingsEditor:
                 self._audit.record_staff_action(StaffAction(
                     self._clock(), SETTINGS_CHANGE, self._detail(name, before, after, who)))
         return after
+
+    def change_visual_check_password(self, password: str, who: Who) -> None:
+        """The 目視 password is kept apart from settings.toml (a salted hash); audited as changed."""
+        set_visual_check_password(password)
+        self._audit.record_staff_action(StaffAction(
+            self._clock(), SETTINGS_CHANGE, {"key": "visual_check_password", "who": who.value}))
 
     def _checked(self, changes: Mapping[str, Any], who: Who) -> dict[str, Any]:
         coerced = {}

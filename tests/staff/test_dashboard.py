@@ -70,6 +70,9 @@ def test_no_name_or_birth_date_reaches_the_dashboard_or_the_csv(checked_in, tmp_
     secrets |= {f"{s[:4]}-{s[4:6]}-{s[6:]}" for s in secrets if s.isdigit()}
     path = tmp_path / "audit.csv"
     assert export_csv(store, today_jst(), today_jst(), path) == len(CASES) + 1
+    exports = [a.detail for a in store.staff_actions() if a.kind == "audit_export"]
+    assert exports[-1] == {"from": today_jst().isoformat(), "to": today_jst().isoformat(),
+                           "rows": len(CASES) + 1, "who": "staff"}          # the export is audited
     shown = path.read_text(encoding="utf-8-sig") + repr(day_dashboard(store, today_jst(), outbox))
     assert [s for s in secrets if s in shown] == []
 

@@ -8,6 +8,7 @@ import pytest
 
 from kiosk import events as ev
 from kiosk import settings as st
+from kiosk.passwords import check_visual_check_password
 from kiosk.session import CheckInMachine
 from kiosk.settings_editor import SETTINGS_CHANGE, SettingsEditor, editable_by
 from kiosk.store import open_audit_store
@@ -135,3 +136,11 @@ def test_a_password_setting_is_audited_as_changed_without_its_values(tmp_path, m
     assert changes_in(audit) == [{"key": "visual_check_password", "who": "staff"}]
     stored = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("audit.sqlite*"))
     assert b"Secret" not in stored
+
+
+def test_the_visual_check_password_is_changed_apart_and_audited_without_its_value(editor, audit, tmp_path,
+                                                                                   monkeypatch):
+    monkeypatch.setenv("OQS_KIOSK_CONFIG_DIR", str(tmp_path / "config"))
+    editor.change_visual_check_password("8642", st.Who.STAFF)
+    assert check_visual_check_password("8642") and not check_visual_check_password("8643")
+    assert changes_in(audit) == [{"key": "visual_check_password", "who": "staff"}]

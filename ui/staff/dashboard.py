@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBo
 from kiosk.dashboard import DayDashboard, day_dashboard, export_csv
 from kiosk.results import OutboxStatus, ResultSink
 from kiosk.results.layout import JST
-from kiosk.store import AuditStore, StaffAction, utc_now
+from kiosk.store import AuditStore
 from ui import worker
 from ui.screens.base import button, label
 from ui.staff.words import both
@@ -28,7 +28,6 @@ OUTCOMES = {"written": "結果記録", "queued": "送信待ち", "problem": "エ
             "cancelled": "取消"}
 METHODS = {"face": "顔認証", "pin": "暗証番号", "visual_check": "目視", "android": "Android",
            "iphone": "iPhone", "none": "なし"}
-AUDIT_EXPORT = "audit_export"
 
 
 class BarChart(QChartView):
@@ -223,13 +222,9 @@ class DashboardPage(QWidget):
     def _write_export(self, first: date, last: date, path: Path) -> int | str:
         """The rows written, or why none were."""
         try:
-            rows = export_csv(self.store, first, last, path)
+            return export_csv(self.store, first, last, path)
         except OSError as problem:
             return str(problem)
-        self.store.record_staff_action(StaffAction(
-            utc_now(), AUDIT_EXPORT, {"from": first.isoformat(), "to": last.isoformat(),
-                                              "rows": rows, "who": "staff"}))
-        return rows
 
     def _exported(self, rows: int | str | None, path: Path) -> None:
         if not isinstance(rows, int):     # None: failed some other way (the worker logged it)

@@ -12,11 +12,9 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QGridLayout, QStackedWidget, QWidget
 
-from kiosk.passwords import set_visual_check_password
-from kiosk.settings import Settings
-from kiosk.settings_editor import SETTINGS_CHANGE, SettingsEditor
+from kiosk.settings import Settings, Who
+from kiosk.settings_editor import SettingsEditor
 from kiosk.staff_access import StaffAccess
-from kiosk.store import StaffAction, utc_now
 from kiosk.wiring import Kiosk
 from ui.main_window import KioskWindow
 from ui.staff.dashboard import DashboardPage
@@ -68,7 +66,8 @@ class StaffDesk(QObject):
         self.modes = ModesPage(editor)
         self.settings_form = SettingsForm(editor, (
             NewPasswordForm(both("目視確認のパスワード", "Visual-check (目視) password"),
-                            self.set_visual_password, compact=True),
+                            lambda password: editor.change_visual_check_password(password, Who.STAFF),
+                            compact=True),
             NewPasswordForm(both("職員用パスワード", "Staff password"), access.set_password,
                             compact=True, confirm=access.confirm)))
         self.dashboard = DashboardPage(kiosk.audit.store, lambda: kiosk.results.sink)
@@ -147,11 +146,6 @@ class StaffDesk(QObject):
         self.kiosk.apply_settings(new)
         self.window.apply_settings(new)
         self.badge.show_mode(new)
-
-    def set_visual_password(self, password: str) -> None:
-        set_visual_check_password(password)
-        self.kiosk.audit.store.record_staff_action(StaffAction(
-            utc_now(), SETTINGS_CHANGE, {"key": "visual_check_password", "who": "staff"}))
 
     # ---- the window ---------------------------------------------------------------------------
 
