@@ -83,7 +83,7 @@ def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFac
 
     # Virtual cards are issued by the test CA; a clinic's build ships the J-LIS anchors instead.
     card = ReaderCard(service, load_test_anchors(), unlocker, presence)
-    face = CameraFace(matcher or LazyMatcher(FaceMatcher.load), open_camera)
+    face = CameraFace(LazyMatcher((lambda: matcher) if matcher else FaceMatcher.load), open_camera)
     sink = open_result_sink(settings.result_folder_path(), settings.institution_code,
                             settings.result_encoding.value, base=base)
     results = OutboxResults(sink)

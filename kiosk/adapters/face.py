@@ -64,7 +64,7 @@ class CameraFace:
     """`open_camera()` gives a started-or-startable CameraSource; it runs only while matching.
     `preview_listeners` receive every camera frame (memory only) for the on-screen preview."""
 
-    def __init__(self, matcher: FaceMatcher, open_camera: Callable[..., CameraSource],
+    def __init__(self, matcher: LazyMatcher, open_camera: Callable[..., CameraSource],
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.matcher, self.open_camera, self.clock = matcher, open_camera, clock
         self.preview_listeners: list[Callable[[np.ndarray], None]] = []
@@ -130,14 +130,12 @@ class CameraFace:
         self._template = None
 
     def warm(self) -> None:
-        """Load a lazy matcher in the background now (an eager one is loaded already)."""
-        if isinstance(self.matcher, LazyMatcher):
-            self.matcher.warm_in_background()
+        """Load the matcher in the background now, not at the first face check-in."""
+        self.matcher.warm_in_background()
 
     def settle(self) -> None:
         """Wait for a background load in progress (see LazyMatcher.settle)."""
-        if isinstance(self.matcher, LazyMatcher):
-            self.matcher.settle()
+        self.matcher.settle()
 
     def _preview(self, frame) -> None:
         for listener in self.preview_listeners:
