@@ -117,6 +117,7 @@ PICTOGRAMS = {"big": _text_size, "contrast": _contrast, "seated": _seated}   # t
 DRAWINGS = {**PICTOGRAMS, "replay": _speaker}
 
 
+@functools.cache
 def pictogram(kind: str, on: bool) -> QIcon:
     """The pictogram on a white tile (readable in every theme), with a check in the corner when on."""
     size = PICTOGRAM * 2
@@ -146,15 +147,17 @@ class AccessBar(QWidget):
             key.setCheckable(True)
             key.setIconSize(QSize(PICTOGRAM, PICTOGRAM))
             layout.addWidget(key)
-        self.look = Look(seated=seated_by_default)
-        self._show(self.look)
+        self._show(Look(seated=seated_by_default))
 
     def keys(self) -> tuple[QPushButton, ...]:
         return self.big, self.contrast, self.seated
 
+    @property
+    def look(self) -> Look:
+        """What the three keys say now."""
+        return Look(big=self.big.isChecked(), contrast=self.contrast.isChecked(), seated=self.seated.isChecked())
+
     def _toggled(self) -> None:
-        self.look = Look(big=self.big.isChecked(), contrast=self.contrast.isChecked(),
-                         seated=self.seated.isChecked())
         self._show(self.look)
         self.changed(self.look)
 
@@ -169,7 +172,6 @@ class AccessBar(QWidget):
 
     def use(self, look: Look) -> None:
         if look != self.look:
-            self.look = look
             self._show(look)
             self.changed(look)
 
