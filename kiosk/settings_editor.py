@@ -70,16 +70,27 @@ class SettingsEditor:
         self._audit.record_staff_action(StaffAction(
             self._clock(), SETTINGS_CHANGE, {"key": "visual_check_password", "who": who.value}))
 
-    def _checked(self, changes: Mapping[str, Any], who: Who) -> dict[str, Any]:
-        coerced = {}
+    def problems(self, changes: Mapping[str, Any], who: Who) -> dict[str, SettingsError]:
+        """Every change that would be refused, with why (a form shows them all at once)."""
+        found = {}
         for name, raw in changes.items():
-            setting = SCHEMA_BY_NAME.get(name)
-            if setting is None:
-                raise SettingsError(f"setting '{name}': there is no such setting")
-            if not may_change(setting, who):
-                raise SettingNotAllowed(f"setting '{name}': only the vendor may change it")
-            coerced[name] = coerce(setting, plain_value(raw))
-        return coerced
+            try:
+                self._coerced(name, raw, who)
+            except SettingsError as problem:
+                found[name] = problem
+        return found
+
+    def _checked(self, changes: Mapping[str, Any], who: Who) -> dict[str, Any]:
+        return {name: self._coerced(name, raw, who) for name, raw in changes.items()}
+
+    @staticmethod
+    def _coerced(name: str, raw: Any, who: Who) -> Any:
+        setting = SCHEMA_BY_NAME.get(name)
+        if setting is None:
+            raise SettingsError(f"setting '{name}': there is no such setting")
+        if not may_change(setting, who):
+            raise SettingNotAllowed(f"setting '{name}': only the vendor may change it")
+        return coerce(setting, plain_value(raw))
 
     @staticmethod
     def _detail(name: str, before: Settings, after: Settings, who: Who) -> dict[str, object]:

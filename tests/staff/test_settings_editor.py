@@ -144,3 +144,12 @@ def test_the_visual_check_password_is_changed_apart_and_audited_without_its_valu
     editor.change_visual_check_password("8642", st.Who.STAFF)
     assert check_visual_check_password("8642") and not check_visual_check_password("8643")
     assert changes_in(audit) == [{"key": "visual_check_password", "who": "staff"}]
+
+
+def test_every_refused_change_is_named_at_once_and_nothing_saved(editor, audit):
+    before = editor.current
+    found = editor.problems({"languages": ["xx"], "institution_code": "1399999998", "voice_volume": 40},
+                            st.Who.STAFF)
+    assert set(found) == {"languages", "institution_code"}            # the good one is not named
+    assert isinstance(found["institution_code"], st.SettingNotAllowed)
+    assert editor.current is before and not editor.path.exists() and changes_in(audit) == []

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.settings import SCHEMA, SettingsError, Who, coerce, may_change, plain_value
+from kiosk.settings import SCHEMA, SettingsError, Who, may_change, plain_value
 from kiosk.settings_editor import SettingsEditor
 from ui.screens.base import button, label
 from ui.staff.fields import Field, field_for
@@ -83,12 +83,8 @@ class SettingsForm(QWidget):
     def save(self) -> None:
         """Refuse everything when any field is wrong, each wrong field saying why beside it."""
         changes = self.changes()
-        refused = {}
-        for name, value in changes.items():
-            try:
-                coerce(self.fields[name].setting, value)
-            except SettingsError as problem:   # the schema's reasons are in English
-                refused[name] = both("この値は使えません", reason(problem))
+        refused = {name: both("この値は使えません", reason(problem))   # the schema's reasons are in English
+                   for name, problem in self.editor.problems(changes, Who.STAFF).items()}
         for name, problem in self.problems.items():
             problem.setVisible(name in refused)
             problem.setText(refused.get(name, ""))
