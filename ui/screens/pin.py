@@ -38,8 +38,8 @@ class PinPad(QWidget):
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         self.keys = [button(name, lambda i=i: self._press(i)) for i in range(10)]
-        self.clear_key = button(name + "_action", lambda: self._back(everything=True))
-        self.back_key = button(name + "_action", self._back)
+        self.clear_key = button(name + "_action", lambda: (self.clear(), self.announce()))
+        self.back_key = button(name + "_action", self.delete_last)
         layout.addLayout(self.grid)
         self.arrange(scrambled=False)
 
@@ -77,11 +77,15 @@ class PinPad(QWidget):
         if len(self._digits) < self.length:
             self._digits += digit
             self._changed()
-        self.edited.emit(len(self._digits))
+        self.announce()
 
-    def _back(self, everything: bool = False) -> None:
-        self._digits = "" if everything else self._digits[:-1]
+    def delete_last(self) -> None:
+        self._digits = self._digits[:-1]
         self._changed()
+        self.announce()
+
+    def announce(self) -> None:
+        """Tell how many digits are typed (the voice says the count, never a digit)."""
         self.edited.emit(len(self._digits))
 
     def clear(self) -> None:
@@ -151,11 +155,11 @@ class PinEntryScreen(Screen):
         if key.isdigit():
             self.pad.type_digit(key)
         elif key == "delete":
-            self.pad._back()
+            self.pad.delete_last()
         elif key == "enter" and self.pad.count() == PIN_LENGTH:
             self._submit()
         elif key == "enter":
-            self.pad.edited.emit(self.pad.count())   # not yet: say how many digits there are
+            self.pad.announce()   # not yet: say how many digits there are
         else:
             return False
         return True
