@@ -30,7 +30,7 @@ TAG_EXPIRY, TAG_SECURITY_CODE_IMAGE = 0xDF29, 0xDF2A
 SIGNED_SEGMENTS = ((TAG_BIRTH, TAG_SEX, TAG_CHIP_KEY), (TAG_NAME, TAG_ADDRESS), (TAG_PHOTO,))
 REQUIRED = (TAG_BIRTH, TAG_SEX, TAG_CHIP_KEY, TAG_NAME, TAG_ADDRESS, TAG_PHOTO, TAG_SIGNATURE,
             TAG_EXPIRY)
-SEXES = {"1": "male", "2": "female", "9": "not applicable"}
+SEXES = {"0": "not known", "1": "male", "2": "female", "9": "not applicable"}  # JIS X 0303
 FILLER = (0x00, 0xFF)
 # DigestInfo, SHA-256 algorithm, OCTET STRING of 96 bytes (three digests)
 DIGEST_INFO_96 = bytes.fromhex("3071300d060960864801650304020105000460")
@@ -41,7 +41,7 @@ class CardFace:
     """What the chip says about the holder. Name and address are images; keep them in memory only."""
 
     birth_date: date
-    sex: str  # "1" male, "2" female, "9" not applicable
+    sex: str  # "1" male, "2" female, "9" not applicable, "0" not known
     expiry: date
     photo_jp2: bytes | None  # greyscale JPEG 2000 (JP2 container); None when the card has none
     name_image: bytes = field(repr=False)
