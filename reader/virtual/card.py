@@ -182,8 +182,8 @@ class VirtualCard:
         if pin.value is None:
             return b"", PIN_NOT_SET
         tries = self.counters.get(key)
-        if tries == 0:
-            return b"", PIN_BLOCKED
+        if tries == 0:  # a real card answers the status query 63C0, a value 6984 (soltia48)
+            return b"", 0x63C0 if not c.data else PIN_BLOCKED
         if not c.data:
             return b"", OK if fid in self._verified else 0x63C0 | tries
         if pin.lengths and not pin.lengths[0] <= len(c.data) <= pin.lengths[1]:

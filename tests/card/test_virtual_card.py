@@ -83,3 +83,14 @@ def test_t0_mode_uses_procedure_bytes(personas):
     assert (first.data, first.sw) == (b"", 0x6100)  # 256 bytes waiting
     rest = send(card, commands.GET_RESPONSE(256))
     assert (len(rest.data), rest.sw) == (256, 0x9000)
+
+
+def test_a_blocked_pin_answers_63C0_to_the_status_query_and_6984_to_a_value(personas):
+    """As a real card does (soltia48/myna-card src/ap/text.rs, the blocked EF 0012: "answers the
+    non-consuming VERIFY query with 63C0, and a VERIFY against it with 6984"); OpenSC's JPKI driver
+    needs 63xx to list a PIN at all."""
+    card = open_card(personas, "pin_locked")
+    send(card, commands.SELECT_DF(commands.AID_JPKI))
+    send(card, commands.SELECT_EF(commands.EF_JPKI_AUTH_PIN))
+    assert send(card, commands.VERIFY_STATUS()).sw == 0x63C0
+    assert send(card, commands.VERIFY("4826")).sw == 0x6984
