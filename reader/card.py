@@ -178,14 +178,20 @@ class MyNumberCard:
         check it against the card-issuer key table. Raises `WrongPin` for a wrong 照合番号B,
         `UntrustedCardFace` (a subclass per link) for a forged or altered record,
         `UnknownIssuerKey` when EF 0004 names a key the kiosk does not ship, `FileNotFound` on phones."""
-        _check_digits(number_b, 14, "照合番号B")
         if self._trust is None:
             raise ValueError("MyNumberCard needs trust anchors to read the card face")
+        raw, certificate = self.card_face_files(number_b)
+        return cardface.verify(raw, certificate, self._trust.card_issuer_keys)
+
+    def card_face_files(self, number_b: str) -> tuple[bytes, bytes]:
+        """VERIFY 照合番号B, then the card face (EF 0002) and its certificate (EF 0004) as read,
+        unchecked (`card_face` checks them; the vendors' card check reports each step)."""
+        _check_digits(number_b, 14, "照合番号B")
         self._select_ef(AID_CARD_FACE, commands.EF_CARD_FACE_NUMBER_B)
         self._call(commands.VERIFY(number_b), verify_value=True)
         raw = self._read_tlv_file(AID_CARD_FACE, commands.EF_CARD_FACE)
         certificate = self._read_tlv_file(AID_CARD_FACE, commands.EF_CARD_FACE_CVC)
-        return cardface.verify(raw, certificate, self._trust.card_issuer_keys)
+        return raw, certificate
 
     def chip_challenge(self, face: CardFace, nonce: bytes | None = None) -> ChipProof:
         """Prove the chip itself is here: GET CHALLENGE, then the card-face application signs

@@ -137,11 +137,18 @@ def verify(raw: bytes, certificate: bytes, issuer_keys: IssuerKeyTable) -> CardF
     face = _face(items)
     cert = cvc.parse(certificate)
     issuer = cvc.verify(cert, issuer_keys)
+    check_signature(items, raw, cert.public_key, face.public_key)
+    return dataclasses.replace(face, issuer_key_id=issuer.key_id, hierarchy=issuer.hierarchy)
+
+
+def check_signature(items: dict[int, tlv.Tlv], raw: bytes, certified_key: rsa.RSAPublicKey,
+                    chip_key: rsa.RSAPublicKey) -> None:
+    """DF28 against the key EF 0004 certifies. Raises `CardFaceSignatureInvalid`, or
+    `CardFaceSignedByChipKey` when it opens only under DF24."""
     expected = signed_digest_info(items, raw)
     signature = items[TAG_SIGNATURE].value
-    if cardkey.signed_payload(cert.public_key, signature) != expected:
-        if cardkey.signed_payload(face.public_key, signature) == expected:
+    if cardkey.signed_payload(certified_key, signature) != expected:
+        if cardkey.signed_payload(chip_key, signature) == expected:
             raise CardFaceSignedByChipKey("DF28 is signed by the chip's own key (DF24), "
                                           "not by the key EF 0004 certifies")
         raise CardFaceSignatureInvalid("DF28 does not match the card face under the certified key")
-    return dataclasses.replace(face, issuer_key_id=issuer.key_id, hierarchy=issuer.hierarchy)
