@@ -18,6 +18,7 @@ import time
 from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 from cryptography import x509
 
@@ -88,52 +89,51 @@ def number_b_from(args, card_values_camera) -> str:
 
 
 def check_card_face(card: MyNumberCard, number_b: str, trust: TrustAnchors, steps: Steps) -> None:
-    try:
-        raw, certificate = card.card_face_files(number_b)
-    except errors.WrongPin as wrong:
-        steps.fail("照合番号B", f"refused by the card ({wrong.tries_left} tries left)")
-        return
-    steps.ok("照合番号B", "accepted by the card")
-    try:
-        items, raw = cardface.parse_items(raw)
-        face = cardface.parse(raw)
-    except errors.MalformedResponse as exc:
-        steps.fail("card face", f"EF 0002 {len(raw)} bytes does not parse: {exc}")
-        return
-    steps.ok("card face", f"EF 0002 {len(raw)} bytes, FF20 with DF21 offsets matching its "
-                          f"{len(items) - 1} objects, DF24 a 90/91 RSA-{face.public_key.key_size} key")
-    try:
-        cert = cvc.parse(certificate)
-    except errors.MalformedResponse as exc:
-        steps.fail("EF 0004", f"{len(certificate)} bytes do not parse: {exc}")
-        return
-    steps.ok("EF 0004", f"7F21 {{5F4E {len(cert.body)} bytes, 5F37}}, issuer key id "
-                        f"{cert.issuer_name}, subject key id {cvc.key_id_name(cert.subject_key_id)}")
-    try:
-        issuer = cvc.verify(cert, trust.card_issuer_keys)
-        steps.ok("EF 0004 signature", f"verified under {issuer.name} ({issuer.hierarchy})")
-    except errors.UnknownIssuerKey as exc:
-        steps.fail("EF 0004 signature", f"not checked: {exc}")
-        return
-    except errors.CertificateSignatureInvalid as exc:
-        steps.fail("EF 0004 signature", str(exc))
-        return
-    try:
-        cardface.check_signature(items, raw, cert.public_key, face.public_key)
-        steps.ok("card-face signature", "DF28 verified under the certified key (3 segments)")
-    except errors.UntrustedCardFace as exc:
-        steps.fail("card-face signature", str(exc))
-        return
-    check_challenge(card, face, steps)
-    check_photo(face, steps)
+    """Each step of `card.card_face` and the chip challenge on its own line; stops at the first
+    that fails."""
+    found = SimpleNamespace()
 
+    def unlock() -> str:
+        found.raw, found.certificate = card.card_face_files(number_b)
+        return "accepted by the card"
 
-def check_challenge(card: MyNumberCard, face: cardface.CardFace, steps: Steps) -> None:
-    try:
-        proof = card.chip_challenge(face)
-        steps.ok("chip challenge", f"{len(proof.signature)}-byte answer verified under DF24")
-    except errors.ChipSignatureInvalid as exc:
-        steps.fail("chip challenge", str(exc))
+    def parse_face() -> str:
+        found.items, _ = cardface.parse_items(found.raw)
+        found.face = cardface.parse(found.raw)
+        return (f"EF 0002 {len(found.raw)} bytes, FF20 with DF21 offsets matching its "
+                f"{len(found.items) - 1} objects, DF24 a 90/91 RSA-{found.face.public_key.key_size} key")
+
+    def parse_certificate() -> str:
+        found.cert = cert = cvc.parse(found.certificate)
+        return (f"7F21 {{5F4E {len(cert.body)} bytes, 5F37}}, issuer key id {cert.issuer_name}, "
+                f"subject key id {cvc.key_id_name(cert.subject_key_id)}")
+
+    def verify_certificate() -> str:
+        issuer = cvc.verify(found.cert, trust.card_issuer_keys)
+        return f"verified under {issuer.name} ({issuer.hierarchy})"
+
+    def verify_face() -> str:
+        cardface.check_signature(found.items, found.raw, found.cert.public_key, found.face.public_key)
+        return "DF28 verified under the certified key (3 segments)"
+
+    def challenge() -> str:
+        return f"{len(card.chip_challenge(found.face).signature)}-byte answer verified under DF24"
+
+    for step, action in (("照合番号B", unlock), ("card face", parse_face), ("EF 0004", parse_certificate),
+                         ("EF 0004 signature", verify_certificate),
+                         ("card-face signature", verify_face), ("chip challenge", challenge)):
+        try:
+            steps.ok(step, action())
+        except errors.WrongPin as wrong:
+            steps.fail(step, f"refused by the card ({wrong.tries_left} tries left)")
+            return
+        except errors.UnknownIssuerKey as exc:
+            steps.fail(step, f"not checked: {exc}")
+            return
+        except errors.CardError as exc:
+            steps.fail(step, f"{type(exc).__name__}: {exc}")
+            return
+    check_photo(found.face, steps)
 
 
 def check_photo(face: cardface.CardFace, steps: Steps) -> None:

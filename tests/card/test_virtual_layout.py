@@ -53,6 +53,15 @@ class Apdu:
                 return out
 
 
+def open_ap(folder, aid: bytes, issuer_file: str, issuer_id: bytes):
+    """(card, record, the key its EF 0004 certifies) for valid_adult, with `aid` selected."""
+    card = Apdu(open_card(folder, "valid_adult"))
+    assert card.select_ap(aid) == 0x9000
+    assert card.select_ef(0x0004) == 0x9000
+    signer = certified_key(card.read_all(), project_key(issuer_file), issuer_id)
+    return card, load_record(folder, "valid_adult"), signer
+
+
 def project_key(name: str) -> layout.Rsa:
     return layout.rsa_from_private(load_key(resource_dir() / "trust" / name))
 
@@ -100,12 +109,8 @@ def test_the_card_face_ap_is_laid_out_and_signed_as_on_real_cards(persona_folder
 def test_the_age_record_and_the_my_number_image_are_signed_records(persona_folder):
     """EF 0001 (FF10 {DF11, DF12, DF13}, opened by the era birth date alone) and EF 0005
     (FF40 {DF41, DF42, DF43}, 照合番号A only: the kiosk never has it)."""
-    record = load_record(persona_folder, "valid_adult")
-    card = Apdu(open_card(persona_folder, "valid_adult"))
-    card.select_ap(AID_FACE)
-    card.select_ef(0x0004)
-    signer = certified_key(card.read_all(), project_key("test-card-issuer.key.pem"),
-                           b"0000023\x08\x05001OQS\x00")
+    card, record, signer = open_ap(persona_folder, AID_FACE, "test-card-issuer.key.pem",
+                                   b"0000023\x08\x05001OQS\x00")
     assert card.select_ef(0x0005) == 0x9000
     assert card.send("00B0000004")[1] == 0x6982  # reading EF 0005 needs 照合番号A
     card.select_ef(0x0011)
@@ -124,12 +129,8 @@ def test_the_age_record_and_the_my_number_image_are_signed_records(persona_folde
 def test_the_text_ap_holds_its_files_as_real_cards_do(persona_folder):
     """入力補助AP: EF 0001 FF10 0C + 2 filler bytes (17), EF 0002 with DF21, EF 0003 FF30 whose
     digests cover EF 0001 as stored and EF 0002 after its offset table, EF 0004 by 0000033."""
-    record = load_record(persona_folder, "valid_adult")
-    card = Apdu(open_card(persona_folder, "valid_adult"))
-    card.select_ap(AID_TEXT)
-    card.select_ef(0x0004)
-    signer = certified_key(card.read_all(), project_key("test-text-issuer.key.pem"),
-                           b"0000033\x08\x05001OQS\x00")
+    card, record, signer = open_ap(persona_folder, AID_TEXT, "test-text-issuer.key.pem",
+                                   b"0000033\x08\x05001OQS\x00")
     card.select_ef(0x0011)
     assert card.verify(record["pin"]) == 0x9000  # the test may read what the kiosk never does
     card.select_ef(0x0001)
