@@ -95,8 +95,12 @@ class ReaderCard:
             raise card_problem(error) from error
 
     def load_chip_photo(self) -> bytes:
+        """The verified card face's photo, once the chip itself has answered a fresh challenge with
+        its DF24 key (a copied record on another chip fails here: 007)."""
+        card = self._current()
         try:
-            face = self.unlocker.unlock(self._current())
+            face = self.unlocker.unlock(card)
+            card.chip_challenge(face)
         except card_errors.CardError as error:
             raise card_problem(error) from error
         if not face.photo_jp2:

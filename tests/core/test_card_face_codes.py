@@ -27,9 +27,9 @@ class NumberBFromRecord:
         return card.card_face(self.number_b)
 
 
-def chip_photo_problem(folder, persona: str, trust: TrustAnchors) -> Problem | None:
+def chip_photo_problem(folder, persona: str, trust: TrustAnchors, card=None) -> Problem | None:
     reader = InProcessReader()
-    reader.insert(open_card(folder, persona))
+    reader.insert(card or open_card(folder, persona))
     placed = threading.Event()
     adapter = ReaderCard(reader, trust, NumberBFromRecord(load_record(folder, persona)["number_b"]),
                          lambda present: present and placed.set())
@@ -59,3 +59,14 @@ def test_a_card_from_an_issuer_the_kiosk_lacks_is_code_020(personas, hierarchies
     trust = TrustAnchors(load_test_anchors().jpki_cas, load_issuer_keys(hierarchies=hierarchies))
     problem = chip_photo_problem(personas, "valid_adult", trust)
     assert problem is Problem.CARD_ISSUER_KEY_UNKNOWN and problem.code == "020"
+
+
+def test_a_genuine_record_copied_onto_another_chip_is_code_007(personas):
+    """The record verifies, but the chip answering the challenge does not hold its DF24 key."""
+    from reader.commands import AID_CARD_FACE
+    from reader.virtual.issuing import keys_dir, load_key
+
+    copy = open_card(personas, "valid_adult")
+    copy.apps[AID_CARD_FACE].challenge_key = load_key(keys_dir() / "expired.card-face.key.pem")
+    problem = chip_photo_problem(personas, "valid_adult", load_test_anchors(), card=copy)
+    assert problem is Problem.CERTIFICATE_UNTRUSTED
