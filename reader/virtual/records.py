@@ -44,20 +44,17 @@ def card_face(*, birth_date: date, sex: str, expiry: date, photo_jp2: bytes | No
               name_image: bytes, address_image: bytes, security_code_image: bytes,
               chip_key: rsa.RSAPublicKey, signer: rsa.RSAPrivateKey) -> bytes:
     """EF 0002 of the 券面事項確認AP; DF28 by `signer` (the key EF 0004 certifies)."""
-    segments = [
-        tlv.encode(cardface.TAG_BIRTH, birth_date.strftime("%Y%m%d").encode())
-        + tlv.encode(cardface.TAG_SEX, sex.encode())
-        + tlv.encode(cardface.TAG_CHIP_KEY, cardkey.encode(chip_key)),
-        tlv.encode(cardface.TAG_NAME, name_image) + tlv.encode(cardface.TAG_ADDRESS, address_image),
-        tlv.encode(cardface.TAG_PHOTO, photo_jp2 or b""),
-    ]
+    signed = [tlv.encode(cardface.TAG_BIRTH, birth_date.strftime("%Y%m%d").encode()),
+              tlv.encode(cardface.TAG_SEX, sex.encode()),
+              tlv.encode(cardface.TAG_CHIP_KEY, cardkey.encode(chip_key)),
+              tlv.encode(cardface.TAG_NAME, name_image), tlv.encode(cardface.TAG_ADDRESS, address_image),
+              tlv.encode(cardface.TAG_PHOTO, photo_jp2 or b"")]
+    segments = [b"".join(signed[:3]), b"".join(signed[3:5]), signed[5]]
     digest_info = cardface.DIGEST_INFO_96 + b"".join(hashlib.sha256(s).digest() for s in segments)
-    signature = sign_digest_info(signer, digest_info)
-    objects = [*tlv.parse_all(b"".join(segments)),
-               tlv.Tlv(cardface.TAG_SIGNATURE, signature, 0, 0),
-               tlv.Tlv(cardface.TAG_EXPIRY, expiry.strftime("%Y%m%d").encode(), 0, 0),
-               tlv.Tlv(cardface.TAG_SECURITY_CODE_IMAGE, security_code_image, 0, 0)]
-    return with_offsets(cardface.TAG_CARD_FACE, [tlv.encode(o.tag, o.value) for o in objects])
+    return with_offsets(cardface.TAG_CARD_FACE, [
+        *signed, tlv.encode(cardface.TAG_SIGNATURE, sign_digest_info(signer, digest_info)),
+        tlv.encode(cardface.TAG_EXPIRY, expiry.strftime("%Y%m%d").encode()),
+        tlv.encode(cardface.TAG_SECURITY_CODE_IMAGE, security_code_image)])
 
 
 def sign_digest_info(key: rsa.RSAPrivateKey, digest_info: bytes) -> bytes:
