@@ -51,6 +51,18 @@ class DecisionPolicy:
 
 
 @dataclass(frozen=True)
+class TemplateOptions:
+    """How FaceMatcher.template turns a face into a template, for the card's photo and live frames
+    alike (bench/face_card_domain.py compares them; the defaults below say which were kept)."""
+
+    grey: bool = False  # compare in greyscale, as the card's photo is
+    mirrored: bool = False  # average the face's embedding with its mirror image's
+    antialias: bool = False  # area-average a large face before aligning it
+    detail_px: int | None = None  # align at this size, then enlarge to the recogniser's input
+    chip_upscale: float = 1.0  # enlarge the card's photo (bicubic) before finding its face
+
+
+@dataclass(frozen=True)
 class GuidanceLimits:
     several_faces_size: float = 0.5  # another face at least half as wide as the main one
     too_far_width: float = 0.16  # face narrower than 16 % of the frame (~100 px at 640)
@@ -77,6 +89,7 @@ CAMERA_MIN_FACE_PX = 60
 CHIP_PHOTO_MIN_FACE_PX = 48
 
 DEFAULT_POLICY = DecisionPolicy()
+DEFAULT_TEMPLATE_OPTIONS = TemplateOptions()
 DEFAULT_LIMITS = GuidanceLimits()
 # A seated patient (wheelchair) is lower than the camera above the screen: their face sits lower
 # in the frame; the on-screen oval and the off-centre guidance both expect it there.

@@ -1,0 +1,81 @@
+"""The card photo's domain on real weights: a card-like photo (greyscale JPEG 2000, 200x257) made
+from one photo enrols; a colour photo of another (made-up) session probes, as bench/face_card_domain.py
+measures it, with faceauth's default TemplateOptions."""
+
+import cv2
+import numpy as np
+import pytest
+
+from faceauth import FaceMatcher
+from faceauth import sample_faces
+from faceauth.thresholds import TemplateOptions
+
+SESSIONS = range(4)
+
+
+def centred_face(matcher, image):
+    middle = np.array(image.shape[1::-1]) / 2
+    return min(matcher.detect(image), key=lambda f: float(np.linalg.norm(np.array(f.centre) - middle)))
+
+
+def session_templates(matcher, person):
+    photos = [sample_faces.other_session(person, seed) for seed in SESSIONS]
+    return [matcher.template(photo, centred_face(matcher, photo)) for photo in photos]
+
+
+@pytest.fixture(scope="module")
+def cards(matcher, people):
+    return {p.name: matcher.enrol_chip_photo(sample_faces.chip_photo(p)) for p in people}
+
+
+@pytest.fixture(scope="module")
+def probes(matcher, people):
+    return {p.name: session_templates(matcher, p) for p in people}
+
+
+def test_the_other_session_is_not_the_card_photo(people):
+    """The probe differs from the photo the card was made from: other light, colour, scale, turn."""
+    astronaut = people[0]
+    photo = sample_faces.other_session(astronaut, 0)
+    assert photo.shape == (480, 640, 3)
+    assert not np.array_equal(photo, sample_faces.other_session(astronaut, 1))
+    assert np.abs(photo[..., 2].astype(int) - photo[..., 0].astype(int)).mean() > 5  # colour, unlike the card
+
+
+def test_the_same_person_from_another_session_matches_the_card(matcher, people, cards, probes):
+    for person in people:
+        distances = [matcher.distance(cards[person.name], probe) for probe in probes[person.name]]
+        assert max(distances) <= matcher.match_distance, (person.name, distances)
+
+
+def test_different_people_do_not_match_the_card(matcher, people, cards, probes):
+    for card_person in people:
+        for probe_person in people:
+            if probe_person.name == card_person.name:
+                continue
+            for probe in probes[probe_person.name]:
+                assert matcher.distance(cards[card_person.name], probe) > matcher.match_distance, \
+                    (card_person.name, probe_person.name)
+
+
+def test_greyscale_templates_ignore_colour(astronaut):
+    """With TemplateOptions.grey a colour frame and its greyscale copy give the same template."""
+    grey_matcher = FaceMatcher.load(options=TemplateOptions(grey=True))
+    colour = sample_faces.camera_frame(astronaut)
+    grey = cv2.cvtColor(cv2.cvtColor(colour, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+    face = grey_matcher.detect(colour)[0]
+    assert grey_matcher.distance(grey_matcher.template(colour, face), grey_matcher.template(grey, face)) < 0.01
+    colour_matcher = FaceMatcher.load(options=TemplateOptions(grey=False))
+    assert colour_matcher.distance(colour_matcher.template(colour, face), colour_matcher.template(grey, face)) > 0.02
+
+
+def test_mirrored_templates_do_not_depend_on_which_way_the_face_is_seen(astronaut):
+    """With TemplateOptions.mirrored the template of a face and of its mirror image are nearly the
+    same (the alignment of the mirrored landmarks differs by a pixel at most)."""
+    frame = sample_faces.camera_frame(astronaut)
+    mirror = np.ascontiguousarray(frame[:, ::-1])
+    plain, mirrored = FaceMatcher.load(), FaceMatcher.load(options=TemplateOptions(mirrored=True))
+    face, mirror_face = plain.detect(frame)[0], plain.detect(mirror)[0]
+    plain_gap = plain.distance(plain.template(frame, face), plain.template(mirror, mirror_face))
+    mirrored_gap = mirrored.distance(mirrored.template(frame, face), mirrored.template(mirror, mirror_face))
+    assert mirrored_gap < plain_gap / 2, (mirrored_gap, plain_gap)
