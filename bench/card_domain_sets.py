@@ -21,6 +21,7 @@ import numpy as np
 
 from faceauth import Detection, sample_faces
 from faceauth.guidance import main_face
+from faceauth.thresholds import CAMERA_MIN_FACE_PX
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".ppm", ".pgm", ".jp2", ".webp", ".tif", ".tiff"}
 
@@ -38,9 +39,10 @@ class Sample:
 
 def _face_in(image: np.ndarray, detect, centred: bool = False) -> Detection | None:
     """The largest face (or, with `centred`, the one nearest the middle: neighbours of the group
-    photo show at the edges of its frames). Faces under a tenth of the photo's side are not looked
-    for: it keeps the detector fast on large photos."""
-    faces = detect(image, max(40, min(image.shape[:2]) // 10))
+    photo show at the edges of its frames). In large photos faces under a tenth of the side are
+    not looked for (it keeps the detector fast); camera-sized ones get the kiosk's own limit."""
+    smallest = min(image.shape[:2]) // 10
+    faces = detect(image, smallest if smallest > CAMERA_MIN_FACE_PX else None)
     if centred and faces:
         middle = np.array(image.shape[1::-1]) / 2
         return min(faces, key=lambda f: float(np.linalg.norm(np.array(f.centre) - middle)))

@@ -53,7 +53,7 @@ class DecisionPolicy:
 @dataclass(frozen=True)
 class TemplateOptions:
     """How FaceMatcher.template turns a face into a template, for the card's photo and live frames
-    alike (bench/face_card_domain.py compares them; the defaults below say which were kept)."""
+    alike. The field defaults are the plain pipeline; DEFAULT_TEMPLATE_OPTIONS holds the kept ones."""
 
     grey: bool = False  # compare in greyscale, as the card's photo is
     mirrored: bool = False  # average the face's embedding with its mirror image's
@@ -89,7 +89,7 @@ CAMERA_MIN_FACE_PX = 60
 CHIP_PHOTO_MIN_FACE_PX = 48
 
 DEFAULT_POLICY = DecisionPolicy()
-DEFAULT_TEMPLATE_OPTIONS = TemplateOptions()
+DEFAULT_TEMPLATE_OPTIONS = TemplateOptions(grey=True, mirrored=True)  # chosen as the docstring says
 DEFAULT_LIMITS = GuidanceLimits()
 # A seated patient (wheelchair) is lower than the camera above the screen: their face sits lower
 # in the frame; the on-screen oval and the off-centre guidance both expect it there.

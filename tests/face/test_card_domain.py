@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from faceauth import FaceMatcher
+from faceauth import Detection, FaceMatcher
 from faceauth import sample_faces
 from faceauth.thresholds import TemplateOptions
 
@@ -70,12 +70,16 @@ def test_greyscale_templates_ignore_colour(astronaut):
 
 
 def test_mirrored_templates_do_not_depend_on_which_way_the_face_is_seen(astronaut):
-    """With TemplateOptions.mirrored the template of a face and of its mirror image are nearly the
-    same (the alignment of the mirrored landmarks differs by a pixel at most)."""
+    """With TemplateOptions.mirrored a face and its mirror image (landmarks mirrored too) give
+    nearly the same template; without it they differ as two views do."""
     frame = sample_faces.camera_frame(astronaut)
+    width = frame.shape[1]
     mirror = np.ascontiguousarray(frame[:, ::-1])
-    plain, mirrored = FaceMatcher.load(), FaceMatcher.load(options=TemplateOptions(mirrored=True))
-    face, mirror_face = plain.detect(frame)[0], plain.detect(mirror)[0]
+    plain, mirrored = FaceMatcher.load(options=TemplateOptions()), FaceMatcher.load(options=TemplateOptions(mirrored=True))
+    face = plain.detect(frame)[0]
+    x1, y1, x2, y2 = face.box
+    mirrored_kps = np.array([[width - 1 - x, y] for x, y in face.kps[[1, 0, 2, 4, 3]]], np.float32)
+    mirror_face = Detection(np.array([width - 1 - x2, y1, width - 1 - x1, y2], np.float32), face.score, mirrored_kps)
     plain_gap = plain.distance(plain.template(frame, face), plain.template(mirror, mirror_face))
     mirrored_gap = mirrored.distance(mirrored.template(frame, face), mirrored.template(mirror, mirror_face))
-    assert mirrored_gap < plain_gap / 2, (mirrored_gap, plain_gap)
+    assert mirrored_gap < plain_gap / 3, (mirrored_gap, plain_gap)
