@@ -37,20 +37,24 @@ class Sample:
     face: Detection | None = field(default=None, repr=False)  # the probe's face, as the detector found it
 
 
-def _face_in(image: np.ndarray, detect, centred: bool = False) -> Detection | None:
-    """The largest face (or, with `centred`, the one nearest the middle: neighbours of the group
-    photo show at the edges of its frames). In large photos faces under a tenth of the side are
-    not looked for (it keeps the detector fast); camera-sized ones get the kiosk's own limit."""
+def _face_in(image: np.ndarray, detect, near: tuple[float, float] | None = None,
+             within: float = 0.0) -> Detection | None:
+    """The largest face, or with `near` the one whose centre is nearest that point and no farther
+    than `within` pixels (neighbours of the group photo show at the edges of its frames). In large
+    photos faces under a tenth of the side are not looked for (it keeps the detector fast);
+    camera-sized ones get the kiosk's own limit."""
     smallest = min(image.shape[:2]) // 10
     faces = detect(image, smallest if smallest > CAMERA_MIN_FACE_PX else None)
-    if centred and faces:
-        middle = np.array(image.shape[1::-1]) / 2
-        return min(faces, key=lambda f: float(np.linalg.norm(np.array(f.centre) - middle)))
-    return main_face(faces)[0]
+    if near is None:
+        return main_face(faces)[0]
+    distances = [float(np.hypot(f.centre[0] - near[0], f.centre[1] - near[1])) for f in faces]
+    return faces[int(np.argmin(distances))] if distances and min(distances) <= within else None
 
 
-def _probe(name: str, photo: str, image: np.ndarray | None, detect, centred: bool = False, card: bool = False) -> Sample:
-    face = None if image is None else _face_in(image, detect, centred)
+def _probe(name: str, photo: str, image: np.ndarray | None, detect, card: bool = False,
+           expected: sample_faces.Person | None = None) -> Sample:
+    near, within = (expected.centre, expected.face_width / 2) if expected else (None, 0.0)
+    face = None if image is None else _face_in(image, detect, near, within)
     if face is None:
         return Sample(name, photo, card, True)  # counted as failing to enrol and to probe
     person = sample_faces.Person(name, image, tuple(float(v) for v in face.box))
@@ -71,6 +75,6 @@ def repository_set(detect, sessions: int = 30) -> list[Sample]:
     for index, person in enumerate(sample_faces.people(detect)):
         samples.append(Sample(person.name, "card", True, False, sample_faces.chip_photo(person)))
         for seed in range(sessions):
-            photo = sample_faces.other_session(person, seed=1000 * index + seed)
-            samples.append(_probe(person.name, f"session-{seed}", photo, detect, centred=True))
+            session = sample_faces.other_session(person, seed=1000 * index + seed)
+            samples.append(_probe(person.name, f"session-{seed}", session.image, detect, expected=session))
     return samples

@@ -108,9 +108,10 @@ def recorded_session(person: Person, count: int = 30, seed: int = 4) -> list[np.
     return frames
 
 
-def other_session(person: Person, seed: int) -> np.ndarray:
-    """The person's photo as if taken another day with another camera: light from one side,
-    colour cast, gamma, a slight turn and tilt, a different scale, blur, noise and JPEG."""
+def other_session(person: Person, seed: int) -> Person:
+    """The person's photo as if taken another day with another camera (640x480): light from one
+    side, colour cast, gamma, a slight turn and tilt, a different scale, blur, noise and JPEG. The
+    box is where the face was put (other faces of a group photo may show too)."""
     rng = np.random.default_rng(seed)
     image = person.image.astype(np.float32)
     height, width = image.shape[:2]
@@ -125,13 +126,16 @@ def other_session(person: Person, seed: int) -> np.ndarray:
     keystone = np.float32([[cx - half, cy - left], [cx + half, cy - right], [cx - half, cy + left], [cx + half, cy + right]])
     turned = cv2.warpPerspective(np.clip(image, 0, 255).astype(np.uint8), cv2.getPerspectiveTransform(square, keystone),
                                  (width, height), borderMode=cv2.BORDER_REFLECT)
-    frame = camera_frame(Person(person.name, turned, person.box), face_width=rng.uniform(110, 220),
-                         shift=(rng.uniform(-40, 40), rng.uniform(-30, 30)), angle=rng.uniform(-8, 8))
+    face_width, shift = rng.uniform(110, 220), (rng.uniform(-40, 40), rng.uniform(-30, 30))
+    frame = camera_frame(Person(person.name, turned, person.box), face_width=face_width, shift=shift,
+                         angle=rng.uniform(-8, 8))
     frame = cv2.GaussianBlur(frame, (0, 0), rng.uniform(0.6, 1.4))
     noisy = frame.astype(np.float32) + rng.normal(0, rng.uniform(2, 6), frame.shape)
     ok, jpeg = cv2.imencode(".jpg", np.clip(noisy, 0, 255).astype(np.uint8),
                             [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(45, 90))])
-    return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)
+    centre = np.array(FRAME_SIZE) / 2 + shift
+    half_size = np.array([face_width, face_width * (person.box[3] - person.box[1]) / person.face_width]) / 2
+    return Person(person.name, cv2.imdecode(jpeg, cv2.IMREAD_COLOR), (*(centre - half_size), *(centre + half_size)))
 
 
 DEMO_RECORDING = resource_dir() / "faces" / "demo-camera.avi"
