@@ -37,6 +37,20 @@ def similarity_matrix(source: np.ndarray, target: np.ndarray) -> np.ndarray:
     return np.hstack([scale * rotation, shift[:, None]])
 
 
-def aligned_crop(bgr: np.ndarray, kps: np.ndarray, size: int) -> np.ndarray:
-    matrix = similarity_matrix(kps, template_points(size))
-    return cv2.warpAffine(bgr, matrix, (size, size), borderValue=0.0)
+def aligned_crop(bgr: np.ndarray, kps: np.ndarray, size: int, detail_px: int | None = None,
+                 antialias: bool = False) -> np.ndarray:
+    """The face aligned onto a `size` square crop. With `antialias`, a face more than twice the
+    crop's size is area-averaged down first (warpAffine's bilinear taps alias when shrinking).
+    With `detail_px`, the face is brought to a `detail_px` crop and enlarged to `size`, so every
+    face carries about the detail of the card's small photo, whatever the source resolution."""
+    working = detail_px or size
+    matrix = similarity_matrix(kps, template_points(working))
+    scale = float(np.hypot(matrix[0, 0], matrix[0, 1]))
+    if antialias and scale < 0.5:
+        factor = 2.0 * scale
+        bgr = cv2.resize(bgr, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        matrix = similarity_matrix(np.asarray(kps, np.float64) * factor, template_points(working))
+    crop = cv2.warpAffine(bgr, matrix, (working, working), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    if working != size:
+        crop = cv2.resize(crop, (size, size), interpolation=cv2.INTER_CUBIC)
+    return crop

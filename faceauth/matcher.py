@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from .align import aligned_crop
@@ -14,7 +15,7 @@ from .errors import ModelPackError, NoFaceInChipPhoto
 from .modelpack import DEFAULT_PACK_DIR, verify_pack
 from .mtcnn import MtcnnDetector
 from .recogniser import OnnxRecogniser
-from .thresholds import CHIP_PHOTO_MIN_FACE_PX
+from .thresholds import CHIP_PHOTO_MIN_FACE_PX, DEFAULT_TEMPLATE_OPTIONS, TemplateOptions
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,17 @@ class FaceMatcher:
     """Detector + recogniser of one model pack. Safe to share between threads (onnxruntime
     sessions run concurrently); create once at start-up."""
 
-    def __init__(self, detector: Detector, recogniser, metric: str, match_distance: float) -> None:
+    def __init__(self, detector: Detector, recogniser, metric: str, match_distance: float,
+                 options: TemplateOptions = DEFAULT_TEMPLATE_OPTIONS) -> None:
         self.detector = detector
         self.recogniser = recogniser
         self.metric = metric
         self.match_distance = match_distance
+        self.options = options
 
     @classmethod
-    def load(cls, pack_dir: Path | str = DEFAULT_PACK_DIR) -> "FaceMatcher":
+    def load(cls, pack_dir: Path | str = DEFAULT_PACK_DIR,
+             options: TemplateOptions = DEFAULT_TEMPLATE_OPTIONS) -> "FaceMatcher":
         pack_dir = Path(pack_dir)
         manifest = verify_pack(pack_dir)
         detector = _load_detector(pack_dir, manifest["detector"])
@@ -45,15 +49,22 @@ class FaceMatcher:
         metric = recogniser_section.get("metric", "cosine")
         if metric not in ("cosine", "euclidean"):
             raise ModelPackError(f"unknown metric {metric!r} in {pack_dir}")
-        return cls(detector, recogniser, metric, float(recogniser_section["match_distance"]))
+        return cls(detector, recogniser, metric, float(recogniser_section["match_distance"]), options)
 
     def detect(self, bgr: np.ndarray, min_face: int | None = None) -> list[Detection]:
         return self.detector.detect(bgr, min_face)
 
     def template(self, bgr: np.ndarray, face: Detection) -> FaceTemplate:
+        """The face as the card's photo shows it (TemplateOptions): aligned, greyscale, mirrored."""
+        options = self.options
         size = self.recogniser.input_size[0]
-        crop = aligned_crop(bgr, face.kps, size)
-        return FaceTemplate(self.recogniser.embedding(crop).astype(np.float32))
+        crop = aligned_crop(bgr, face.kps, size, options.detail_px, options.antialias)
+        if options.grey:
+            crop = cv2.cvtColor(cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+        embedding = self.recogniser.embedding(crop)
+        if options.mirrored:
+            embedding = (embedding + self.recogniser.embedding(cv2.flip(crop, 1))) / 2
+        return FaceTemplate(embedding.astype(np.float32))
 
     def distance(self, a: FaceTemplate, b: FaceTemplate) -> float:
         """Lower is more alike; `match_distance` is where one frame counts as the same person."""
@@ -64,8 +75,12 @@ class FaceMatcher:
 
     def enrol_chip_photo(self, jp2_bytes: bytes) -> FaceTemplate:
         """The template of the card's photo (greyscale JPEG 2000). Raises NoFaceInChipPhoto."""
-        padded = pad_for_detection(decode_chip_photo(jp2_bytes))
-        faces = self.detect(padded, min_face=CHIP_PHOTO_MIN_FACE_PX)
+        photo = decode_chip_photo(jp2_bytes)
+        factor = self.options.chip_upscale
+        if factor != 1:
+            photo = cv2.resize(photo, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        padded = pad_for_detection(photo)
+        faces = self.detect(padded, min_face=int(CHIP_PHOTO_MIN_FACE_PX * factor))
         if not faces:
             raise NoFaceInChipPhoto("no face found in the card's photo")
         largest = max(faces, key=lambda face: face.width * face.height)

@@ -108,6 +108,36 @@ def recorded_session(person: Person, count: int = 30, seed: int = 4) -> list[np.
     return frames
 
 
+def other_session(person: Person, seed: int) -> Person:
+    """The person's photo as if taken another day with another camera (640x480): light from one
+    side, colour cast, gamma, a slight turn and tilt, a different scale, blur, noise and JPEG. The
+    box is where the face was put (other faces of a group photo may show too)."""
+    rng = np.random.default_rng(seed)
+    image = person.image.astype(np.float32)
+    height, width = image.shape[:2]
+    x = np.linspace(-1, 1, width)[None, :, None]
+    image *= 1 + rng.uniform(0.2, 0.45) * rng.choice([-1, 1]) * x  # light from one side
+    image *= rng.uniform(0.85, 1.15, size=3)[None, None, :]  # white balance
+    image = 255 * (np.clip(image, 0, 255) / 255) ** rng.uniform(0.7, 1.4)
+    cx, cy = person.centre
+    half, squeeze = 50.0, rng.uniform(0.88, 0.96)  # a slight turn: one side of the face shorter
+    left, right = (half, half * squeeze) if rng.random() < 0.5 else (half * squeeze, half)
+    square = np.float32([[cx - half, cy - half], [cx + half, cy - half], [cx - half, cy + half], [cx + half, cy + half]])
+    keystone = np.float32([[cx - half, cy - left], [cx + half, cy - right], [cx - half, cy + left], [cx + half, cy + right]])
+    turned = cv2.warpPerspective(np.clip(image, 0, 255).astype(np.uint8), cv2.getPerspectiveTransform(square, keystone),
+                                 (width, height), borderMode=cv2.BORDER_REFLECT)
+    face_width, shift = rng.uniform(110, 220), (rng.uniform(-40, 40), rng.uniform(-30, 30))
+    frame = camera_frame(Person(person.name, turned, person.box), face_width=face_width, shift=shift,
+                         angle=rng.uniform(-8, 8))
+    frame = cv2.GaussianBlur(frame, (0, 0), rng.uniform(0.6, 1.4))
+    noisy = frame.astype(np.float32) + rng.normal(0, rng.uniform(2, 6), frame.shape)
+    ok, jpeg = cv2.imencode(".jpg", np.clip(noisy, 0, 255).astype(np.uint8),
+                            [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(45, 90))])
+    centre = np.array(FRAME_SIZE) / 2 + shift
+    half_size = np.array([face_width, face_width * (person.box[3] - person.box[1]) / person.face_width]) / 2
+    return Person(person.name, cv2.imdecode(jpeg, cv2.IMREAD_COLOR), (*(centre - half_size), *(centre + half_size)))
+
+
 DEMO_RECORDING = resource_dir() / "faces" / "demo-camera.avi"
 
 
