@@ -32,7 +32,8 @@ def parse_args(argv):
     parser.add_argument("--prescription", choices=["electronic", "paper"],
                         help="ask the e-prescription question and answer it so")
     parser.add_argument("--encoding", choices=["utf-8", "shift_jis"], default="utf-8")
-    parser.add_argument("--out", required=True, type=Path, help="the result folder")
+    parser.add_argument("--out", required=True, type=Path,
+                        help="the result folder (created when its parent exists)")
     parser.add_argument("--camera", default=str(DEMO_RECORDING),
                         help="device index, video file or image folder (face path)")
     parser.add_argument("--inprocess", action="store_true", help="no pcscd: the in-process reader")
@@ -68,7 +69,11 @@ def run(args) -> int:
 
 def check_in(args) -> Report:
     base = args.data or paths.data_dir() / "checkin"
-    overrides = {"result_folder": str(args.out), "result_encoding": args.encoding,
+    try:
+        args.out.mkdir(exist_ok=True)    # named on the command line: not a share to wait for
+    except OSError:
+        pass                             # the result waits in the outbox (exit status 3)
+    overrides = {"result_folder": str(args.out.absolute()), "result_encoding": args.encoding,
                  "eprescription_question": args.prescription is not None,
                  "smartphone_enabled": True,
                  "staff_mode": "visual_check" if args.method == "staff" else "automatic"}

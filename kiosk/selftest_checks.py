@@ -13,7 +13,8 @@ from pathlib import Path
 
 from kiosk import paths, settings
 from kiosk.platform_calls import sync_folder
-from kiosk.results import RESULT_FILE_PATTERN, open_result_sink
+from kiosk.results import RESULT_FILE_PATTERN, prepare_result_folder, sink_from_settings
+from kiosk.results.share import ShareUnavailable, check_share
 from kiosk.atomic import write_synced
 from kiosk.store import open_audit_store
 
@@ -148,8 +149,11 @@ def check_gateway(setup: SelftestSetup) -> str:
 
 def check_result_folder(setup: SelftestSetup) -> str:
     """Really writes, fsyncs and removes a file whose name the receipt computer never takes."""
-    folder = setup.settings.result_folder_path()
-    folder.mkdir(parents=True, exist_ok=True)   # as the kiosk does when it starts
+    folder = prepare_result_folder(setup.settings)
+    try:
+        check_share(folder, setup.settings.result_share_mount_path())   # the kiosk's own rule
+    except ShareUnavailable as exc:
+        raise CheckFailed(exc.strerror) from None
     probe = folder / f".oqs-kiosk-selftest-{os.getpid()}-{os.urandom(4).hex()}.tmp"
     assert not RESULT_FILE_PATTERN.match(probe.name)
     content = b"oqs-kiosk self-test\n"
@@ -167,9 +171,7 @@ def check_result_folder(setup: SelftestSetup) -> str:
 
 
 def check_outbox(setup: SelftestSetup) -> str:
-    loaded = setup.settings
-    sink = open_result_sink(loaded.result_folder_path(), loaded.institution_code,
-                            loaded.result_encoding.value, base=setup.base)
+    sink = sink_from_settings(setup.settings, base=setup.base)
     status = sink.status()
     if status.alert:
         raise CheckFailed(f"{status.queued} result(s) waiting since "

@@ -106,6 +106,10 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("result_folder", str, "",
             "Folder the receipt computer reads results from; empty = C:\\OQS\\face on Windows, face/ in the kiosk's data folder elsewhere.",
             Who.VENDOR),
+    Setting("result_share_mount", str, "",
+            "Mount point of the network share holding result_folder (e.g. /mnt/oqs); while nothing "
+            "is mounted there, results wait in the outbox instead of going to the local disk under "
+            "the empty mount point. Empty = no such check.", Who.VENDOR),
     Setting("result_encoding", ResultEncoding, ResultEncoding.UTF8,
             "Encoding of result files: utf-8 or shift_jis (written as cp932).", Who.VENDOR),
     Setting("languages", list[str], ["ja", "en"],
@@ -160,6 +164,9 @@ class Settings:
 
     def result_folder_path(self) -> Path:
         return Path(self.result_folder) if self.result_folder else default_result_folder(paths.data_dir())
+
+    def result_share_mount_path(self) -> Path | None:
+        return Path(self.result_share_mount) if self.result_share_mount else None
 
 
 def defaults() -> Settings:

@@ -26,6 +26,7 @@ from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)
 from kiosk.results.outcome import CheckinOutcome
+from kiosk.results.share import ShareUnavailable, check_share
 from kiosk.store.cipher import FieldCipher
 from kiosk.store.sqlite import open_database
 
@@ -56,21 +57,14 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def prepare_folder(folder: Path) -> None:
-    """Create the result folder if it can be; an offline share cannot, and results wait in the
-    outbox (staff see the alert)."""
-    try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
-
-
 class ResultSink:
     def __init__(self, folder: Path, outbox_path: Path, institution_code: str, encoding: str,
                  kiosk_tag: str, cipher: FieldCipher,
                  clock: Callable[[], datetime] = _utc_now,
-                 on_status: Callable[[OutboxStatus], None] | None = None):
+                 on_status: Callable[[OutboxStatus], None] | None = None,
+                 share_mount: Path | None = None):
         self.folder = Path(folder)
+        self.share_mount = Path(share_mount) if share_mount else None
         self._institution_code = check_institution_code(institution_code)
         self._encoding = encoding_named(encoding)
         self._kiosk_tag = kiosk_tag
@@ -88,13 +82,15 @@ class ResultSink:
             self._db["outbox"].create_index(["file_name"], unique=True, if_not_exists=True)
             self._db["outbox"].create_index(["state"], if_not_exists=True)
 
-    def retarget(self, folder: Path, institution_code: str, encoding: str) -> None:
+    def retarget(self, folder: Path, institution_code: str, encoding: str,
+                 share_mount: Path | None = None) -> None:
         """Staff changed where and how results go: the next file (queued ones too) follows. The
-        outbox, its connection and the keys stay; nothing changes when a value is refused."""
+        outbox, its connection and the keys stay; nothing changes when a value is refused. No
+        folder is created (kiosk.results.share)."""
         code, chosen = check_institution_code(institution_code), encoding_named(encoding)
-        prepare_folder(folder)
         with self._lock:
             self.folder, self._institution_code, self._encoding = Path(folder), code, chosen
+            self.share_mount = Path(share_mount) if share_mount else None
 
     def write(self, outcome: CheckinOutcome) -> Delivery:
         """Commit ``outcome`` durably, then try to write its file. Folder trouble leaves it queued
@@ -143,6 +139,7 @@ class ResultSink:
         name, state = row["file_name"], row["state"]
         final, temporary = self.folder / name, self.folder / temporary_name(name)
         try:
+            check_share(self.folder, self.share_mount)
             if state == QUEUED:
                 write_synced(temporary, self._cipher.decrypt(row["payload"], f"outbox:{name}"))
                 self._set(row["id"], state=RENAMING)
@@ -158,8 +155,7 @@ class ResultSink:
                     temporary.unlink(missing_ok=True)
                 except OSError:
                     pass
-            self._set(row["id"], attempts=row["attempts"] + 1,
-                      last_error=f"{type(error).__name__}: {error.strerror or error}")
+            self._set(row["id"], attempts=row["attempts"] + 1, last_error=_describe(error))
             return False
 
     def _set(self, row_id: int, **values: object) -> None:
@@ -172,6 +168,12 @@ class ResultSink:
             self._on_status(status)
         self._last_status = status
         return status
+
+
+def _describe(error: OSError) -> str:
+    if isinstance(error, ShareUnavailable):
+        return error.strerror
+    return f"{type(error).__name__}: {error.strerror or error}"
 
 
 class OutboxRetrier:

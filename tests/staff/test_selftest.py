@@ -89,7 +89,7 @@ def test_a_file_where_the_result_folder_should_be_fails_that_line_only(kiosk_dir
     code, report = run_json(selftest_command("--json"))
     assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
     detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
-    assert "FileExistsError" in detail or "NotADirectoryError" in detail
+    assert "does not exist" in detail and blocker.read_text() == "a file"
 
 
 def unshare_works() -> bool:
@@ -227,3 +227,26 @@ def test_an_unbuilt_or_stale_translation_fails(tmp_path):
 def test_a_missing_translations_folder_fails_with_its_reason(tmp_path):
     status, detail = translations_status(tmp_path / "i18n")
     assert status == FAILED and "i18n does not exist" in detail
+
+
+def test_a_missing_result_folder_is_not_created_by_the_self_test(kiosk_dirs, tmp_path):
+    """Issue 17, fault 1: the share's mount point is there, empty; the folder below it is not."""
+    mount_point = tmp_path / "mnt"
+    mount_point.mkdir()
+    use_result_folder(kiosk_dirs[0], mount_point / "face")
+    code, report = run_json(selftest_command("--json"))
+    assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
+    detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
+    assert "does not exist" in detail and os.listdir(mount_point) == []
+
+
+def test_an_empty_mount_point_fails_the_result_folder_line(kiosk_dirs, tmp_path):
+    mount_point = tmp_path / "mnt"
+    mount_point.mkdir()
+    use_result_folder(kiosk_dirs[0], mount_point)
+    with open(kiosk_dirs[0] / "settings.toml", "a", encoding="utf-8") as settings_file:
+        settings_file.write(f'result_share_mount = "{mount_point}"\n')
+    code, report = run_json(selftest_command("--json"))
+    assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
+    detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
+    assert f"nothing is mounted at {mount_point}" in detail
