@@ -1,17 +1,23 @@
 """The result sink: every confirmed check-in is committed to a durable SQLite outbox first, then
 written into the receipt computer's folder atomically, exactly once, retried until it is there.
 
-Each outbox row moves queued → renaming → written:
+Each outbox row moves queued → renaming → written, and every step re-checks what it finds on the
+share (kiosk.results.share: a missing folder or an unmounted share is "unavailable"):
   queued    committed; the complete file may not exist yet. Delivery (re)writes the temporary
-            file (hidden name, not matching the pattern), fsyncs it, then commits ``renaming``.
-  renaming  the complete temporary file is on disk. If it is still there the rename has not
-            happened: rename it, fsync the folder. If it is gone, the rename happened (and the
-            receipt computer may already have taken the file): do not write it again.
-  written   done; the encrypted content is dropped, the file name kept for the audit.
+            file (hidden name, not matching the pattern), fsyncs it, then commits ``renaming``
+            with the folder it wrote to.
+  renaming  the complete temporary file is in the row's folder. If it is still there the rename
+            has not happened: rename it, fsync the folder. If the folder is no longer the result
+            folder (staff retargeted it) or is gone, the result is written again to the new one.
+            If the final file is there, or the folder is reachable and holds neither file (the
+            rename happened and the receipt computer took it), it is not written again.
+  written   done; the encrypted content is dropped once the final file was seen on the share,
+            kept until retention otherwise; the file name is kept for the audit.
 A crash at any point leaves either a hidden temporary file or the whole file, never both.
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -28,9 +34,28 @@ from kiosk.results.naming import (check_institution_code, new_file_identifier, r
 from kiosk.results.outcome import CheckinOutcome
 from kiosk.results.share import ShareUnavailable, check_share
 from kiosk.store.cipher import FieldCipher
-from kiosk.store.sqlite import open_database
+from kiosk.store.versioned import open_versioned
 
 QUEUED, RENAMING, WRITTEN = "queued", "renaming", "written"
+log = logging.getLogger("kiosk.results")
+
+
+def _first_layout(db) -> None:
+    """Version 1: the layout written before the outbox carried a version."""
+    db["outbox"].create({
+        "id": int, "file_name": str, "state": str, "payload": bytes,
+        "committed_at": float, "written_at": float, "attempts": int, "last_error": str,
+    }, pk="id", not_null={"file_name", "state"}, if_not_exists=True)
+    db["outbox"].create_index(["file_name"], unique=True, if_not_exists=True)
+    db["outbox"].create_index(["state"], if_not_exists=True)
+
+
+def _folder_of_each_row(db) -> None:
+    """Version 2: where a row's temporary file was written (a retarget must not lose it)."""
+    db["outbox"].add_column("folder", str)
+
+
+MIGRATIONS = (_first_layout, _folder_of_each_row)
 
 
 @dataclass(frozen=True)
@@ -73,14 +98,7 @@ class ResultSink:
         self._on_status = on_status
         self._last_status: OutboxStatus | None = None
         self._lock = threading.Lock()
-        self._db = open_database(outbox_path)
-        with self._db.atomic():
-            self._db["outbox"].create({
-                "id": int, "file_name": str, "state": str, "payload": bytes,
-                "committed_at": float, "written_at": float, "attempts": int, "last_error": str,
-            }, pk="id", not_null={"file_name", "state"}, if_not_exists=True)
-            self._db["outbox"].create_index(["file_name"], unique=True, if_not_exists=True)
-            self._db["outbox"].create_index(["state"], if_not_exists=True)
+        self._db = open_versioned(outbox_path, MIGRATIONS, "outbox").db
 
     def retarget(self, folder: Path, institution_code: str, encoding: str,
                  share_mount: Path | None = None) -> None:
@@ -136,27 +154,59 @@ class ResultSink:
                                     [WRITTEN, moment.timestamp()]).rowcount
 
     def _deliver(self, row: dict) -> bool:
-        name, state = row["file_name"], row["state"]
-        final, temporary = self.folder / name, self.folder / temporary_name(name)
         try:
-            check_share(self.folder, self.share_mount)
-            if state == QUEUED:
-                write_synced(temporary, self._cipher.decrypt(row["payload"], f"outbox:{name}"))
-                self._set(row["id"], state=RENAMING)
-                state = RENAMING
-            if exists(temporary):
-                os.replace(temporary, final)
-                sync_folder(self.folder)
-            self._set(row["id"], state=WRITTEN, payload=None, written_at=time.time(), last_error=None)
+            if row["state"] != RENAMING or not self._finish_rename(row):
+                self._write_and_rename(row)
             return True
         except OSError as error:
-            if state == QUEUED:  # never remove a complete temporary file once it is ``renaming``
-                try:
-                    temporary.unlink(missing_ok=True)
-                except OSError:
-                    pass
             self._set(row["id"], attempts=row["attempts"] + 1, last_error=_describe(error))
             return False
+
+    def _finish_rename(self, row: dict) -> bool:
+        """Finish a rename a crash interrupted; False when the result must be written again."""
+        name, folder = row["file_name"], Path(row["folder"] or self.folder)
+        current = folder == self.folder
+        final, temporary = folder / name, folder / temporary_name(name)
+        try:
+            check_share(folder, self.share_mount if current else None)
+            if exists(temporary):
+                if not current:     # retargeted: the result follows to the new folder
+                    temporary.unlink()
+                    return False
+                os.replace(temporary, final)
+                sync_folder(folder)
+            elif not exists(final) and not current:
+                return False
+        except OSError:
+            if current:
+                raise
+            return False            # the old folder is gone: write the result to the new one
+        self._mark_written(row, final)
+        return True
+
+    def _write_and_rename(self, row: dict) -> None:
+        name, folder = row["file_name"], self.folder
+        final, temporary = folder / name, folder / temporary_name(name)
+        check_share(folder, self.share_mount)
+        content = self._cipher.decrypt(row["payload"], f"outbox:{name}")
+        try:
+            write_synced(temporary, content)
+            self._set(row["id"], state=RENAMING, folder=str(folder))
+        except Exception:   # never leave a temporary file the outbox does not know of
+            _remove_quietly(temporary)
+            raise
+        os.replace(temporary, final)
+        sync_folder(folder)
+        self._mark_written(row, final)
+
+    def _mark_written(self, row: dict, final: Path) -> None:
+        """The payload goes only once the final file was seen on the share."""
+        seen = exists(final)
+        if not seen:
+            log.warning("%s was not found after its rename: the receipt computer took it, or it "
+                        "was lost; its encrypted content is kept until retention", row["file_name"])
+        values = {"state": WRITTEN, "written_at": time.time(), "last_error": None}
+        self._set(row["id"], **values, **({"payload": None} if seen else {}))
 
     def _set(self, row_id: int, **values: object) -> None:
         with self._db.atomic():
@@ -168,6 +218,13 @@ class ResultSink:
             self._on_status(status)
         self._last_status = status
         return status
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _describe(error: OSError) -> str:

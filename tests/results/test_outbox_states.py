@@ -1,0 +1,83 @@
+"""Issue 17, faults 2 to 4: every outbox state re-checks what it finds on the share; a damaged or
+emptied outbox is set aside, not trusted; a row that cannot be decrypted is set aside alone; the
+retrier never dies."""
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+import pytest
+
+import kiosk.results.outbox as outbox_module
+from kiosk.results.naming import RESULT_FILE_PATTERN, temporary_name
+from kiosk.results.outbox import OutboxRetrier
+from tests.results.conftest import make_sink
+from tests.results.outcomes import outcome_for
+from tests.results.parse import parse_result
+
+
+class Crash(BaseException):
+    """Stands for the process dying at this point (nothing after it runs)."""
+
+
+def result_files(folder):
+    return sorted(p.name for p in folder.iterdir() if RESULT_FILE_PATTERN.match(p.name))
+
+
+def crash_before_rename(tmp_path, monkeypatch) -> str:
+    """A kiosk dies after committing ``renaming`` (the temporary file complete), before the rename."""
+    def die(*args):
+        raise Crash("replace")
+    monkeypatch.setattr(outbox_module.os, "replace", die)
+    sink = make_sink(tmp_path)
+    with pytest.raises(Crash):
+        sink.write(outcome_for("valid_adult"))
+    monkeypatch.undo()
+    [row] = sink._db["outbox"].rows
+    assert row["state"] == "renaming"
+    return row["file_name"]
+
+
+# ---- fault 2: a row in ``renaming`` whose temporary file is not where it is looked for ----------
+
+def test_renaming_after_a_retarget_delivers_to_the_new_folder(tmp_path, share, monkeypatch):
+    name = crash_before_rename(tmp_path, monkeypatch)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    restarted = make_sink(tmp_path)
+    restarted.retarget(elsewhere, "1311111111", "utf-8")
+    assert restarted.deliver_pending().queued == 0
+    assert result_files(elsewhere) == [name], "the result was marked written but exists nowhere"
+    parse_result((elsewhere / name).read_bytes())
+    assert os.listdir(share) == []          # the old temporary file, with patient data, is gone
+
+
+def test_renaming_while_the_old_folder_is_gone_delivers_to_the_new_one(tmp_path, share, monkeypatch):
+    name = crash_before_rename(tmp_path, monkeypatch)
+    share.rename(tmp_path / "share-offline")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    restarted = make_sink(tmp_path)
+    restarted.retarget(elsewhere, "1311111111", "utf-8")
+    assert restarted.deliver_pending().queued == 0 and result_files(elsewhere) == [name]
+
+
+def test_the_payload_is_kept_until_the_file_is_seen(tmp_path, share, monkeypatch):
+    """Temporary and final file both missing from a reachable folder: the rename happened and the
+    receipt computer took the file, or the file was lost. Either way, not written twice, and the
+    encrypted result is kept (until retention) so that nothing is lost for good."""
+    name = crash_before_rename(tmp_path, monkeypatch)
+    (share / temporary_name(name)).unlink()
+    restarted = make_sink(tmp_path)
+    assert restarted.deliver_pending().queued == 0 and os.listdir(share) == []
+    [row] = restarted._db["outbox"].rows
+    assert row["state"] == "written" and row["payload"] is not None
+
+
+def test_a_seen_file_drops_the_payload(tmp_path, share, monkeypatch):
+    name = crash_before_rename(tmp_path, monkeypatch)
+    restarted = make_sink(tmp_path)
+    assert restarted.deliver_pending().queued == 0 and result_files(share) == [name]
+    [row] = restarted._db["outbox"].rows
+    assert row["state"] == "written" and row["payload"] is None
