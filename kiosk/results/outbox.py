@@ -60,14 +60,17 @@ MIGRATIONS = (_first_layout, _folder_of_each_row)
 
 @dataclass(frozen=True)
 class OutboxStatus:
-    """What staff see: ``alert`` is True while results wait for the folder."""
+    """What staff see: ``alert`` is True while results wait for the folder, while results could
+    not be decrypted (set aside), and after the outbox file was found damaged at start."""
     queued: int
     oldest_queued_at: datetime | None
     last_error: str | None
+    set_aside: int = 0           # rows that cannot be decrypted, kept for inspection
+    damage: str | None = None    # the outbox file was damaged: where it was kept
 
     @property
     def alert(self) -> bool:
-        return self.queued > 0
+        return self.queued > 0 or self.set_aside > 0 or self.damage is not None
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,8 @@ class ResultSink:
         self._on_status = on_status
         self._last_status: OutboxStatus | None = None
         self._lock = threading.Lock()
-        self._db = open_versioned(outbox_path, MIGRATIONS, "outbox").db
+        opened = open_versioned(outbox_path, MIGRATIONS, "outbox")
+        self._db, self._damage = opened.db, opened.damage
 
     def retarget(self, folder: Path, institution_code: str, encoding: str,
                  share_mount: Path | None = None) -> None:
@@ -145,7 +149,14 @@ class ResultSink:
                                      "last_error IS NOT NULL ORDER BY id DESC LIMIT 1",
                                      [WRITTEN]).fetchone()
         return OutboxStatus(queued, None if oldest is None else
-                            datetime.fromtimestamp(oldest, timezone.utc), error and error[0])
+                            datetime.fromtimestamp(oldest, timezone.utc), error and error[0],
+                            damage=self._damage)
+
+    def unknown(self, file_names: list[str]) -> list[str]:
+        """Those of ``file_names`` the outbox has no row for (lost with a damaged outbox)."""
+        with self._lock:
+            known = {row[0] for row in self._db.execute("SELECT file_name FROM outbox")}
+        return [name for name in file_names if name not in known]
 
     def forget_written_before(self, moment: datetime) -> int:
         """Retention: drop the bookkeeping of results written before ``moment``."""
@@ -255,5 +266,5 @@ class OutboxRetrier:
     def _run(self) -> None:
         while not self._stop.wait(self._interval_s):
             sink = self.sink
-            if sink.status().alert:
+            if sink.status().queued:
                 sink.deliver_pending()

@@ -163,6 +163,12 @@ class AuditStore:
                                 "AND started_at < ? ORDER BY started_at, id",
                                 [start.timestamp(), end.timestamp()]).fetchall()
 
+    def queued_result_files(self) -> list[str]:
+        """The result files of check-ins that ended with their result queued, oldest first."""
+        return [row[0] for row in self._db.execute(
+            "SELECT result_file FROM checkins WHERE outcome = 'queued' AND result_file IS NOT NULL "
+            "ORDER BY started_at, id")]
+
     def newest_entry_at(self) -> datetime | None:
         """When the newest check-in started or the newest staff action happened (clock check)."""
         newest = self._db.execute("SELECT max(t) FROM (SELECT max(started_at) AS t FROM checkins "

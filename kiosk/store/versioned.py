@@ -39,11 +39,15 @@ def open_versioned(path: Path, migrations: Sequence[Migration], table: str,
     file without it (e.g. cut to zero bytes) is damaged, not new."""
     path = Path(path)
     existed = path.exists()
-    try:
-        db = open_database(path)
-        problem = _damage_of(db, existed, table, len(migrations))
-    except sqlite3.DatabaseError as error:
-        db, problem = None, f"not a readable database ({error})"
+    db, problem = None, None
+    if existed and path.stat().st_size == 0 and not Path(f"{path}-wal").exists():
+        problem = "the file is empty (0 bytes)"   # SQLite would take it for a new database
+    else:
+        try:
+            db = open_database(path)
+            problem = _damage_of(db, existed, table, len(migrations))
+        except sqlite3.DatabaseError as error:
+            problem = f"not a readable database ({error})"
     if problem is None:
         _migrate(db, migrations)
         return OpenedStore(db)

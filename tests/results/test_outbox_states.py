@@ -81,3 +81,32 @@ def test_a_seen_file_drops_the_payload(tmp_path, share, monkeypatch):
     assert restarted.deliver_pending().queued == 0 and result_files(share) == [name]
     [row] = restarted._db["outbox"].rows
     assert row["state"] == "written" and row["payload"] is None
+
+
+# ---- fault 3: an emptied or damaged outbox is not trusted ------------------------------------
+
+def queue_one_and_close(tmp_path, share) -> str:
+    sink = make_sink(tmp_path)
+    share.rename(tmp_path / "share-offline")
+    name = sink.write(outcome_for("valid_adult")).file_name
+    sink._db.conn.close()          # the last connection: the WAL is merged into the file
+    (tmp_path / "share-offline").rename(share)
+    return name
+
+
+@pytest.mark.parametrize("damage", ["zero_length", "garbage"])
+def test_an_emptied_or_damaged_outbox_is_kept_aside_and_reported(tmp_path, share, damage, caplog):
+    queue_one_and_close(tmp_path, share)
+    outbox = tmp_path / "data" / "outbox.sqlite"
+    assert not (tmp_path / "data" / "outbox.sqlite-wal").exists()
+    original = outbox.read_bytes()
+    damaged = b"" if damage == "zero_length" else original[:100] + os.urandom(4000)
+    outbox.write_bytes(damaged)
+    with caplog.at_level(logging.ERROR, logger="kiosk.store"):
+        restarted = make_sink(tmp_path)
+    status = restarted.deliver_pending()
+    assert status.alert and status.damage and "outbox.sqlite was damaged" in status.damage
+    assert any("outbox.sqlite was damaged" in r.getMessage() for r in caplog.records)
+    [kept] = (tmp_path / "data").glob("outbox.sqlite.damaged-*Z")
+    assert kept.read_bytes() == damaged                      # kept for inspection, as it was
+    assert restarted.write(outcome_for("iphone")).written    # the kiosk goes on with a new one

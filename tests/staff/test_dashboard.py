@@ -184,3 +184,12 @@ print(bar)
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert int(done.stdout.split()[-1]) > 500   # bar-coloured pixels (every other one counted)
+
+
+def test_the_outbox_line_names_set_aside_results_and_a_damaged_outbox():
+    from ui.staff.dashboard import outbox_line
+    from kiosk.results import OutboxStatus
+    line = outbox_line(OutboxStatus(0, None, None, set_aside=2,
+                                    damage="outbox.sqlite was damaged (x); kept as y"))
+    assert "復号できない結果: 2 件" in line and "2 result(s) could not be decrypted" in line
+    assert "破損" in line and "kept as y" in line

@@ -250,3 +250,25 @@ def test_an_empty_mount_point_fails_the_result_folder_line(kiosk_dirs, tmp_path)
     assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
     detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
     assert f"nothing is mounted at {mount_point}" in detail
+
+
+@pytest.mark.parametrize("loss", ["emptied", "deleted"])
+def test_queued_results_missing_from_the_outbox_fail_that_line(kiosk_dirs, tmp_path, loss):
+    """Issue 17, fault 3: the audit lists a result as queued; the outbox no longer has it."""
+    blocked = tmp_path / "share-gone"
+    blocked.write_text("not a folder")
+    checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
+                  "--data", str(kiosk_dirs[1]), "--inprocess"])
+    outbox = kiosk_dirs[1] / "outbox.sqlite"
+    for leftover in kiosk_dirs[1].glob("outbox.sqlite-*"):
+        leftover.unlink()
+    if loss == "emptied":
+        outbox.write_bytes(b"")
+    else:
+        outbox.unlink()
+    code, report = run_json(selftest_command("--json"))
+    assert code == 1 and failed_keys(report) == {"outbox"} | ALWAYS_FAILING
+    detail = next(c["detail"] for c in report["checks"] if c["key"] == "outbox")
+    assert "1 result(s) the audit lists as queued are not in the outbox" in detail
+    if loss == "emptied":
+        assert "outbox.sqlite was damaged (the file is empty (0 bytes))" in detail

@@ -94,9 +94,18 @@ def outbox_line(status: OutboxStatus | None) -> str:
         return both("送信待ちの結果: 不明", "Result outbox: unknown")
     if not status.alert:
         return both("送信待ちの結果: なし", "Result outbox: empty")
-    oldest = status.oldest_queued_at.astimezone(JST).strftime("%H:%M") if status.oldest_queued_at else "?"
-    return both(f"送信待ちの結果: {status.queued} 件 ({oldest} から)",
-                f"{status.queued} result(s) queued since {oldest}; last error: {status.last_error}")
+    lines = []
+    if status.queued:
+        oldest = status.oldest_queued_at.astimezone(JST).strftime("%H:%M") if status.oldest_queued_at else "?"
+        lines.append(both(f"送信待ちの結果: {status.queued} 件 ({oldest} から)",
+                          f"{status.queued} result(s) queued since {oldest}; last error: {status.last_error}"))
+    if status.set_aside:
+        lines.append(both(f"復号できない結果: {status.set_aside} 件 (保管済み、ログ参照)",
+                          f"{status.set_aside} result(s) could not be decrypted: set aside, see the log"))
+    if status.damage:
+        lines.append(both("結果の保存ファイルが破損していたため、保管して新しく開始しました",
+                          status.damage))
+    return "\n".join(lines)
 
 
 class DashboardPage(QWidget):
