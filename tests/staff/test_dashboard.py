@@ -186,6 +186,7 @@ print(bar)
     assert int(done.stdout.split()[-1]) > 500   # bar-coloured pixels (every other one counted)
 
 
+@pytest.mark.qt_log_ignore("pipewire")    # importing the staff screens loads Qt's audio
 def test_the_outbox_line_names_set_aside_results_and_a_damaged_outbox():
     from ui.staff.dashboard import outbox_line
     from kiosk.results import OutboxStatus
