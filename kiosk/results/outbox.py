@@ -13,6 +13,8 @@ share (kiosk.results.share: a missing folder or an unmounted share is "unavailab
             rename happened and the receipt computer took it), it is not written again.
   written   done; the encrypted content is dropped once the final file was seen on the share,
             kept until retention otherwise; the file name is kept for the audit.
+  set_aside its content cannot be decrypted (wrong key, damaged): kept for inspection, never
+            retried, shown to staff; the other rows are delivered.
 A crash at any point leaves either a hidden temporary file or the whole file, never both.
 """
 from __future__ import annotations
@@ -33,10 +35,11 @@ from kiosk.results.naming import (check_institution_code, new_file_identifier, r
                                   temporary_name)
 from kiosk.results.outcome import CheckinOutcome
 from kiosk.results.share import ShareUnavailable, check_share
-from kiosk.store.cipher import FieldCipher
+from kiosk.store.cipher import DecryptionError, FieldCipher
 from kiosk.store.versioned import open_versioned
 
-QUEUED, RENAMING, WRITTEN = "queued", "renaming", "written"
+QUEUED, RENAMING, WRITTEN, SET_ASIDE = "queued", "renaming", "written", "set_aside"
+PENDING = (QUEUED, RENAMING)
 log = logging.getLogger("kiosk.results")
 
 
@@ -137,20 +140,23 @@ class ResultSink:
     def deliver_pending(self) -> OutboxStatus:
         """Write every queued result (call at start-up, and periodically while ``alert``)."""
         with self._lock:
-            for row in list(self._db["outbox"].rows_where("state != ?", [WRITTEN], order_by="id")):
+            for row in list(self._db["outbox"].rows_where("state IN (?, ?)", list(PENDING),
+                                                          order_by="id")):
                 self._deliver(row)
         return self._report_status()
 
     def status(self) -> OutboxStatus:
         with self._lock:
             queued, oldest = self._db.execute("SELECT count(*), min(committed_at) FROM outbox "
-                                              "WHERE state != ?", [WRITTEN]).fetchone()
-            error = self._db.execute("SELECT last_error FROM outbox WHERE state != ? AND "
+                                              "WHERE state IN (?, ?)", PENDING).fetchone()
+            error = self._db.execute("SELECT last_error FROM outbox WHERE state IN (?, ?) AND "
                                      "last_error IS NOT NULL ORDER BY id DESC LIMIT 1",
-                                     [WRITTEN]).fetchone()
+                                     PENDING).fetchone()
+            set_aside = self._db.execute("SELECT count(*) FROM outbox WHERE state = ?",
+                                         [SET_ASIDE]).fetchone()[0]
         return OutboxStatus(queued, None if oldest is None else
                             datetime.fromtimestamp(oldest, timezone.utc), error and error[0],
-                            damage=self._damage)
+                            set_aside, self._damage)
 
     def unknown(self, file_names: list[str]) -> list[str]:
         """Those of ``file_names`` the outbox has no row for (lost with a damaged outbox)."""
@@ -171,6 +177,11 @@ class ResultSink:
             return True
         except OSError as error:
             self._set(row["id"], attempts=row["attempts"] + 1, last_error=_describe(error))
+            return False
+        except DecryptionError as error:
+            log.error("result %s set aside: %s (kept in the outbox for inspection)",
+                      row["file_name"], error)
+            self._set(row["id"], state=SET_ASIDE, last_error=str(error))
             return False
 
     def _finish_rename(self, row: dict) -> bool:
@@ -246,11 +257,13 @@ def _describe(error: OSError) -> str:
 
 class OutboxRetrier:
     """A background thread that retries queued results every ``interval_s`` seconds, through
-    whichever ``sink`` it holds at that moment (a settings change swaps it while it runs)."""
+    whichever ``sink`` it holds at that moment (a settings change swaps it while it runs). It
+    never dies: a round that fails is logged, and the next waits longer, up to ``longest_wait_s``."""
 
-    def __init__(self, sink: ResultSink, interval_s: float = 5.0):
+    def __init__(self, sink: ResultSink, interval_s: float = 5.0, longest_wait_s: float = 300.0):
         self.sink = sink
         self._interval_s = interval_s
+        self._longest_wait_s = longest_wait_s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="outbox-retrier", daemon=True)
 
@@ -264,7 +277,13 @@ class OutboxRetrier:
             self._thread.join()
 
     def _run(self) -> None:
-        while not self._stop.wait(self._interval_s):
-            sink = self.sink
-            if sink.status().queued:
-                sink.deliver_pending()
+        wait_s = 0.0                   # the first round at once: what a crash or a dead share left
+        while not self._stop.wait(wait_s):
+            try:
+                sink = self.sink
+                if sink.status().queued:
+                    sink.deliver_pending()
+                wait_s = self._interval_s
+            except Exception:
+                wait_s = min(max(wait_s, self._interval_s) * 2, self._longest_wait_s)
+                log.exception("outbox retry failed; next try in %.0f s", wait_s)

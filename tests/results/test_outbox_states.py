@@ -110,3 +110,48 @@ def test_an_emptied_or_damaged_outbox_is_kept_aside_and_reported(tmp_path, share
     [kept] = (tmp_path / "data").glob("outbox.sqlite.damaged-*Z")
     assert kept.read_bytes() == damaged                      # kept for inspection, as it was
     assert restarted.write(outcome_for("iphone")).written    # the kiosk goes on with a new one
+
+
+# ---- fault 4: one row that cannot be decrypted blocks nothing; the retrier never dies ---------
+
+def test_an_undecryptable_row_is_set_aside_and_the_rest_delivered(tmp_path, share, caplog):
+    sink = make_sink(tmp_path)
+    share.rename(tmp_path / "share-offline")
+    names = [sink.write(outcome_for(p)).file_name for p in ("valid_adult", "iphone", "not_insured")]
+    first_id = next(sink._db["outbox"].rows)["id"]
+    payload = bytearray(sink._db["outbox"].get(first_id)["payload"])
+    payload[-1] ^= 0xFF                          # one tampered (or wrongly keyed) row
+    sink._db["outbox"].update(first_id, {"payload": bytes(payload)})
+    (tmp_path / "share-offline").rename(share)
+    with caplog.at_level(logging.ERROR, logger="kiosk.results"):
+        status = make_sink(tmp_path).deliver_pending()    # as at start: must not raise
+    assert result_files(share) == sorted(names[1:])
+    assert status.queued == 0 and status.set_aside == 1 and status.alert
+    assert any(names[0] in r.getMessage() and "set aside" in r.getMessage() for r in caplog.records)
+    row = make_sink(tmp_path)._db["outbox"].get(first_id)
+    assert row["state"] == "set_aside" and row["payload"] == bytes(payload)   # kept to inspect
+
+
+def test_the_retrier_survives_a_failing_round(tmp_path, share, caplog):
+    sink = make_sink(tmp_path)
+    share.rename(tmp_path / "share-offline")
+    sink.write(outcome_for("valid_adult"))
+    (tmp_path / "share-offline").rename(share)
+    real, failures = sink.deliver_pending, []
+
+    def failing_twice():
+        if len(failures) < 2:
+            failures.append(1)
+            raise RuntimeError("the outbox could not be read")
+        return real()
+    sink.deliver_pending = failing_twice
+    retrier = OutboxRetrier(sink, interval_s=0.02, longest_wait_s=0.05).start()
+    try:
+        deadline = time.monotonic() + 10
+        while result_files(share) == [] and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert retrier._thread.is_alive()
+    finally:
+        retrier.stop()
+    assert len(result_files(share)) == 1 and len(failures) == 2
+    assert any("retry failed" in r.getMessage() for r in caplog.records)
