@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from kiosk.store.cipher import FieldCipher
-from kiosk.store.sqlite import open_database
+from kiosk.store.versioned import open_versioned
 
 _STEP_NAME = re.compile(r"[a-z_]{1,40}")
 _MY_NUMBER_LIKE = re.compile(r"(?<!\d)\d{12}(?!\d)")
@@ -84,6 +84,23 @@ def split_codes(joined: str | None) -> tuple[str, ...]:
     return tuple(filter(None, (joined or "").split(",")))
 
 
+def _first_layout(db) -> None:
+    """Version 1: the layout written before the store carried a version."""
+    personal_columns = dict.fromkeys(_PERSONAL_COLUMNS, bytes)
+    db["checkins"].create({
+        "id": int, "row_key": str, "started_at": float, "method": str, "mode": str,
+        "outcome": str, "step_times": str, "patient_code": str, "validity": int,
+        "notice_codes": str, "result_file": str, **personal_columns,
+    }, pk="id", if_not_exists=True)
+    db["staff_actions"].create({"id": int, "at": float, "kind": str, "detail": str},
+                               pk="id", if_not_exists=True)
+    db["checkins"].create_index(["started_at"], if_not_exists=True)
+    db["staff_actions"].create_index(["at"], if_not_exists=True)
+
+
+MIGRATIONS = (_first_layout,)
+
+
 class AuditStore:
     def __init__(self, path: Path | str, cipher: FieldCipher, retention_days: int,
                  clock: Callable[[], datetime] = utc_now):
@@ -93,18 +110,9 @@ class AuditStore:
         self._retention = timedelta(days=retention_days)
         self._clock = clock
         self._lock = threading.Lock()
-        self._db = open_database(path)
-        personal_columns = dict.fromkeys(_PERSONAL_COLUMNS, bytes)
-        with self._db.atomic():
-            self._db["checkins"].create({
-                "id": int, "row_key": str, "started_at": float, "method": str, "mode": str,
-                "outcome": str, "step_times": str, "patient_code": str, "validity": int,
-                "notice_codes": str, "result_file": str, **personal_columns,
-            }, pk="id", if_not_exists=True)
-            self._db["staff_actions"].create({"id": int, "at": float, "kind": str, "detail": str},
-                                             pk="id", if_not_exists=True)
-            self._db["checkins"].create_index(["started_at"], if_not_exists=True)
-            self._db["staff_actions"].create_index(["at"], if_not_exists=True)
+        opened = open_versioned(Path(path), MIGRATIONS, "checkins")
+        self._db = opened.db
+        self.damage = opened.damage   # the file was damaged at start: kept aside, staff told
 
     def record_checkin(self, entry: CheckinAudit) -> int:
         row_key = uuid.uuid4().hex

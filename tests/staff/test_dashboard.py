@@ -194,3 +194,11 @@ def test_the_outbox_line_names_set_aside_results_and_a_damaged_outbox():
                                     damage="outbox.sqlite was damaged (x); kept as y"))
     assert "復号できない結果: 2 件" in line and "2 result(s) could not be decrypted" in line
     assert "破損" in line and "kept as y" in line
+
+
+@pytest.mark.qt_log_ignore("pipewire")
+def test_a_damaged_audit_store_is_named_on_the_dashboard():
+    from ui.staff.dashboard import audit_damage_line
+    assert audit_damage_line(None) is None
+    line = audit_damage_line("audit.sqlite was damaged (x); kept as audit.sqlite.damaged-1")
+    assert line.startswith("記録ファイルが破損") and line.endswith("kept as audit.sqlite.damaged-1")

@@ -108,6 +108,12 @@ def outbox_line(status: OutboxStatus | None) -> str:
     return "\n".join(lines)
 
 
+def audit_damage_line(damage: str | None) -> str | None:
+    """The audit file was damaged at start: check-ins go on in a new one; staff should know."""
+    return None if damage is None else both(
+        "記録ファイルが破損していたため、保管して新しく記録しています", damage)
+
+
 class DashboardPage(QWidget):
     drawn = Signal()            # the figures on screen are the ones just read
 
@@ -203,7 +209,8 @@ class DashboardPage(QWidget):
         self.methods.show_counts(board.by_method, METHODS)
         self.errors.show_counts(dict(sorted(board.errors_by_code.items())))
         self.steps.show_counts({k: round(v, 2) for k, v in board.median_step_seconds.items()})
-        self.outbox.setText(outbox_line(board.outbox))
+        self.outbox.setText("\n".join(filter(None, (outbox_line(board.outbox),
+                                                     audit_damage_line(self.store.damage)))))
         self.retry.setEnabled(bool(board.outbox and board.outbox.alert))
         self.drawn.emit()
 
