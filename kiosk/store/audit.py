@@ -4,6 +4,7 @@ and are refused if they show up. Rows older than the retention period are purged
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import uuid
@@ -15,6 +16,7 @@ from typing import Callable, Mapping, Sequence
 from kiosk.store.cipher import FieldCipher
 from kiosk.store.versioned import open_versioned
 
+log = logging.getLogger("kiosk.audit")
 _STEP_NAME = re.compile(r"[a-z_]{1,40}")
 _MY_NUMBER_LIKE = re.compile(r"(?<!\d)\d{12}(?!\d)")
 _FORBIDDEN_KEYS = re.compile(r"pin|password|passcode|my_?number|kojin_?bango|face|image|frame|photo",
@@ -190,8 +192,15 @@ class AuditStore:
 
     def purge(self) -> int:
         """Delete rows older than the retention period (overwritten on disk: secure_delete, WAL
-        truncated). Returns how many rows went."""
-        cutoff = (self._clock() - self._retention).timestamp()
+        truncated). Returns how many rows went. The clock is not trusted alone: nothing newer than
+        the newest kept row minus the retention goes (a clock years ahead deletes nothing recent),
+        and nothing at all while the clock is behind the newest row (it went backwards)."""
+        now, newest = self._clock(), self.newest_entry_at()
+        if newest is not None and now < newest:
+            log.warning("audit purge skipped: the clock (%s) is behind the newest row (%s)",
+                        now.isoformat(), newest.isoformat())
+            return 0
+        cutoff = (min(now, newest or now) - self._retention).timestamp()
         with self._lock:
             with self._db.atomic():
                 removed = self._db.execute("DELETE FROM checkins WHERE started_at < ?",
