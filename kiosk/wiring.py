@@ -42,9 +42,10 @@ class Kiosk:
     base: Path | None = None
 
     def start(self) -> "Kiosk":
-        self.results.sink.deliver_pending()   # whatever a crash or a dead share left queued
-        self.audit.store.purge()
+        """Nothing here touches the result share: the retrier's first round, at once and on its
+        own thread, delivers whatever a crash or a dead share left queued."""
         self.retrier.start()
+        self.audit.store.purge()
         self.card.start()
         self.face.warm()
         return self

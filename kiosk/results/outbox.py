@@ -34,7 +34,7 @@ from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)
 from kiosk.results.outcome import CheckinOutcome
-from kiosk.results.share import ShareUnavailable, check_share
+from kiosk.results.share import SHARE_TIME_LIMIT_S, ShareCalls, ShareUnavailable, check_share
 from kiosk.store.cipher import DecryptionError, FieldCipher
 from kiosk.store.versioned import open_versioned
 
@@ -93,8 +93,9 @@ class ResultSink:
                  kiosk_tag: str, cipher: FieldCipher,
                  clock: Callable[[], datetime] = _utc_now,
                  on_status: Callable[[OutboxStatus], None] | None = None,
-                 share_mount: Path | None = None):
+                 share_mount: Path | None = None, share_time_limit_s: float = SHARE_TIME_LIMIT_S):
         self.folder = Path(folder)
+        self._share = ShareCalls(share_time_limit_s)   # every call on the share, time-limited
         self.share_mount = Path(share_mount) if share_mount else None
         self._institution_code = check_institution_code(institution_code)
         self._encoding = encoding_named(encoding)
@@ -190,14 +191,15 @@ class ResultSink:
         current = folder == self.folder
         final, temporary = folder / name, folder / temporary_name(name)
         try:
-            check_share(folder, self.share_mount if current else None)
-            if exists(temporary):
+            share = self._share
+            share(check_share, folder, self.share_mount if current else None)
+            if share(exists, temporary):
                 if not current:     # retargeted: the result follows to the new folder
-                    temporary.unlink()
+                    share(os.unlink, temporary)
                     return False
-                os.replace(temporary, final)
-                sync_folder(folder)
-            elif not exists(final) and not current:
+                share(os.replace, temporary, final)
+                share(sync_folder, folder)
+            elif not current and not share(exists, final):
                 return False
         except OSError:
             if current:
@@ -209,26 +211,33 @@ class ResultSink:
     def _write_and_rename(self, row: dict) -> None:
         name, folder = row["file_name"], self.folder
         final, temporary = folder / name, folder / temporary_name(name)
-        check_share(folder, self.share_mount)
+        share = self._share
+        share(check_share, folder, self.share_mount)
         content = self._cipher.decrypt(row["payload"], f"outbox:{name}")
         try:
-            write_synced(temporary, content)
+            share(write_synced, temporary, content)
             self._set(row["id"], state=RENAMING, folder=str(folder))
         except Exception:   # never leave a temporary file the outbox does not know of
-            _remove_quietly(temporary)
+            self._remove_quietly(temporary)
             raise
-        os.replace(temporary, final)
-        sync_folder(folder)
+        share(os.replace, temporary, final)
+        share(sync_folder, folder)
         self._mark_written(row, final)
 
     def _mark_written(self, row: dict, final: Path) -> None:
         """The payload goes only once the final file was seen on the share."""
-        seen = exists(final)
+        seen = self._share(exists, final)
         if not seen:
             log.warning("%s was not found after its rename: the receipt computer took it, or it "
                         "was lost; its encrypted content is kept until retention", row["file_name"])
         values = {"state": WRITTEN, "written_at": time.time(), "last_error": None}
         self._set(row["id"], **values, **({"payload": None} if seen else {}))
+
+    def _remove_quietly(self, path: Path) -> None:
+        try:
+            self._share(path.unlink, True)    # missing_ok
+        except OSError:
+            pass
 
     def _set(self, row_id: int, **values: object) -> None:
         with self._db.atomic():
@@ -240,13 +249,6 @@ class ResultSink:
             self._on_status(status)
         self._last_status = status
         return status
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 def _describe(error: OSError) -> str:

@@ -254,6 +254,7 @@ def pin_check_in(demo) -> None:
 def test_a_new_result_folder_encoding_and_code_take_the_next_result(demo_factory, tmp_path):
     demo = demo_factory()
     moved = tmp_path / "moved-results"
+    moved.mkdir()          # the new share exists: the kiosk never creates a result folder
     demo.window.staff.editor.change({"result_folder": str(moved), "result_encoding": "shift_jis",
                                      "institution_code": "2712345678"}, Who.VENDOR)
     pin_check_in(demo)
