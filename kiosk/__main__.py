@@ -27,6 +27,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def refuse(reason: str, args: argparse.Namespace) -> int:
+    """The kiosk will not start: why, in the log, on stderr and on the screen (exit status 2)."""
+    log.error("the kiosk cannot start: %s", reason)
+    print(f"起動できません / The kiosk cannot start:\n  {reason}", file=sys.stderr)
+    from ui.refusal import show_refusal
+    show_refusal(reason, windowed=args.windowed, quit_after=args.quit_after,
+                 screenshot=args.screenshot)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["selftest"]:
@@ -45,10 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         loaded = settings.load(settings_path, overrides=overrides)
     except settings.SettingsError as exc:
-        log.error("the kiosk cannot start: %s", exc)
-        print(f"設定ファイルに問題があるため起動できません / The kiosk cannot start:\n  {exc}",
-              file=sys.stderr)
-        return 2
+        return refuse(f"設定ファイルに問題があります / The settings file has a problem:\n{exc}", args)
     log.info("starting (demo=%s, windowed=%s), log file %s", args.demo, args.windowed, log_path)
     from ui.app import run   # the only place the core reaches into the UI: the entry point
     return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after,

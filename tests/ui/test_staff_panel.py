@@ -195,7 +195,7 @@ def test_an_invalid_value_is_refused_with_the_schemas_reason(demo_factory):
     demo.see("保存していません")
     assert form.problems["languages"].isVisible()
     assert 'must start with "ja"' in form.problems["languages"].text()
-    assert "must be greater than 0" in form.problems["face_attempts"].text()
+    assert "must be from 1 to 10" in form.problems["face_attempts"].text()
     assert not form.problems["pin_scrambled"].isVisible()
     assert not demo.window.staff.editor.path.exists() and staff_actions(demo, "settings_change") == []
     assert demo.kiosk.machine.settings.languages == ["ja", "en"]
