@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from kiosk import logs, paths, settings
+from kiosk.instance import AnotherKioskRunning
+from kiosk.store.versioned import StoreTooNew
 
 
 log = logging.getLogger("kiosk")
@@ -58,9 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         return refuse(f"設定ファイルに問題があります / The settings file has a problem:\n{exc}", args)
     log.info("starting (demo=%s, windowed=%s), log file %s", args.demo, args.windowed, log_path)
     from ui.app import run   # the only place the core reaches into the UI: the entry point
-    return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after,
-               screenshot=args.screenshot,
-               settings_path=settings_path)
+    try:
+        return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after,
+                   screenshot=args.screenshot, settings_path=settings_path)
+    except (AnotherKioskRunning, StoreTooNew) as exc:
+        return refuse(str(exc), args)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """One check-in without a screen: `python -m kiosk.checkin --persona valid_adult --method pin
 --pin 1234 --consent all --out DIR`. A virtual card behind a real private pcscd (or, with
 --inprocess, the in-process reader), the local qualification simulator, a scripted patient; prints
-the result file's path and the machine time of each step. Exit 0 when a result was written."""
+the result file's path and the machine time of each step. Exit status: 0 when the result file
+was written, 3 when the result was only queued (the folder is unavailable; the outbox will write
+it), 1 when there is no result."""
 from __future__ import annotations
 
 import argparse
@@ -42,6 +44,9 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
+QUEUED_ONLY = 3   # exit status: the check-in is done, its result waits in the outbox
+
+
 @dataclass(frozen=True)
 class Report:
     steps: list            # (Step, Visit) as the machine announced them, up to the visit's end
@@ -64,7 +69,9 @@ class Report:
 def run(args) -> int:
     report = check_in(args)
     print_report(report)
-    return 0 if report.written else 1
+    if not report.written:
+        return 1
+    return 0 if report.delivery is not None and report.delivery.written else QUEUED_ONLY
 
 
 def check_in(args) -> Report:

@@ -18,6 +18,7 @@ from kiosk.adapters.gateway import SignedGateway
 from kiosk.adapters.results import OutboxResults
 from kiosk.audit_trail import AuditTrail
 from kiosk.gateway import QualificationGateway, TerminalKey, terminal_key_path
+from kiosk.instance import claim_data_folder
 from kiosk.results import OutboxRetrier, sink_from_settings
 from kiosk.runner import CheckInRunner
 from kiosk.session import CheckInMachine
@@ -74,8 +75,23 @@ class Kiosk:
 def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFaceUnlocker,
                 gateway: QualificationGateway, open_camera: Callable[..., CameraSource],
                 matcher: FaceMatcher | None = None, base: Path | None = None) -> Kiosk:
-    """`base` holds the outbox, keys and stores (default: the kiosk's data folder)."""
+    """`base` holds the outbox, keys and stores (default: the kiosk's data folder); one kiosk at a
+    time may use it (AnotherKioskRunning)."""
     base = base or paths.data_dir()
+    release = claim_data_folder(base)
+    try:
+        kiosk = _assemble(settings, service=service, unlocker=unlocker, gateway=gateway,
+                          open_camera=open_camera, matcher=matcher, base=base)
+    except BaseException:
+        release()
+        raise
+    kiosk.on_stop.append(release)
+    return kiosk
+
+
+def _assemble(settings: Settings, *, service: ReaderService, unlocker: CardFaceUnlocker,
+              gateway: QualificationGateway, open_camera: Callable[..., CameraSource],
+              matcher: FaceMatcher | None, base: Path) -> Kiosk:
     machine = CheckInMachine(settings)
     holder: dict[str, CheckInRunner] = {}
 

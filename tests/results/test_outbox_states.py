@@ -155,3 +155,22 @@ def test_the_retrier_survives_a_failing_round(tmp_path, share, caplog):
         retrier.stop()
     assert len(result_files(share)) == 1 and len(failures) == 2
     assert any("retry failed" in r.getMessage() for r in caplog.records)
+
+
+# ---- fault 9: no temporary file with patient data left when the outbox cannot record it --------
+
+def test_no_temporary_file_is_left_when_the_outbox_cannot_record_the_write(tmp_path, share):
+    import sqlite3
+    sink = make_sink(tmp_path)
+    real_set = sink._set
+
+    def full_data_disk(row_id, **values):
+        if values.get("state") == "renaming":
+            raise sqlite3.OperationalError("database or disk is full")
+        real_set(row_id, **values)
+    sink._set = full_data_disk
+    with pytest.raises(sqlite3.OperationalError):
+        sink.write(outcome_for("valid_adult"))
+    assert os.listdir(share) == [], "a .part file with patient data was left behind"
+    sink._set = real_set
+    assert sink.deliver_pending().queued == 0 and len(result_files(share)) == 1

@@ -267,3 +267,15 @@ def test_the_refusal_window_says_why_in_japanese_and_english(qtbot):
     assert window.close_button.minimumHeight() >= 80
     window.close_button.click()
     assert not window.isVisible()
+
+
+def test_a_second_kiosk_on_the_same_data_folder_is_refused_on_screen(tmp_path):
+    """Issue 17, fault 9: not "database is locked", but a clear message."""
+    from kiosk.instance import claim_data_folder
+    release = claim_data_folder(tmp_path / "data")
+    try:
+        done = run_kiosk(tmp_path, "--demo", "--windowed", "--quit-after", "1")
+    finally:
+        release()
+    assert done.returncode == 2 and "already running on the data folder" in done.stderr
+    assert "Traceback" not in done.stderr
