@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from kiosk.settings import SCHEMA, Setting, Who, plain_value
+from kiosk.settings_versions import SETTINGS_VERSION
 
 WHO_TEXT = {Who.STAFF: "staff (staff panel) or vendor", Who.VENDOR: "vendor only (settings file)"}
 
@@ -47,8 +48,11 @@ def reference() -> str:
         "The kiosk reads `settings.toml` (UTF-8, with or without a BOM) from its configuration folder",
         "at start and refuses to start on a wrong value, showing why on screen in Japanese and",
         "English (the message names the setting); an unknown name is logged and ignored. Settings",
-        "left out keep their default. Staff change the settings marked *staff* on the staff panel; vendors write",
-        "any setting into the file.",
+        "left out keep their default. `schema_version` (written by the kiosk when it saves; a file",
+        f"without it is version 1) lets a newer kiosk bring an older file forward: this one writes "
+        f"version {SETTINGS_VERSION}.",
+        "Staff change the settings marked *staff* on the staff panel; vendors write any setting into",
+        "the file.",
         "",
         "| Configuration folder | |",
         "|---|---|",

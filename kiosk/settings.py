@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Callable
 
-from kiosk import paths
+from kiosk import paths, settings_versions
 from kiosk.atomic import write_atomically
 from kiosk.platform_calls import default_result_folder, is_windows
 
@@ -252,6 +252,10 @@ def load(path: Path | None = None, *, overrides: dict[str, Any] | None = None) -
         except OSError as exc:
             raise SettingsError(f"{path}: the settings file cannot be read: "
                                 f"{exc.strerror or exc}") from None
+    try:
+        raw = settings_versions.migrate(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{path}: {exc}") from None
     raw.update(overrides or {})
     warnings = tuple(f"{path}: unknown setting '{name}' ignored (a typing mistake, or a setting "
                      "of another kiosk version)" for name in sorted(set(raw) - set(SCHEMA_BY_NAME)))
@@ -284,7 +288,8 @@ def to_toml(settings: Settings) -> str:
     import tomli_w   # here: only the staff panel and the vendor tools write settings
     changed = {s.name: plain_value(settings.values[s.name]) for s in SCHEMA
                if plain_value(settings.values[s.name]) != plain_value(s.default)}
-    return tomli_w.dumps(changed)
+    return tomli_w.dumps({settings_versions.VERSION_KEY: settings_versions.SETTINGS_VERSION,
+                          **changed})
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:
