@@ -131,7 +131,7 @@ class ResultSink:
         with self._lock:
             with self._db.atomic():
                 row_id = self._db["outbox"].insert({
-                    "file_name": name, "state": QUEUED, "attempts": 0,
+                    "file_name": name, "state": QUEUED, "attempts": 0, "folder": str(self.folder),
                     "payload": self._cipher.encrypt(rendered.content, f"outbox:{name}"),
                     "committed_at": processed_at.timestamp()}).last_pk
             written = self._deliver(self._db["outbox"].get(row_id))
@@ -214,6 +214,10 @@ class ResultSink:
         share = self._share
         share(check_share, folder, self.share_mount)
         content = self._cipher.decrypt(row["payload"], f"outbox:{name}")
+        if row["folder"] != str(folder):   # retargeted since: a crash may have left a temporary there
+            if row["folder"]:
+                self._remove_quietly(Path(row["folder"]) / temporary_name(name))
+            self._set(row["id"], folder=str(folder))
         try:
             share(write_synced, temporary, content)
             self._set(row["id"], state=RENAMING, folder=str(folder))
