@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.present import present
 
 TITLE_JA = "キオスクを起動できません"
 TITLE_EN = "The kiosk cannot start"
@@ -46,14 +48,6 @@ def show_refusal(reason: str, *, windowed: bool, quit_after: float | None = None
     """Show ``reason`` until staff close the window (or ``quit_after`` seconds pass)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = RefusalWindow(reason)
-    if windowed:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        window.showFullScreen()
-    if screenshot:
-        QTimer.singleShot(300, lambda: window.grab().save(screenshot))
-    if quit_after is not None:
-        QTimer.singleShot(int(quit_after * 1000), window.close)
+    present(window, windowed=windowed, screenshot=screenshot, quit_after=quit_after,
+            leave=window.close)
     app.exec()
