@@ -36,6 +36,7 @@ def check_share(folder: Path, mount: Path | None = None) -> None:
 
 
 SHARE_TIME_LIMIT_S = 5.0
+IDLE_S = 10.0
 
 
 class ShareCalls:
@@ -48,6 +49,7 @@ class ShareCalls:
     def __init__(self, time_limit_s: float = SHARE_TIME_LIMIT_S):
         self.time_limit_s = time_limit_s
         self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
         self._hung: Future | None = None
         self._hung_since = 0.0
@@ -60,10 +62,11 @@ class ShareCalls:
             self._hung = None
         started = time.monotonic()
         future: Future = Future()
-        self._calls.put((future, function, args))
-        if self._worker is None:   # a daemon: a share hung for good must not keep the kiosk from exiting
-            self._worker = threading.Thread(target=self._work, name="share-calls", daemon=True)
-            self._worker.start()
+        with self._lock:
+            self._calls.put((future, function, args))
+            if self._worker is None:   # a daemon: a share hung for good must not keep the kiosk from exiting
+                self._worker = threading.Thread(target=self._work, name="share-calls", daemon=True)
+                self._worker.start()
         try:
             return future.result(timeout=self.time_limit_s)
         except FutureTimeout:
@@ -72,8 +75,16 @@ class ShareCalls:
                                    f"({getattr(function, '__name__', 'call')})") from None
 
     def _work(self) -> None:
+        """Serve calls; after IDLE_S without one the thread ends (a new call starts another)."""
         while True:
-            future, function, args = self._calls.get()
+            try:
+                future, function, args = self._calls.get(timeout=IDLE_S)
+            except queue.Empty:
+                with self._lock:
+                    if self._calls.empty():
+                        self._worker = None
+                        return
+                continue
             try:
                 future.set_result(function(*args))
             except BaseException as error:   # handed to the caller, as a thread pool would

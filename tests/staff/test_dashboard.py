@@ -36,7 +36,7 @@ def checked_in(tmp_path_factory):
         blocked = root / "share-is-a-file"
         blocked.write_text("not a folder")
         assert checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
-                             "--data", str(data), "--inprocess"]) == 0
+                             "--data", str(data), "--inprocess"]) == checkin.QUEUED_ONLY
     sink = open_result_sink(blocked, "1399999999", base=data)
     return open_audit_store(90, data), sink.status()
 
