@@ -22,6 +22,7 @@ def demo_window(open_camera=None, **changes):
     folder = tempfile.mkdtemp(prefix="oqs-ui-bench-")
     os.environ["OQS_KIOSK_DATA_DIR"] = os.path.join(folder, "data")
     os.environ["OQS_KIOSK_CONFIG_DIR"] = os.path.join(folder, "config")
+    os.makedirs(os.path.join(folder, "results"))   # the share: the kiosk never creates it
     app = QApplication.instance() or QApplication([])
     from kiosk import settings as st
     from ui.app import build_demo_kiosk, build_kiosk_window, route_qt_messages_to_logging

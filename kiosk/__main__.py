@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from kiosk import logs, paths, settings
+from kiosk.instance import AnotherKioskRunning
+from kiosk.store.versioned import StoreTooNew
 
 
 log = logging.getLogger("kiosk")
@@ -26,6 +28,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="PNG",
                         help="save the first screen as a picture (vendor documentation)")
     return parser.parse_args(argv)
+
+
+def refuse(reason: str, args: argparse.Namespace) -> int:
+    """The kiosk will not start: why, in the log, on stderr and on the screen (exit status 2)."""
+    log.error("the kiosk cannot start: %s", reason)
+    print(f"起動できません / The kiosk cannot start:\n  {reason}", file=sys.stderr)
+    from ui.refusal import show_refusal
+    show_refusal(reason, windowed=args.windowed, quit_after=args.quit_after,
+                 screenshot=args.screenshot)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,15 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         loaded = settings.load(settings_path, overrides=overrides)
     except settings.SettingsError as exc:
-        log.error("the kiosk cannot start: %s", exc)
-        print(f"設定ファイルに問題があるため起動できません / The kiosk cannot start:\n  {exc}",
-              file=sys.stderr)
-        return 2
+        return refuse(f"設定ファイルに問題があります / The settings file has a problem:\n{exc}", args)
     log.info("starting (demo=%s, windowed=%s), log file %s", args.demo, args.windowed, log_path)
     from ui.app import run   # the only place the core reaches into the UI: the entry point
-    return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after,
-               screenshot=args.screenshot,
-               settings_path=settings_path)
+    try:
+        return run(loaded, demo=args.demo, windowed=args.windowed, quit_after=args.quit_after,
+                   screenshot=args.screenshot, settings_path=settings_path)
+    except (AnotherKioskRunning, StoreTooNew) as exc:
+        return refuse(str(exc), args)
 
 
 if __name__ == "__main__":

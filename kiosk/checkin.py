@@ -1,7 +1,9 @@
 """One check-in without a screen: `python -m kiosk.checkin --persona valid_adult --method pin
 --pin 1234 --consent all --out DIR`. A virtual card behind a real private pcscd (or, with
 --inprocess, the in-process reader), the local qualification simulator, a scripted patient; prints
-the result file's path and the machine time of each step. Exit 0 when a result was written."""
+the result file's path and the machine time of each step. Exit status: 0 when the result file
+was written, 3 when the result was only queued (the folder is unavailable; the outbox will write
+it), 1 when there is no result."""
 from __future__ import annotations
 
 import argparse
@@ -32,13 +34,17 @@ def parse_args(argv):
     parser.add_argument("--prescription", choices=["electronic", "paper"],
                         help="ask the e-prescription question and answer it so")
     parser.add_argument("--encoding", choices=["utf-8", "shift_jis"], default="utf-8")
-    parser.add_argument("--out", required=True, type=Path, help="the result folder")
+    parser.add_argument("--out", required=True, type=Path,
+                        help="the result folder (created when its parent exists)")
     parser.add_argument("--camera", default=str(DEMO_RECORDING),
                         help="device index, video file or image folder (face path)")
     parser.add_argument("--inprocess", action="store_true", help="no pcscd: the in-process reader")
     parser.add_argument("--data", type=Path, help="simulator, personas and outbox (default: data folder)")
     parser.add_argument("--timeout", type=float, default=60.0)
     return parser.parse_args(argv)
+
+
+QUEUED_ONLY = 3   # exit status: the check-in is done, its result waits in the outbox
 
 
 @dataclass(frozen=True)
@@ -63,12 +69,18 @@ class Report:
 def run(args) -> int:
     report = check_in(args)
     print_report(report)
-    return 0 if report.written else 1
+    if not report.written:
+        return 1
+    return 0 if report.delivery is not None and report.delivery.written else QUEUED_ONLY
 
 
 def check_in(args) -> Report:
     base = args.data or paths.data_dir() / "checkin"
-    overrides = {"result_folder": str(args.out), "result_encoding": args.encoding,
+    try:
+        args.out.mkdir(exist_ok=True)    # named on the command line: not a share to wait for
+    except OSError:
+        pass                             # the result waits in the outbox (exit status 3)
+    overrides = {"result_folder": str(args.out.absolute()), "result_encoding": args.encoding,
                  "eprescription_question": args.prescription is not None,
                  "smartphone_enabled": True,
                  "staff_mode": "visual_check" if args.method == "staff" else "automatic"}

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from kiosk.settings import SCHEMA, Setting, Who, plain_value
+from kiosk.settings_versions import SETTINGS_VERSION
 
 WHO_TEXT = {Who.STAFF: "staff (staff panel) or vendor", Who.VENDOR: "vendor only (settings file)"}
 
@@ -44,10 +45,14 @@ def reference() -> str:
         "     kiosk/settings.py SCHEMA. Do not edit by hand: tests/core/test_config_reference.py fails",
         "     when this file and the schema differ. -->",
         "",
-        "The kiosk reads `settings.toml` from its configuration folder at start and refuses to start",
-        "on an unknown name or a wrong value (the message names the setting). Settings left out keep",
-        "their default. Staff change the settings marked *staff* on the staff panel; vendors write",
-        "any setting into the file.",
+        "The kiosk reads `settings.toml` (UTF-8, with or without a BOM) from its configuration folder",
+        "at start and refuses to start on a wrong value, showing why on screen in Japanese and",
+        "English (the message names the setting); an unknown name is logged and ignored. Settings",
+        "left out keep their default. `schema_version` (written by the kiosk when it saves; a file",
+        f"without it is version 1) lets a newer kiosk bring an older file forward: this one writes "
+        f"version {SETTINGS_VERSION}.",
+        "Staff change the settings marked *staff* on the staff panel; vendors write any setting into",
+        "the file.",
         "",
         "| Configuration folder | |",
         "|---|---|",
@@ -61,7 +66,10 @@ def reference() -> str:
         "|---|---|---|---|---|",
     ]
     for setting in SCHEMA:
-        lines.append(f"| `{setting.name}` | {_cell(type_text(setting.type))} | {_cell(default_text(setting))} "
+        kind = type_text(setting.type)
+        if setting.minimum is not None:
+            kind += f", {setting.minimum} to {setting.maximum}"
+        lines.append(f"| `{setting.name}` | {_cell(kind)} | {_cell(default_text(setting))} "
                      f"| {WHO_TEXT[setting.who]} | {_cell(setting.description)} |")
     lines += ["", "An example `settings.toml`:", "", "```toml",
               'institution_code = "1312345678"',

@@ -39,7 +39,7 @@ def store_password(password: str, path: Path, cost: dict[str, int]) -> None:
     """Write `password` as a fresh random salt and its scrypt hash, atomically."""
     salt = os.urandom(16)
     record = {"salt": salt.hex(), "hash": _hash(password, salt, **cost).hex(), **cost}
-    write_atomically(path, json.dumps(record).encode("utf-8"))
+    write_atomically(path, json.dumps(record).encode("utf-8"), mode=0o600)   # no offline guessing
 
 
 def password_matches(password: str, path: Path) -> bool:

@@ -36,6 +36,24 @@ def sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def lock_exclusively(path: Path):
+    """``path`` opened and locked for this process alone (released when the returned file is
+    closed or the process ends, even killed), or None when another process holds the lock."""
+    stream = open(path, "a+b")
+    try:
+        if is_windows():
+            import msvcrt
+            stream.seek(0)
+            msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        stream.close()
+        return None
+    return stream
+
+
 def others_may_read(path: Path) -> int | None:
     """The file's mode when its group or other users have any access to it, else None.
     Always None on Windows, where the data folder's ACL does this job."""

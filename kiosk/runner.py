@@ -61,9 +61,9 @@ class CheckInRunner:
         return None if deadline is None else max(0.0, deadline - time.monotonic())
 
     def shutdown(self) -> None:
-        self._face_stop.set()
         with self._lock:     # a touch after this must not arm a timeout on a stopped kiosk
             self._stopped = True
+            self._face_stop.set()   # under the lock: a late ShowCamera cannot clear it again
             if self._timer:
                 self._timer.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -77,7 +77,10 @@ class CheckInRunner:
             self._pool.submit(self._end_visit)
         else:
             if isinstance(effect, (ev.MatchFace, ev.ShowCamera)):
-                self._face_stop.clear()
+                with self._lock:
+                    if self._stopped:   # the camera would run for ever: shutdown waits for it
+                        return
+                    self._face_stop.clear()
             self._pool.submit(self._carry_out, effect, visit)
 
     def _carry_out(self, effect: ev.Effect, visit: int) -> None:

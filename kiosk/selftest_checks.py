@@ -13,7 +13,8 @@ from pathlib import Path
 
 from kiosk import paths, settings
 from kiosk.platform_calls import sync_folder
-from kiosk.results import RESULT_FILE_PATTERN, open_result_sink
+from kiosk.results import RESULT_FILE_PATTERN, prepare_result_folder, sink_from_settings
+from kiosk.results.share import ShareUnavailable, check_share
 from kiosk.atomic import write_synced
 from kiosk.store import open_audit_store
 
@@ -148,8 +149,11 @@ def check_gateway(setup: SelftestSetup) -> str:
 
 def check_result_folder(setup: SelftestSetup) -> str:
     """Really writes, fsyncs and removes a file whose name the receipt computer never takes."""
-    folder = setup.settings.result_folder_path()
-    folder.mkdir(parents=True, exist_ok=True)   # as the kiosk does when it starts
+    folder = prepare_result_folder(setup.settings)
+    try:
+        check_share(folder, setup.settings.result_share_mount_path())   # the kiosk's own rule
+    except ShareUnavailable as exc:
+        raise CheckFailed(exc.strerror) from None
     probe = folder / f".oqs-kiosk-selftest-{os.getpid()}-{os.urandom(4).hex()}.tmp"
     assert not RESULT_FILE_PATTERN.match(probe.name)
     content = b"oqs-kiosk self-test\n"
@@ -167,14 +171,26 @@ def check_result_folder(setup: SelftestSetup) -> str:
 
 
 def check_outbox(setup: SelftestSetup) -> str:
-    loaded = setup.settings
-    sink = open_result_sink(loaded.result_folder_path(), loaded.institution_code,
-                            loaded.result_encoding.value, base=setup.base)
+    """Nothing waiting, nothing set aside, and every result the audit lists as queued is known to
+    the outbox (an emptied or replaced outbox would have lost it)."""
+    sink = sink_from_settings(setup.settings, base=setup.base)
     status = sink.status()
-    if status.alert:
-        raise CheckFailed(f"{status.queued} result(s) waiting since "
-                          f"{status.oldest_queued_at:%Y-%m-%d %H:%M} UTC; last error: "
-                          f"{status.last_error}")
+    problems = []
+    if status.queued:
+        since = f"{status.oldest_queued_at:%Y-%m-%d %H:%M}"
+        problems.append(f"{status.queued} result(s) waiting since {since} UTC; last error: "
+                        f"{status.last_error}")
+    if status.set_aside:
+        problems.append(f"{status.set_aside} result(s) could not be decrypted and were set aside")
+    if status.damage:
+        problems.append(status.damage)
+    lost = sink.unknown(open_audit_store(setup.settings.audit_retention_days,
+                                         setup.base).queued_result_files())
+    if lost:
+        problems.append(f"{len(lost)} result(s) the audit lists as queued are not in the outbox "
+                        f"(first: {lost[0]})")
+    if problems:
+        raise CheckFailed("; ".join(problems))
     return "empty: every result has been written"
 
 

@@ -6,15 +6,18 @@ and the vendor guide are generated from this schema, never written by hand.
 from __future__ import annotations
 
 import enum
+import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Callable
 
-from kiosk import paths
+from kiosk import paths, settings_versions
 from kiosk.atomic import write_atomically
-from kiosk.platform_calls import default_result_folder
+from kiosk.platform_calls import default_result_folder, is_windows
+
+log = logging.getLogger("kiosk.settings")
 
 
 class StaffMode(str, enum.Enum):
@@ -52,16 +55,23 @@ class Setting:
     description: str
     who: Who = Who.STAFF
     check: Callable[[Any], str | None] | None = None  # returns a problem, or None when fine
+    minimum: int | None = None   # whole numbers: the range their consumer takes (a Qt timer
+    maximum: int | None = None   # holds at most 2**31 - 1 ms, a date 9999 years)
 
 
 def _institution_code_problem(value: str) -> str | None:
-    if not re.fullmatch(r"\d{10}", value):
+    if not re.fullmatch(r"[0-9]{10}", value):   # ASCII only: it goes into file names and XML
         return "must be exactly 10 digits (都道府県番号2桁 + 点数表番号1桁 + 医療機関コード7桁)"
     return None
 
 
-def _positive(value: int) -> str | None:
-    return None if value > 0 else "must be greater than 0"
+def _absolute_path_problem(value: str) -> str | None:
+    """Empty, or an absolute path of this system (a relative one would follow the working folder)."""
+    if "\0" in value:
+        return "must not contain a NUL character"
+    if value and not (PureWindowsPath if is_windows() else PurePosixPath)(value).is_absolute():
+        return "must be an absolute path (e.g. C:\\OQS\\face or /mnt/oqs/face)"
+    return None
 
 
 def translated_languages() -> list[str]:
@@ -104,30 +114,36 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("eprescription_question", bool, False,
             "Ask whether the patient wants an electronic or a paper prescription."),
     Setting("result_folder", str, "",
-            "Folder the receipt computer reads results from; empty = C:\\OQS\\face on Windows, face/ in the kiosk's data folder elsewhere.",
-            Who.VENDOR),
+            "Folder the receipt computer reads results from (an absolute path; the kiosk never creates it); empty = C:\\OQS\\face on Windows, face/ in the kiosk's data folder elsewhere.",
+            Who.VENDOR, _absolute_path_problem),
+    Setting("result_share_mount", str, "",
+            "Mount point of the network share holding result_folder (e.g. /mnt/oqs); while nothing "
+            "is mounted there, results wait in the outbox instead of going to the local disk under "
+            "the empty mount point. Empty = no such check.", Who.VENDOR, _absolute_path_problem),
     Setting("result_encoding", ResultEncoding, ResultEncoding.UTF8,
             "Encoding of result files: utf-8 or shift_jis (written as cp932).", Who.VENDOR),
     Setting("languages", list[str], ["ja", "en"],
             "Languages offered to patients; Japanese first.", Who.STAFF, _languages_problem),
     Setting("screen_timeout_seconds", int, 60,
             "Seconds without a touch before a screen gives up and returns to the start.",
-            Who.STAFF, _positive),
+            Who.STAFF, minimum=1, maximum=3600),
     Setting("done_timeout_seconds", int, 15,
             "Seconds the 'please take your card' screen waits before returning to the start.",
-            Who.STAFF, _positive),
+            Who.STAFF, minimum=1, maximum=600),
     Setting("audit_retention_days", int, 90,
             "Days the audit rows (no PIN, no face data; names encrypted) are kept before purging.",
-            Who.VENDOR, _positive),
+            Who.VENDOR, minimum=1, maximum=3650),
     Setting("pin_scrambled", bool, False,
             "Shuffle the PIN pad's digits for every entry, so onlookers cannot read the PIN from finger positions."),
     Setting("face_attempts", int, 2,
-            "Face-match attempts before the PIN and staff check are offered.", Who.STAFF, _positive),
+            "Face-match attempts before the PIN and staff check are offered.", Who.STAFF,
+            minimum=1, maximum=10),
     Setting("voice_volume", int, 80,
             "Voice guidance and sounds, in percent of the speaker's volume (0 = silent).", Who.STAFF,
-            lambda value: None if 0 <= value <= 100 else "must be from 0 to 100"),
+            minimum=0, maximum=100),
     Setting("staff_panel_timeout_seconds", int, 120,
-            "Seconds without a touch before the staff panel closes itself.", Who.STAFF, _positive),
+            "Seconds without a touch before the staff panel closes itself.", Who.STAFF,
+            minimum=1, maximum=3600),
     Setting("seated_layout", bool, False,
             "Start every visit in the seated (wheelchair) layout: every control in the lower half of "
             "the screen, the face guide lower. Patients can also switch it for their own visit."),
@@ -147,6 +163,7 @@ SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}
 @dataclass(frozen=True)
 class Settings:
     values: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()   # what the file held that the kiosk ignored (unknown keys)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -160,6 +177,9 @@ class Settings:
 
     def result_folder_path(self) -> Path:
         return Path(self.result_folder) if self.result_folder else default_result_folder(paths.data_dir())
+
+    def result_share_mount_path(self) -> Path | None:
+        return Path(self.result_share_mount) if self.result_share_mount else None
 
 
 def defaults() -> Settings:
@@ -180,6 +200,8 @@ def coerce(setting: Setting, raw: Any) -> Any:
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"setting '{setting.name}': {exc} (got {raw!r})") from None
     problem = setting.check(value) if setting.check else None
+    if setting.minimum is not None and not setting.minimum <= value <= setting.maximum:
+        problem = f"must be from {setting.minimum} to {setting.maximum}"
     if problem:
         raise SettingsError(f"setting '{setting.name}': {problem} (got {raw!r})")
     return value
@@ -223,20 +245,28 @@ def load(path: Path | None = None, *, overrides: dict[str, Any] | None = None) -
     path = path or settings_file()
     raw: dict[str, Any] = {}
     if path.exists():
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        try:   # utf-8-sig: Notepad's "UTF-8 with BOM" is taken too
+            raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+        except OSError as exc:
+            raise SettingsError(f"{path}: the settings file cannot be read: "
+                                f"{exc.strerror or exc}") from None
+    try:
+        raw = settings_versions.migrate(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{path}: {exc}") from None
     raw.update(overrides or {})
-    unknown = sorted(set(raw) - set(SCHEMA_BY_NAME))
-    if unknown:
-        raise SettingsError(f"{path}: unknown setting(s) {unknown}")
+    warnings = tuple(f"{path}: unknown setting '{name}' ignored (a typing mistake, or a setting "
+                     "of another kiosk version)" for name in sorted(set(raw) - set(SCHEMA_BY_NAME)))
+    for warning in warnings:
+        log.warning("%s", warning)
     values = {s.name: coerce(s, raw[s.name]) if s.name in raw else s.default for s in SCHEMA}
     problem = _institution_code_problem(values["institution_code"])
     if problem:
         raise SettingsError(f"{path}: setting 'institution_code': {problem}; the kiosk will not "
                             "start without a valid code")
-    return Settings(values)
+    return Settings(values, warnings)
 
 
 # ---- saving and editing (the staff panel's settings form sits on top of this) ----------------
@@ -258,7 +288,8 @@ def to_toml(settings: Settings) -> str:
     import tomli_w   # here: only the staff panel and the vendor tools write settings
     changed = {s.name: plain_value(settings.values[s.name]) for s in SCHEMA
                if plain_value(settings.values[s.name]) != plain_value(s.default)}
-    return tomli_w.dumps(changed)
+    return tomli_w.dumps({settings_versions.VERSION_KEY: settings_versions.SETTINGS_VERSION,
+                          **changed})
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:

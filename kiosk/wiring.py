@@ -18,7 +18,8 @@ from kiosk.adapters.gateway import SignedGateway
 from kiosk.adapters.results import OutboxResults
 from kiosk.audit_trail import AuditTrail
 from kiosk.gateway import QualificationGateway, TerminalKey, terminal_key_path
-from kiosk.results import OutboxRetrier, open_result_sink
+from kiosk.instance import claim_data_folder
+from kiosk.results import OutboxRetrier, sink_from_settings
 from kiosk.runner import CheckInRunner
 from kiosk.session import CheckInMachine
 from kiosk.settings import Settings, plain_value
@@ -26,7 +27,7 @@ from kiosk.store import open_audit_store
 
 log = logging.getLogger("kiosk.wiring")
 
-RESULT_SETTINGS = ("result_folder", "result_encoding", "institution_code")   # what the sink holds
+RESULT_SETTINGS = ("result_folder", "result_share_mount", "result_encoding", "institution_code")   # what the sink holds
 
 
 @dataclass
@@ -42,9 +43,10 @@ class Kiosk:
     base: Path | None = None
 
     def start(self) -> "Kiosk":
-        self.results.sink.deliver_pending()   # whatever a crash or a dead share left queued
-        self.audit.store.purge()
+        """Nothing here touches the result share: the retrier's first round, at once and on its
+        own thread, delivers whatever a crash or a dead share left queued."""
         self.retrier.start()
+        self.audit.store.purge()
         self.card.start()
         self.face.warm()
         return self
@@ -57,7 +59,7 @@ class Kiosk:
         if any(plain_value(old.values[name]) != plain_value(new.values[name])
                for name in RESULT_SETTINGS):
             self.results.sink.retarget(new.result_folder_path(), new.institution_code,
-                                       new.result_encoding.value)
+                                       new.result_encoding.value, new.result_share_mount_path())
             log.info("results now go to %s", self.results.sink.folder)
 
     def stop(self) -> None:
@@ -73,8 +75,23 @@ class Kiosk:
 def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFaceUnlocker,
                 gateway: QualificationGateway, open_camera: Callable[..., CameraSource],
                 matcher: FaceMatcher | None = None, base: Path | None = None) -> Kiosk:
-    """`base` holds the outbox, keys and stores (default: the kiosk's data folder)."""
+    """`base` holds the outbox, keys and stores (default: the kiosk's data folder); one kiosk at a
+    time may use it (AnotherKioskRunning)."""
     base = base or paths.data_dir()
+    release = claim_data_folder(base)
+    try:
+        kiosk = _assemble(settings, service=service, unlocker=unlocker, gateway=gateway,
+                          open_camera=open_camera, matcher=matcher, base=base)
+    except BaseException:
+        release()
+        raise
+    kiosk.on_stop.append(release)
+    return kiosk
+
+
+def _assemble(settings: Settings, *, service: ReaderService, unlocker: CardFaceUnlocker,
+              gateway: QualificationGateway, open_camera: Callable[..., CameraSource],
+              matcher: FaceMatcher | None, base: Path) -> Kiosk:
     machine = CheckInMachine(settings)
     holder: dict[str, CheckInRunner] = {}
 
@@ -84,8 +101,7 @@ def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFac
     # Virtual cards are issued by the test CA; a clinic's build ships the J-LIS anchors instead.
     card = ReaderCard(service, load_test_anchors(), unlocker, presence)
     face = CameraFace(LazyMatcher((lambda: matcher) if matcher else FaceMatcher.load), open_camera)
-    sink = open_result_sink(settings.result_folder_path(), settings.institution_code,
-                            settings.result_encoding.value, base=base)
+    sink = sink_from_settings(settings, base=base)
     results = OutboxResults(sink)
     terminal_key = TerminalKey.load_or_create(terminal_key_path(base))
     runner = CheckInRunner(machine, card, face, SignedGateway(gateway, terminal_key), results)

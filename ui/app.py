@@ -5,7 +5,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from faceauth import CameraError, CameraSource
@@ -25,6 +25,7 @@ from ui.bridge import CoreBridge
 from ui.demo_controls import DemoControls
 from ui.i18n import Languages
 from ui.main_window import KioskWindow
+from ui.present import present
 from ui.staff import attach_staff
 
 log = logging.getLogger("ui")
@@ -115,19 +116,10 @@ def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | N
     if controls is not None:
         controls.show()
     app.aboutToQuit.connect(kiosk.stop)
-    if windowed:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        window.showFullScreen()
 
     def leave() -> None:
         window.release()
         app.quit()
-    if screenshot:
-        QTimer.singleShot(300, lambda: window.grab().save(screenshot))
-    if quit_after is not None:
-        QTimer.singleShot(int(quit_after * 1000), leave)
+    present(window, windowed=windowed, screenshot=screenshot, quit_after=quit_after, leave=leave)
     log.info("window open on the idle screen")
     return app.exec()

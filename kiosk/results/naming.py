@@ -14,7 +14,7 @@ _UNIQUE_LENGTH = 20
 
 
 def check_institution_code(code: str) -> str:
-    if not re.fullmatch(r"\d{10}", code):
+    if not re.fullmatch(r"[0-9]{10}", code):   # ASCII: \d would take full-width digits
         raise ValueError(f"the medical institution code must be 10 digits, got {code!r}")
     return code
 

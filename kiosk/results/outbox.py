@@ -1,17 +1,25 @@
 """The result sink: every confirmed check-in is committed to a durable SQLite outbox first, then
 written into the receipt computer's folder atomically, exactly once, retried until it is there.
 
-Each outbox row moves queued → renaming → written:
+Each outbox row moves queued → renaming → written, and every step re-checks what it finds on the
+share (kiosk.results.share: a missing folder or an unmounted share is "unavailable"):
   queued    committed; the complete file may not exist yet. Delivery (re)writes the temporary
-            file (hidden name, not matching the pattern), fsyncs it, then commits ``renaming``.
-  renaming  the complete temporary file is on disk. If it is still there the rename has not
-            happened: rename it, fsync the folder. If it is gone, the rename happened (and the
-            receipt computer may already have taken the file): do not write it again.
-  written   done; the encrypted content is dropped, the file name kept for the audit.
+            file (hidden name, not matching the pattern), fsyncs it, then commits ``renaming``
+            with the folder it wrote to.
+  renaming  the complete temporary file is in the row's folder. If it is still there the rename
+            has not happened: rename it, fsync the folder. If the folder is no longer the result
+            folder (staff retargeted it) or is gone, the result is written again to the new one.
+            If the final file is there, or the folder is reachable and holds neither file (the
+            rename happened and the receipt computer took it), it is not written again.
+  written   done; the encrypted content is dropped once the final file was seen on the share,
+            kept until retention otherwise; the file name is kept for the audit.
+  set_aside its content cannot be decrypted (wrong key, damaged): kept for inspection, never
+            retried, shown to staff; the other rows are delivered.
 A crash at any point leaves either a hidden temporary file or the whole file, never both.
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -26,22 +34,46 @@ from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)
 from kiosk.results.outcome import CheckinOutcome
-from kiosk.store.cipher import FieldCipher
-from kiosk.store.sqlite import open_database
+from kiosk.results.share import SHARE_TIME_LIMIT_S, ShareCalls, ShareUnavailable, check_share
+from kiosk.store.cipher import DecryptionError, FieldCipher
+from kiosk.store.versioned import open_versioned
 
-QUEUED, RENAMING, WRITTEN = "queued", "renaming", "written"
+QUEUED, RENAMING, WRITTEN, SET_ASIDE = "queued", "renaming", "written", "set_aside"
+PENDING = (QUEUED, RENAMING)
+log = logging.getLogger("kiosk.results")
+
+
+def _first_layout(db) -> None:
+    """Version 1: the layout written before the outbox carried a version."""
+    db["outbox"].create({
+        "id": int, "file_name": str, "state": str, "payload": bytes,
+        "committed_at": float, "written_at": float, "attempts": int, "last_error": str,
+    }, pk="id", not_null={"file_name", "state"}, if_not_exists=True)
+    db["outbox"].create_index(["file_name"], unique=True, if_not_exists=True)
+    db["outbox"].create_index(["state"], if_not_exists=True)
+
+
+def _folder_of_each_row(db) -> None:
+    """Version 2: where a row's temporary file was written (a retarget must not lose it)."""
+    db["outbox"].add_column("folder", str)
+
+
+MIGRATIONS = (_first_layout, _folder_of_each_row)
 
 
 @dataclass(frozen=True)
 class OutboxStatus:
-    """What staff see: ``alert`` is True while results wait for the folder."""
+    """What staff see: ``alert`` is True while results wait for the folder, while results could
+    not be decrypted (set aside), and after the outbox file was found damaged at start."""
     queued: int
     oldest_queued_at: datetime | None
     last_error: str | None
+    set_aside: int = 0           # rows that cannot be decrypted, kept for inspection
+    damage: str | None = None    # the outbox file was damaged: where it was kept
 
     @property
     def alert(self) -> bool:
-        return self.queued > 0
+        return self.queued > 0 or self.set_aside > 0 or self.damage is not None
 
 
 @dataclass(frozen=True)
@@ -56,21 +88,15 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def prepare_folder(folder: Path) -> None:
-    """Create the result folder if it can be; an offline share cannot, and results wait in the
-    outbox (staff see the alert)."""
-    try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
-
-
 class ResultSink:
     def __init__(self, folder: Path, outbox_path: Path, institution_code: str, encoding: str,
                  kiosk_tag: str, cipher: FieldCipher,
                  clock: Callable[[], datetime] = _utc_now,
-                 on_status: Callable[[OutboxStatus], None] | None = None):
+                 on_status: Callable[[OutboxStatus], None] | None = None,
+                 share_mount: Path | None = None, share_time_limit_s: float = SHARE_TIME_LIMIT_S):
         self.folder = Path(folder)
+        self._share = ShareCalls(share_time_limit_s)   # every call on the share, time-limited
+        self.share_mount = Path(share_mount) if share_mount else None
         self._institution_code = check_institution_code(institution_code)
         self._encoding = encoding_named(encoding)
         self._kiosk_tag = kiosk_tag
@@ -79,22 +105,18 @@ class ResultSink:
         self._on_status = on_status
         self._last_status: OutboxStatus | None = None
         self._lock = threading.Lock()
-        self._db = open_database(outbox_path)
-        with self._db.atomic():
-            self._db["outbox"].create({
-                "id": int, "file_name": str, "state": str, "payload": bytes,
-                "committed_at": float, "written_at": float, "attempts": int, "last_error": str,
-            }, pk="id", not_null={"file_name", "state"}, if_not_exists=True)
-            self._db["outbox"].create_index(["file_name"], unique=True, if_not_exists=True)
-            self._db["outbox"].create_index(["state"], if_not_exists=True)
+        opened = open_versioned(outbox_path, MIGRATIONS, "outbox")
+        self._db, self._damage = opened.db, opened.damage
 
-    def retarget(self, folder: Path, institution_code: str, encoding: str) -> None:
+    def retarget(self, folder: Path, institution_code: str, encoding: str,
+                 share_mount: Path | None = None) -> None:
         """Staff changed where and how results go: the next file (queued ones too) follows. The
-        outbox, its connection and the keys stay; nothing changes when a value is refused."""
+        outbox, its connection and the keys stay; nothing changes when a value is refused. No
+        folder is created (kiosk.results.share)."""
         code, chosen = check_institution_code(institution_code), encoding_named(encoding)
-        prepare_folder(folder)
         with self._lock:
             self.folder, self._institution_code, self._encoding = Path(folder), code, chosen
+            self.share_mount = Path(share_mount) if share_mount else None
 
     def write(self, outcome: CheckinOutcome) -> Delivery:
         """Commit ``outcome`` durably, then try to write its file. Folder trouble leaves it queued
@@ -109,7 +131,7 @@ class ResultSink:
         with self._lock:
             with self._db.atomic():
                 row_id = self._db["outbox"].insert({
-                    "file_name": name, "state": QUEUED, "attempts": 0,
+                    "file_name": name, "state": QUEUED, "attempts": 0, "folder": str(self.folder),
                     "payload": self._cipher.encrypt(rendered.content, f"outbox:{name}"),
                     "committed_at": processed_at.timestamp()}).last_pk
             written = self._deliver(self._db["outbox"].get(row_id))
@@ -119,19 +141,29 @@ class ResultSink:
     def deliver_pending(self) -> OutboxStatus:
         """Write every queued result (call at start-up, and periodically while ``alert``)."""
         with self._lock:
-            for row in list(self._db["outbox"].rows_where("state != ?", [WRITTEN], order_by="id")):
+            for row in list(self._db["outbox"].rows_where("state IN (?, ?)", list(PENDING),
+                                                          order_by="id")):
                 self._deliver(row)
         return self._report_status()
 
     def status(self) -> OutboxStatus:
         with self._lock:
             queued, oldest = self._db.execute("SELECT count(*), min(committed_at) FROM outbox "
-                                              "WHERE state != ?", [WRITTEN]).fetchone()
-            error = self._db.execute("SELECT last_error FROM outbox WHERE state != ? AND "
+                                              "WHERE state IN (?, ?)", PENDING).fetchone()
+            error = self._db.execute("SELECT last_error FROM outbox WHERE state IN (?, ?) AND "
                                      "last_error IS NOT NULL ORDER BY id DESC LIMIT 1",
-                                     [WRITTEN]).fetchone()
+                                     PENDING).fetchone()
+            set_aside = self._db.execute("SELECT count(*) FROM outbox WHERE state = ?",
+                                         [SET_ASIDE]).fetchone()[0]
         return OutboxStatus(queued, None if oldest is None else
-                            datetime.fromtimestamp(oldest, timezone.utc), error and error[0])
+                            datetime.fromtimestamp(oldest, timezone.utc), error and error[0],
+                            set_aside, self._damage)
+
+    def unknown(self, file_names: list[str]) -> list[str]:
+        """Those of ``file_names`` the outbox has no row for (lost with a damaged outbox)."""
+        with self._lock:
+            known = {row[0] for row in self._db.execute("SELECT file_name FROM outbox")}
+        return [name for name in file_names if name not in known]
 
     def forget_written_before(self, moment: datetime) -> int:
         """Retention: drop the bookkeeping of results written before ``moment``."""
@@ -140,27 +172,76 @@ class ResultSink:
                                     [WRITTEN, moment.timestamp()]).rowcount
 
     def _deliver(self, row: dict) -> bool:
-        name, state = row["file_name"], row["state"]
-        final, temporary = self.folder / name, self.folder / temporary_name(name)
         try:
-            if state == QUEUED:
-                write_synced(temporary, self._cipher.decrypt(row["payload"], f"outbox:{name}"))
-                self._set(row["id"], state=RENAMING)
-                state = RENAMING
-            if exists(temporary):
-                os.replace(temporary, final)
-                sync_folder(self.folder)
-            self._set(row["id"], state=WRITTEN, payload=None, written_at=time.time(), last_error=None)
+            if row["state"] != RENAMING or not self._finish_rename(row):
+                self._write_and_rename(row)
             return True
         except OSError as error:
-            if state == QUEUED:  # never remove a complete temporary file once it is ``renaming``
-                try:
-                    temporary.unlink(missing_ok=True)
-                except OSError:
-                    pass
-            self._set(row["id"], attempts=row["attempts"] + 1,
-                      last_error=f"{type(error).__name__}: {error.strerror or error}")
+            self._set(row["id"], attempts=row["attempts"] + 1, last_error=_describe(error))
             return False
+        except DecryptionError as error:
+            log.error("result %s set aside: %s (kept in the outbox for inspection)",
+                      row["file_name"], error)
+            self._set(row["id"], state=SET_ASIDE, last_error=str(error))
+            return False
+
+    def _finish_rename(self, row: dict) -> bool:
+        """Finish a rename a crash interrupted; False when the result must be written again."""
+        name, folder = row["file_name"], Path(row["folder"] or self.folder)
+        current = folder == self.folder
+        final, temporary = folder / name, folder / temporary_name(name)
+        try:
+            share = self._share
+            share(check_share, folder, self.share_mount if current else None)
+            if share(exists, temporary):
+                if not current:     # retargeted: the result follows to the new folder
+                    share(os.unlink, temporary)
+                    return False
+                share(os.replace, temporary, final)
+                share(sync_folder, folder)
+            elif not current and not share(exists, final):
+                return False
+        except OSError:
+            if current:
+                raise
+            return False            # the old folder is gone: write the result to the new one
+        self._mark_written(row, final)
+        return True
+
+    def _write_and_rename(self, row: dict) -> None:
+        name, folder = row["file_name"], self.folder
+        final, temporary = folder / name, folder / temporary_name(name)
+        share = self._share
+        share(check_share, folder, self.share_mount)
+        content = self._cipher.decrypt(row["payload"], f"outbox:{name}")
+        if row["folder"] != str(folder):   # retargeted since: a crash may have left a temporary there
+            if row["folder"]:
+                self._remove_quietly(Path(row["folder"]) / temporary_name(name))
+            self._set(row["id"], folder=str(folder))
+        try:
+            share(write_synced, temporary, content)
+            self._set(row["id"], state=RENAMING, folder=str(folder))
+        except Exception:   # never leave a temporary file the outbox does not know of
+            self._remove_quietly(temporary)
+            raise
+        share(os.replace, temporary, final)
+        share(sync_folder, folder)
+        self._mark_written(row, final)
+
+    def _mark_written(self, row: dict, final: Path) -> None:
+        """The payload goes only once the final file was seen on the share."""
+        seen = self._share(exists, final)
+        if not seen:
+            log.warning("%s was not found after its rename: the receipt computer took it, or it "
+                        "was lost; its encrypted content is kept until retention", row["file_name"])
+        values = {"state": WRITTEN, "written_at": time.time(), "last_error": None}
+        self._set(row["id"], **values, **({"payload": None} if seen else {}))
+
+    def _remove_quietly(self, path: Path) -> None:
+        try:
+            self._share(path.unlink, True)    # missing_ok
+        except OSError:
+            pass
 
     def _set(self, row_id: int, **values: object) -> None:
         with self._db.atomic():
@@ -174,13 +255,21 @@ class ResultSink:
         return status
 
 
+def _describe(error: OSError) -> str:
+    if isinstance(error, ShareUnavailable):
+        return error.strerror
+    return f"{type(error).__name__}: {error.strerror or error}"
+
+
 class OutboxRetrier:
     """A background thread that retries queued results every ``interval_s`` seconds, through
-    whichever ``sink`` it holds at that moment (a settings change swaps it while it runs)."""
+    whichever ``sink`` it holds at that moment (a settings change swaps it while it runs). It
+    never dies: a round that fails is logged, and the next waits longer, up to ``longest_wait_s``."""
 
-    def __init__(self, sink: ResultSink, interval_s: float = 5.0):
+    def __init__(self, sink: ResultSink, interval_s: float = 5.0, longest_wait_s: float = 300.0):
         self.sink = sink
         self._interval_s = interval_s
+        self._longest_wait_s = longest_wait_s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="outbox-retrier", daemon=True)
 
@@ -194,7 +283,13 @@ class OutboxRetrier:
             self._thread.join()
 
     def _run(self) -> None:
-        while not self._stop.wait(self._interval_s):
-            sink = self.sink
-            if sink.status().alert:
-                sink.deliver_pending()
+        wait_s = 0.0                   # the first round at once: what a crash or a dead share left
+        while not self._stop.wait(wait_s):
+            try:
+                sink = self.sink
+                if sink.status().queued:
+                    sink.deliver_pending()
+                wait_s = self._interval_s
+            except Exception:
+                wait_s = min(max(wait_s, self._interval_s) * 2, self._longest_wait_s)
+                log.exception("outbox retry failed; next try in %.0f s", wait_s)

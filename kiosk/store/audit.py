@@ -4,6 +4,7 @@ and are refused if they show up. Rows older than the retention period are purged
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import uuid
@@ -13,8 +14,9 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from kiosk.store.cipher import FieldCipher
-from kiosk.store.sqlite import open_database
+from kiosk.store.versioned import open_versioned
 
+log = logging.getLogger("kiosk.audit")
 _STEP_NAME = re.compile(r"[a-z_]{1,40}")
 _MY_NUMBER_LIKE = re.compile(r"(?<!\d)\d{12}(?!\d)")
 _FORBIDDEN_KEYS = re.compile(r"pin|password|passcode|my_?number|kojin_?bango|face|image|frame|photo",
@@ -84,6 +86,23 @@ def split_codes(joined: str | None) -> tuple[str, ...]:
     return tuple(filter(None, (joined or "").split(",")))
 
 
+def _first_layout(db) -> None:
+    """Version 1: the layout written before the store carried a version."""
+    personal_columns = dict.fromkeys(_PERSONAL_COLUMNS, bytes)
+    db["checkins"].create({
+        "id": int, "row_key": str, "started_at": float, "method": str, "mode": str,
+        "outcome": str, "step_times": str, "patient_code": str, "validity": int,
+        "notice_codes": str, "result_file": str, **personal_columns,
+    }, pk="id", if_not_exists=True)
+    db["staff_actions"].create({"id": int, "at": float, "kind": str, "detail": str},
+                               pk="id", if_not_exists=True)
+    db["checkins"].create_index(["started_at"], if_not_exists=True)
+    db["staff_actions"].create_index(["at"], if_not_exists=True)
+
+
+MIGRATIONS = (_first_layout,)
+
+
 class AuditStore:
     def __init__(self, path: Path | str, cipher: FieldCipher, retention_days: int,
                  clock: Callable[[], datetime] = utc_now):
@@ -93,18 +112,9 @@ class AuditStore:
         self._retention = timedelta(days=retention_days)
         self._clock = clock
         self._lock = threading.Lock()
-        self._db = open_database(path)
-        personal_columns = dict.fromkeys(_PERSONAL_COLUMNS, bytes)
-        with self._db.atomic():
-            self._db["checkins"].create({
-                "id": int, "row_key": str, "started_at": float, "method": str, "mode": str,
-                "outcome": str, "step_times": str, "patient_code": str, "validity": int,
-                "notice_codes": str, "result_file": str, **personal_columns,
-            }, pk="id", if_not_exists=True)
-            self._db["staff_actions"].create({"id": int, "at": float, "kind": str, "detail": str},
-                                             pk="id", if_not_exists=True)
-            self._db["checkins"].create_index(["started_at"], if_not_exists=True)
-            self._db["staff_actions"].create_index(["at"], if_not_exists=True)
+        opened = open_versioned(Path(path), MIGRATIONS, "checkins")
+        self._db = opened.db
+        self.damage = opened.damage   # the file was damaged at start: kept aside, staff told
 
     def record_checkin(self, entry: CheckinAudit) -> int:
         row_key = uuid.uuid4().hex
@@ -163,6 +173,12 @@ class AuditStore:
                                 "AND started_at < ? ORDER BY started_at, id",
                                 [start.timestamp(), end.timestamp()]).fetchall()
 
+    def queued_result_files(self) -> list[str]:
+        """The result files of check-ins that ended with their result queued, oldest first."""
+        return [row[0] for row in self._db.execute(
+            "SELECT result_file FROM checkins WHERE outcome = 'queued' AND result_file IS NOT NULL "
+            "ORDER BY started_at, id")]
+
     def newest_entry_at(self) -> datetime | None:
         """When the newest check-in started or the newest staff action happened (clock check)."""
         newest = self._db.execute("SELECT max(t) FROM (SELECT max(started_at) AS t FROM checkins "
@@ -176,8 +192,15 @@ class AuditStore:
 
     def purge(self) -> int:
         """Delete rows older than the retention period (overwritten on disk: secure_delete, WAL
-        truncated). Returns how many rows went."""
-        cutoff = (self._clock() - self._retention).timestamp()
+        truncated). Returns how many rows went. The clock is not trusted alone: nothing newer than
+        the newest kept row minus the retention goes (a clock years ahead deletes nothing recent),
+        and nothing at all while the clock is behind the newest row (it went backwards)."""
+        now, newest = self._clock(), self.newest_entry_at()
+        if newest is not None and now < newest:
+            log.warning("audit purge skipped: the clock (%s) is behind the newest row (%s)",
+                        now.isoformat(), newest.isoformat())
+            return 0
+        cutoff = (min(now, newest or now) - self._retention).timestamp()
         with self._lock:
             with self._db.atomic():
                 removed = self._db.execute("DELETE FROM checkins WHERE started_at < ?",

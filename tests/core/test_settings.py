@@ -32,7 +32,6 @@ def test_file_values_override_defaults(tmp_path):
     ('institution_code = "1311111111"\nscreen_timeout_seconds = 0', "screen_timeout_seconds"),
     ('institution_code = "1311111111"\nconsent_items = ["medication", "xray"]', "consent_items"),
     ('institution_code = "1311111111"\nlanguages = ["en", "ja"]', "languages"),
-    ('institution_code = "1311111111"\ncolour = "blue"', "colour"),
 ])
 def test_bad_values_are_refused_naming_the_key(tmp_path, text, named):
     with pytest.raises(st.SettingsError, match=named):

@@ -90,3 +90,12 @@ def test_each_visit_leaves_one_audit_row_without_secrets(capsys, tmp_path):
     assert {"reading", "querying", "done"} <= set(rows[0].step_times)
     raw = (tmp_path / "data" / "audit.sqlite").read_bytes()
     assert "山田".encode() not in raw and b"1234" not in raw and b"19800217" not in raw
+
+
+def test_a_result_only_queued_exits_3(capsys, tmp_path):
+    """Issue 17, fault 9: 0 means written; a result waiting in the outbox is not that."""
+    blocked = tmp_path / "share-gone"
+    blocked.write_text("not a folder")
+    code = checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
+                         "--data", str(tmp_path / "data"), "--inprocess"])
+    assert code == 3 and "result queued" in capsys.readouterr().out

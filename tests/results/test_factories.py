@@ -8,6 +8,7 @@ from tests.results.outcomes import outcome_for
 
 def test_sink_from_settings_names_files_after_this_kiosk(tmp_path):
     folder = tmp_path / "OQS" / "face"
+    folder.mkdir(parents=True)
     sink = open_result_sink(folder, "1311111111", "shift_jis", base=tmp_path / "data")
     delivery = sink.write(outcome_for("valid_adult"))
     tag = TerminalKey.load_or_create(terminal_key_path(tmp_path / "data")).terminal_id[:6]

@@ -57,7 +57,7 @@ def test_unavailable_folder_queues_then_delivers_once(tmp_path, share):
     delivery = sink.write(outcome_for("valid_adult"))
     assert not delivery.written
     status = sink.status()
-    assert status.alert and status.queued == 1 and "FileNotFoundError" in status.last_error
+    assert status.alert and status.queued == 1 and "share unavailable" in status.last_error
     assert seen[-1] == status
     assert sink.deliver_pending().queued == 1  # still offline: retried, still queued
     (tmp_path / "share-offline").rename(share)
@@ -162,6 +162,7 @@ def test_a_retargeted_sink_writes_the_next_result_there_and_refuses_bad_values_w
     with pytest.raises(ValueError):
         sink.retarget(tmp_path / "elsewhere", "12345", "shift_jis")     # not a 10-digit code
     assert sink.folder == share and not (tmp_path / "elsewhere").exists()
+    (tmp_path / "elsewhere").mkdir()
     sink.retarget(tmp_path / "elsewhere", "1399999998", "shift_jis")
     delivery = sink.write(outcome_for("valid_adult"))
     assert delivery.written and delivery.path.parent == tmp_path / "elsewhere"

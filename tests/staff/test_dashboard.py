@@ -36,7 +36,7 @@ def checked_in(tmp_path_factory):
         blocked = root / "share-is-a-file"
         blocked.write_text("not a folder")
         assert checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
-                             "--data", str(data), "--inprocess"]) == 0
+                             "--data", str(data), "--inprocess"]) == checkin.QUEUED_ONLY
     sink = open_result_sink(blocked, "1399999999", base=data)
     return open_audit_store(90, data), sink.status()
 
@@ -184,3 +184,21 @@ print(bar)
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert int(done.stdout.split()[-1]) > 500   # bar-coloured pixels (every other one counted)
+
+
+@pytest.mark.qt_log_ignore("pipewire")    # importing the staff screens loads Qt's audio
+def test_the_outbox_line_names_set_aside_results_and_a_damaged_outbox():
+    from ui.staff.dashboard import outbox_line
+    from kiosk.results import OutboxStatus
+    line = outbox_line(OutboxStatus(0, None, None, set_aside=2,
+                                    damage="outbox.sqlite was damaged (x); kept as y"))
+    assert "復号できない結果: 2 件" in line and "2 result(s) could not be decrypted" in line
+    assert "破損" in line and "kept as y" in line
+
+
+@pytest.mark.qt_log_ignore("pipewire")
+def test_a_damaged_audit_store_is_named_on_the_dashboard():
+    from ui.staff.dashboard import audit_damage_line
+    assert audit_damage_line(None) is None
+    line = audit_damage_line("audit.sqlite was damaged (x); kept as audit.sqlite.damaged-1")
+    assert line.startswith("記録ファイルが破損") and line.endswith("kept as audit.sqlite.damaged-1")

@@ -89,7 +89,7 @@ def test_a_file_where_the_result_folder_should_be_fails_that_line_only(kiosk_dir
     code, report = run_json(selftest_command("--json"))
     assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
     detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
-    assert "FileExistsError" in detail or "NotADirectoryError" in detail
+    assert "does not exist" in detail and blocker.read_text() == "a file"
 
 
 def unshare_works() -> bool:
@@ -120,7 +120,7 @@ def test_results_waiting_in_the_outbox_fail_that_line_only(kiosk_dirs, tmp_path)
     blocked = tmp_path / "share-gone"
     blocked.write_text("not a folder")
     assert checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
-                         "--data", str(kiosk_dirs[1]), "--inprocess"]) == 0
+                         "--data", str(kiosk_dirs[1]), "--inprocess"]) == checkin.QUEUED_ONLY
     code, report = run_json(selftest_command("--json"))
     assert code == 1 and failed_keys(report) == {"outbox"} | ALWAYS_FAILING
     detail = next(c["detail"] for c in report["checks"] if c["key"] == "outbox")
@@ -227,3 +227,48 @@ def test_an_unbuilt_or_stale_translation_fails(tmp_path):
 def test_a_missing_translations_folder_fails_with_its_reason(tmp_path):
     status, detail = translations_status(tmp_path / "i18n")
     assert status == FAILED and "i18n does not exist" in detail
+
+
+def test_a_missing_result_folder_is_not_created_by_the_self_test(kiosk_dirs, tmp_path):
+    """Issue 17, fault 1: the share's mount point is there, empty; the folder below it is not."""
+    mount_point = tmp_path / "mnt"
+    mount_point.mkdir()
+    use_result_folder(kiosk_dirs[0], mount_point / "face")
+    code, report = run_json(selftest_command("--json"))
+    assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
+    detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
+    assert "does not exist" in detail and os.listdir(mount_point) == []
+
+
+def test_an_empty_mount_point_fails_the_result_folder_line(kiosk_dirs, tmp_path):
+    mount_point = tmp_path / "mnt"
+    mount_point.mkdir()
+    use_result_folder(kiosk_dirs[0], mount_point)
+    with open(kiosk_dirs[0] / "settings.toml", "a", encoding="utf-8") as settings_file:
+        settings_file.write(f'result_share_mount = "{mount_point}"\n')
+    code, report = run_json(selftest_command("--json"))
+    assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
+    detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
+    assert f"nothing is mounted at {mount_point}" in detail
+
+
+@pytest.mark.parametrize("loss", ["emptied", "deleted"])
+def test_queued_results_missing_from_the_outbox_fail_that_line(kiosk_dirs, tmp_path, loss):
+    """Issue 17, fault 3: the audit lists a result as queued; the outbox no longer has it."""
+    blocked = tmp_path / "share-gone"
+    blocked.write_text("not a folder")
+    checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
+                  "--data", str(kiosk_dirs[1]), "--inprocess"])
+    outbox = kiosk_dirs[1] / "outbox.sqlite"
+    for leftover in kiosk_dirs[1].glob("outbox.sqlite-*"):
+        leftover.unlink()
+    if loss == "emptied":
+        outbox.write_bytes(b"")
+    else:
+        outbox.unlink()
+    code, report = run_json(selftest_command("--json"))
+    assert code == 1 and failed_keys(report) == {"outbox"} | ALWAYS_FAILING
+    detail = next(c["detail"] for c in report["checks"] if c["key"] == "outbox")
+    assert "1 result(s) the audit lists as queued are not in the outbox" in detail
+    if loss == "emptied":
+        assert "outbox.sqlite was damaged (the file is empty (0 bytes))" in detail

@@ -101,12 +101,31 @@ def test_retention_purges_old_rows_only(store, clock, tmp_path):
     assert [c.started_at for c in store.checkins()] == [NOW - timedelta(days=89)]
     assert [a.detail for a in store.staff_actions()] == [{"to": "y"}]
     clock.now = NOW + timedelta(days=2)
+    store.record_staff_action(StaffAction(clock.now, "mode_switch", {"to": "z"}))
     assert store.purge() == 1 and store.checkins() == []
+
+
+def test_a_clock_far_ahead_purges_nothing_newer_than_the_newest_row_minus_retention(store, clock):
+    """Issue 17, fault 6: a clock at 2040 (faketime) deleted the whole audit trail."""
+    store.record_checkin(checkin(at=NOW - timedelta(days=120)))
+    store.record_checkin(checkin(at=NOW - timedelta(days=60)))
+    store.record_checkin(checkin(at=NOW))
+    clock.now = datetime(2040, 1, 1, tzinfo=timezone.utc)
+    assert store.purge() == 1
+    assert [c.started_at for c in store.checkins()] == [NOW - timedelta(days=60), NOW]
+
+
+def test_a_clock_behind_the_newest_row_purges_nothing(store, clock):
+    store.record_checkin(checkin(at=NOW - timedelta(days=200)))
+    store.record_checkin(checkin(at=NOW))
+    clock.now = NOW - timedelta(hours=1)       # the clock went backwards
+    assert store.purge() == 0 and len(store.checkins()) == 2
 
 
 def test_purged_rows_leave_no_trace_on_disk(store, tmp_path):
     store.record_checkin(checkin(at=NOW - timedelta(days=200), result_file="OQS_gone_marker.xml"))
-    store.purge()
+    store.record_checkin(checkin(at=NOW))
+    assert store.purge() == 1
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("audit.sqlite*"))
     assert b"OQS_gone_marker" not in raw
 

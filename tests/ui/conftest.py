@@ -103,6 +103,7 @@ def demo_factory(qtbot, tmp_path, monkeypatch):
     started: list[Kiosk] = []
 
     def start(open_camera=None, pcscd: bool = False, **changes) -> Demo:
+        (tmp_path / "results").mkdir(exist_ok=True)   # the share: the kiosk never creates it
         settings = st.defaults().with_changes(**{
             "institution_code": "1399999999", "result_folder": str(tmp_path / "results"),
             "smartphone_enabled": True, **changes})

@@ -58,6 +58,7 @@ def installed(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("OQS_KIOSK_CONFIG_DIR", str(tmp_path / "config"))
     (tmp_path / "config").mkdir()
     results = tmp_path / "results"
+    results.mkdir()      # the share: the kiosk never creates a result folder it was given
     st.settings_file().write_text(f'institution_code = "1399999999"\nresult_folder = "{results}"\n'
                                   f'face_camera = "{NO_CAMERA}"\n', encoding="utf-8")
     # The virtual cards' holders are known to the installed simulator, as a patient is known to

@@ -195,7 +195,7 @@ def test_an_invalid_value_is_refused_with_the_schemas_reason(demo_factory):
     demo.see("保存していません")
     assert form.problems["languages"].isVisible()
     assert 'must start with "ja"' in form.problems["languages"].text()
-    assert "must be greater than 0" in form.problems["face_attempts"].text()
+    assert "must be from 1 to 10" in form.problems["face_attempts"].text()
     assert not form.problems["pin_scrambled"].isVisible()
     assert not demo.window.staff.editor.path.exists() and staff_actions(demo, "settings_change") == []
     assert demo.kiosk.machine.settings.languages == ["ja", "en"]
@@ -254,6 +254,7 @@ def pin_check_in(demo) -> None:
 def test_a_new_result_folder_encoding_and_code_take_the_next_result(demo_factory, tmp_path):
     demo = demo_factory()
     moved = tmp_path / "moved-results"
+    moved.mkdir()          # the new share exists: the kiosk never creates a result folder
     demo.window.staff.editor.change({"result_folder": str(moved), "result_encoding": "shift_jis",
                                      "institution_code": "2712345678"}, Who.VENDOR)
     pin_check_in(demo)

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk import events as ev
 from kiosk.codes import Problem
@@ -221,6 +222,7 @@ def test_python_m_kiosk_refuses_a_wrong_institution_code(tmp_path):
     done = run_kiosk(tmp_path, "--windowed", "--quit-after", "0.5")
     assert done.returncode == 2
     assert "institution_code" in done.stderr and "起動できません" in done.stderr
+    assert "cannot start" in (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
 
 
 def test_every_problem_and_notice_has_words():
@@ -240,3 +242,40 @@ def test_screenshots_command_saves_every_screen_in_both_languages(tmp_path):
     names = sorted(p.name for p in tmp_path.glob("*.png"))
     assert len(names) == 2 * len(samples())
     assert "ja-staff-check.png" in names and "en-pin-entry-last-try.png" in names
+
+
+def test_a_refused_setting_is_shown_on_screen_in_both_languages(tmp_path):
+    """Issue 17, fault 8: a refusal at start reaches the screen, not only stderr."""
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.toml").write_text(
+        'institution_code = "1311111111"\nscreen_timeout_seconds = 100000000000\n', encoding="utf-8")
+    shot = tmp_path / "refusal.png"
+    done = run_kiosk(tmp_path, "--windowed", "--quit-after", "1.5", "--screenshot", str(shot))
+    assert done.returncode == 2 and "screen_timeout_seconds" in done.stderr
+    assert shot.exists() and shot.stat().st_size > 1000
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "cannot start" in log and "screen_timeout_seconds" in log
+
+
+def test_the_refusal_window_says_why_in_japanese_and_english(qtbot):
+    from ui.refusal import RefusalWindow
+    window = RefusalWindow("setting 'institution_code': must be exactly 10 digits")
+    qtbot.addWidget(window)
+    window.show()
+    text = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "起動できません" in text and "cannot start" in text and "institution_code" in text
+    assert window.close_button.minimumHeight() >= 80
+    window.close_button.click()
+    assert not window.isVisible()
+
+
+def test_a_second_kiosk_on_the_same_data_folder_is_refused_on_screen(tmp_path):
+    """Issue 17, fault 9: not "database is locked", but a clear message."""
+    from kiosk.instance import claim_data_folder
+    release = claim_data_folder(tmp_path / "data")
+    try:
+        done = run_kiosk(tmp_path, "--demo", "--windowed", "--quit-after", "1")
+    finally:
+        release()
+    assert done.returncode == 2 and "already running on the data folder" in done.stderr
+    assert "Traceback" not in done.stderr

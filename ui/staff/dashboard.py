@@ -94,9 +94,24 @@ def outbox_line(status: OutboxStatus | None) -> str:
         return both("送信待ちの結果: 不明", "Result outbox: unknown")
     if not status.alert:
         return both("送信待ちの結果: なし", "Result outbox: empty")
-    oldest = status.oldest_queued_at.astimezone(JST).strftime("%H:%M") if status.oldest_queued_at else "?"
-    return both(f"送信待ちの結果: {status.queued} 件 ({oldest} から)",
-                f"{status.queued} result(s) queued since {oldest}; last error: {status.last_error}")
+    lines = []
+    if status.queued:
+        oldest = status.oldest_queued_at.astimezone(JST).strftime("%H:%M") if status.oldest_queued_at else "?"
+        lines.append(both(f"送信待ちの結果: {status.queued} 件 ({oldest} から)",
+                          f"{status.queued} result(s) queued since {oldest}; last error: {status.last_error}"))
+    if status.set_aside:
+        lines.append(both(f"復号できない結果: {status.set_aside} 件 (保管済み、ログ参照)",
+                          f"{status.set_aside} result(s) could not be decrypted: set aside, see the log"))
+    if status.damage:
+        lines.append(both("結果の保存ファイルが破損していたため、保管して新しく開始しました",
+                          status.damage))
+    return "\n".join(lines)
+
+
+def audit_damage_line(damage: str | None) -> str | None:
+    """The audit file was damaged at start: check-ins go on in a new one; staff should know."""
+    return None if damage is None else both(
+        "記録ファイルが破損していたため、保管して新しく記録しています", damage)
 
 
 class DashboardPage(QWidget):
@@ -194,7 +209,8 @@ class DashboardPage(QWidget):
         self.methods.show_counts(board.by_method, METHODS)
         self.errors.show_counts(dict(sorted(board.errors_by_code.items())))
         self.steps.show_counts({k: round(v, 2) for k, v in board.median_step_seconds.items()})
-        self.outbox.setText(outbox_line(board.outbox))
+        self.outbox.setText("\n".join(filter(None, (outbox_line(board.outbox),
+                                                     audit_damage_line(self.store.damage)))))
         self.retry.setEnabled(bool(board.outbox and board.outbox.alert))
         self.drawn.emit()
 

@@ -18,6 +18,7 @@ SETTING_NAMES = {
     "comprehensive_consent": "包括同意",
     "eprescription_question": "電子処方箋の質問",
     "result_folder": "結果フォルダ",
+    "result_share_mount": "結果フォルダの共有のマウント先",
     "result_encoding": "結果ファイルの文字コード",
     "languages": "表示言語",
     "screen_timeout_seconds": "画面の待ち時間 (秒)",
