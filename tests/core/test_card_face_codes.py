@@ -1,6 +1,6 @@
 """What the patient and staff see when the card face does not verify, through the real card
 adapter, an in-process reader and a virtual card: a forged record is 007, a card whose issuer key
-the kiosk does not ship is its own code 020 (nothing was checked: update the kiosk), never 007."""
+the kiosk does not ship is its own code 022 (nothing was checked: update the kiosk), never 007."""
 from __future__ import annotations
 
 import threading
@@ -54,11 +54,11 @@ def test_a_forged_card_face_is_code_007(personas):
 
 
 @pytest.mark.parametrize("hierarchies", [("jlis-production",), ("jlis-production", "jlis-test")])
-def test_a_card_from_an_issuer_the_kiosk_lacks_is_code_020(personas, hierarchies):
+def test_a_card_from_an_issuer_the_kiosk_lacks_is_code_022(personas, hierarchies):
     """A kiosk that ships only J-LIS keys meets a card of another hierarchy (here a demo card)."""
     trust = TrustAnchors(load_test_anchors().jpki_cas, load_issuer_keys(hierarchies=hierarchies))
     problem = chip_photo_problem(personas, "valid_adult", trust)
-    assert problem is Problem.CARD_ISSUER_KEY_UNKNOWN and problem.code == "020"
+    assert problem is Problem.CARD_ISSUER_KEY_UNKNOWN and problem.code == "022"
 
 
 def test_a_genuine_record_copied_onto_another_chip_is_code_007(personas):
