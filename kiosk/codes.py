@@ -26,6 +26,10 @@ class Problem(enum.Enum):
     CARD_SURFACE_UNREADABLE = ("017", "other_method")      # 照合番号B not read with confidence
     NO_CHIP_PHOTO = ("018", "other_method")                # infants' cards carry no photo
     CAMERA_UNAVAILABLE = ("019", "other_method")
+    # The insurance was confirmed and the result written, but the consent / prescription questions
+    # were left unanswered (written as not given, not chosen).
+    CARD_REMOVED_BEFORE_ANSWERS = ("020", "see_staff")
+    NO_ANSWER_IN_TIME = ("021", "see_staff")
     INTERNAL_ERROR = ("099", "see_staff")
 
     @property

@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.codes import Notice, Problem
 from kiosk.events import Method
-from kiosk.session import Step
+from kiosk.session import Ending, Step
 from kiosk.settings import ConsentItem
 
 
@@ -25,13 +25,21 @@ TITLES: dict[Step, str] = {
     Step.PIN_ENTRY: QT_TRANSLATE_NOOP("Title", "Enter your 4-digit PIN"),
     Step.PIN_VERIFYING: QT_TRANSLATE_NOOP("Title", "Checking your PIN…"),
     Step.STAFF_CHECK: QT_TRANSLATE_NOOP("Title", "Staff will confirm who you are"),
+    Step.IDENTIFIED: QT_TRANSLATE_NOOP("Title", "Identity confirmed"),
     Step.QUERYING: QT_TRANSLATE_NOOP("Title", "Confirming your health insurance…"),
     Step.CONSENT_ALL: QT_TRANSLATE_NOOP("Title", "May this clinic see your medical information?"),
     Step.CONSENT_ITEM: QT_TRANSLATE_NOOP("Title", "May this clinic see this information?"),
-    Step.PRESCRIPTION: QT_TRANSLATE_NOOP("Title", "How would you like your prescription?"),
+    Step.PRESCRIPTION: QT_TRANSLATE_NOOP("Title", "Please choose how to receive your prescription"),
     Step.WRITING: QT_TRANSLATE_NOOP("Title", "Completing your check-in…"),
     Step.DONE: QT_TRANSLATE_NOOP("Title", "You are checked in"),
     Step.PROBLEM: QT_TRANSLATE_NOOP("Title", "Check-in could not be completed"),
+}
+
+# The last screen's title follows how the visit ends (kiosk.session.ending_of), never only the step.
+ENDING_TITLES: dict[Ending, str] = {
+    Ending.CHECKED_IN: TITLES[Step.DONE],
+    Ending.SEE_RECEPTION: QT_TRANSLATE_NOOP("Title", "Please speak to the reception staff"),
+    Ending.NOT_CHECKED_IN: TITLES[Step.PROBLEM],
 }
 
 # The four stages of the step indicator ("2 / 4").
@@ -44,8 +52,8 @@ STAGES: tuple[str, ...] = (
 STAGE_OF: dict[Step, int] = {
     Step.IDLE: 1, Step.PHONE_GUIDE: 1, Step.READING: 1,
     Step.METHOD_CHOICE: 2, Step.FACE_PREPARING: 2, Step.FACE_CAPTURE: 2, Step.PIN_ENTRY: 2,
-    Step.PIN_VERIFYING: 2, Step.STAFF_CHECK: 2,
-    Step.QUERYING: 3, Step.CONSENT_ALL: 3, Step.CONSENT_ITEM: 3, Step.PRESCRIPTION: 3,
+    Step.PIN_VERIFYING: 2, Step.STAFF_CHECK: 2, Step.IDENTIFIED: 2,
+    Step.QUERYING: 2,     # identity is done, but nothing to consent to until the insurance answers Step.CONSENT_ALL: 3, Step.CONSENT_ITEM: 3, Step.PRESCRIPTION: 3,
     Step.WRITING: 4, Step.DONE: 4,
 }
 
@@ -77,6 +85,12 @@ WHAT_HAPPENED: dict[Problem, str] = {
     Problem.CARD_SURFACE_UNREADABLE: QT_TRANSLATE_NOOP("Problem", "The printed side of the card could not be read."),
     Problem.NO_CHIP_PHOTO: QT_TRANSLATE_NOOP("Problem", "This card has no face photo."),
     Problem.CAMERA_UNAVAILABLE: QT_TRANSLATE_NOOP("Problem", "The camera cannot be used right now."),
+    Problem.CARD_REMOVED_BEFORE_ANSWERS: QT_TRANSLATE_NOOP(
+        "Problem", "The card was taken during the questions: only your insurance check was sent "
+                   "to reception, without consent."),
+    Problem.NO_ANSWER_IN_TIME: QT_TRANSLATE_NOOP(
+        "Problem", "No answer came in time: only your insurance check was sent to reception, "
+                   "without consent."),
     Problem.INTERNAL_ERROR: QT_TRANSLATE_NOOP("Problem", "Something went wrong inside the kiosk."),
 }
 

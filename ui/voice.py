@@ -45,7 +45,8 @@ class Voice:
     def show(self, step: Step, visit: Visit, methods: list[Method]) -> None:
         """A new screen (or new words on it, e.g. the next consent question): say its sentences,
         cutting off what was still being said."""
-        prompts = screen_prompts(step, visit, methods, self.settings.consent_items)
+        prompts = screen_prompts(step, visit, methods, self.settings.consent_items,
+                                 self.settings.card_placement)
         if (step, prompts) == (self.step, self.prompts):
             return
         self.step, self.prompts = step, prompts
