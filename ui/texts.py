@@ -49,6 +49,7 @@ STAGES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Stage", "Consent"),
     QT_TRANSLATE_NOOP("Stage", "Done"),
 )
+STAGE_SEE_RECEPTION = QT_TRANSLATE_NOOP("Stage", "See reception")   # the last stage, when not 完了
 STAGE_OF: dict[Step, int] = {
     Step.IDLE: 1, Step.PHONE_GUIDE: 1, Step.READING: 1,
     Step.METHOD_CHOICE: 2, Step.FACE_PREPARING: 2, Step.FACE_CAPTURE: 2, Step.PIN_ENTRY: 2,
@@ -105,6 +106,10 @@ NEXT_STEP: dict[str, str] = {
 }
 
 CODE = QT_TRANSLATE_NOOP("Problem", "Code {0}")
+
+# The word keys of every keypad (the patient's PIN, the staff 目視 password): one wording for both.
+KEYPAD_CLEAR = QT_TRANSLATE_NOOP("Keypad", "Clear")
+KEYPAD_BACK = QT_TRANSLATE_NOOP("Keypad", "Back")
 
 GUIDANCE: dict[str, str] = {
     "no_face": QT_TRANSLATE_NOOP("Guidance", "Please look at the camera."),

@@ -2,15 +2,17 @@
 failure the problem (e.g. the PIN lock and the municipal office) is shown beside what is left."""
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk import events as ev
 from kiosk.events import Method
 from kiosk.prompts import METHOD_OF_KEY
+from ui.pictograms import pictogram
 from ui.screens.base import ProblemPanel, Screen, button, press_for
 from ui.texts import METHODS, say
 
-
+PICTOGRAM_SIZE = 64     # px: a sign beside the words (face, keypad, staff), for who reads little
 
 class MethodChoiceScreen(Screen):
     def build(self) -> None:
@@ -18,7 +20,9 @@ class MethodChoiceScreen(Screen):
         self.buttons = {m: button("choice", lambda m=m: self.send(ev.MethodChosen(m))) for m in METHODS}
         choices = QHBoxLayout()
         choices.setSpacing(24)
-        for widget in self.buttons.values():
+        for method, widget in self.buttons.items():
+            widget.setIcon(pictogram(method.value, False))
+            widget.setIconSize(QSize(PICTOGRAM_SIZE, PICTOGRAM_SIZE))
             choices.addWidget(widget)
         self.layout_.addWidget(self.problem)
         self.layout_.addStretch(1)
