@@ -28,8 +28,8 @@ class Problem(enum.Enum):
     CAMERA_UNAVAILABLE = ("019", "other_method")
     # The insurance was confirmed and the result written, but the consent / prescription questions
     # were left unanswered (written as not given, not chosen).
-    CARD_REMOVED_BEFORE_ANSWERS = ("020", "see_staff")
-    NO_ANSWER_IN_TIME = ("021", "see_staff")
+    CARD_REMOVED_BEFORE_ANSWERS = ("020", "sent_to_reception")
+    NO_ANSWER_IN_TIME = ("021", "sent_to_reception")
     INTERNAL_ERROR = ("099", "see_staff")
 
     @property

@@ -143,6 +143,8 @@ NEXT_STEPS: dict[str, Prompt] = {
     "use_card": P("マイナンバーカードをお使いください。", "Please use your My Number card."),
     "see_staff": P("受付の職員にお声がけください。", "Please speak to the reception staff."),
     "start_again": P("もう一度カードを置いてください。", "Please place your card again."),
+    "sent_to_reception": P("保険の確認だけを、同意なしで受付に送りました。",
+                           "Only your insurance check went to reception, without consent."),
 }
 
 PROBLEMS: dict[Problem, Prompt] = {
@@ -169,12 +171,8 @@ PROBLEMS: dict[Problem, Prompt] = {
                                        "The printed side of the card could not be read."),
     Problem.NO_CHIP_PHOTO: P("このカードには顔写真がありません。", "This card has no face photo."),
     Problem.CAMERA_UNAVAILABLE: P("カメラが使えません。", "The camera cannot be used right now."),
-    Problem.CARD_REMOVED_BEFORE_ANSWERS: P(
-        "質問の途中でカードが取り出されたため、保険の確認だけを受付に送りました。",
-        "The card was taken during the questions: only your insurance check went to reception."),
-    Problem.NO_ANSWER_IN_TIME: P(
-        "お答えがなかったため、保険の確認だけを受付に送りました。",
-        "No answer came, so only your insurance check went to reception."),
+    Problem.CARD_REMOVED_BEFORE_ANSWERS: P("カードが途中で取り出されました。", "The card was taken early."),
+    Problem.NO_ANSWER_IN_TIME: P("お答えがありませんでした。", "No answer came in time."),
     Problem.INTERNAL_ERROR: P("機械の中でエラーが起きました。", "Something went wrong inside the kiosk."),
 }
 

@@ -86,12 +86,8 @@ WHAT_HAPPENED: dict[Problem, str] = {
     Problem.CARD_SURFACE_UNREADABLE: QT_TRANSLATE_NOOP("Problem", "The printed side of the card could not be read."),
     Problem.NO_CHIP_PHOTO: QT_TRANSLATE_NOOP("Problem", "This card has no face photo."),
     Problem.CAMERA_UNAVAILABLE: QT_TRANSLATE_NOOP("Problem", "The camera cannot be used right now."),
-    Problem.CARD_REMOVED_BEFORE_ANSWERS: QT_TRANSLATE_NOOP(
-        "Problem", "The card was taken during the questions: only your insurance check was sent "
-                   "to reception, without consent."),
-    Problem.NO_ANSWER_IN_TIME: QT_TRANSLATE_NOOP(
-        "Problem", "No answer came in time: only your insurance check was sent to reception, "
-                   "without consent."),
+    Problem.CARD_REMOVED_BEFORE_ANSWERS: QT_TRANSLATE_NOOP("Problem", "The card was taken early."),
+    Problem.NO_ANSWER_IN_TIME: QT_TRANSLATE_NOOP("Problem", "No answer came in time."),
     Problem.INTERNAL_ERROR: QT_TRANSLATE_NOOP("Problem", "Something went wrong inside the kiosk."),
 }
 
@@ -103,6 +99,8 @@ NEXT_STEP: dict[str, str] = {
     "use_card": QT_TRANSLATE_NOOP("NextStep", "Please use your My Number card instead."),
     "see_staff": QT_TRANSLATE_NOOP("NextStep", "Please speak to the reception staff."),
     "start_again": QT_TRANSLATE_NOOP("NextStep", "Please place your card again to start over."),
+    "sent_to_reception": QT_TRANSLATE_NOOP(
+        "NextStep", "Only your insurance check went to reception, without consent."),
 }
 
 CODE = QT_TRANSLATE_NOOP("Problem", "Code {0}")

@@ -299,7 +299,7 @@
     <name>Keypad</name>
     <message>
         <source>Clear</source>
-        <translation>全部消す</translation>
+        <translation>消去</translation>
     </message>
     <message>
         <source>Back</source>
@@ -353,6 +353,10 @@
     <message>
         <source>Please place your card again to start over.</source>
         <translation>もう一度カードを置いて、やり直してください。</translation>
+    </message>
+    <message>
+        <source>Only your insurance check went to reception, without consent.</source>
+        <translation>保険の確認だけを、同意なしで受付に送りました。</translation>
     </message>
 </context>
 <context>
@@ -518,12 +522,12 @@
         <translation>現在カメラを使えません。</translation>
     </message>
     <message>
-        <source>The card was taken during the questions: only your insurance check was sent to reception, without consent.</source>
-        <translation>質問の途中でカードが取り出されたため、保険の確認だけを受付に送りました（同意なし）。</translation>
+        <source>The card was taken early.</source>
+        <translation>カードが途中で取り出されました。</translation>
     </message>
     <message>
-        <source>No answer came in time: only your insurance check was sent to reception, without consent.</source>
-        <translation>お答えがなかったため、保険の確認だけを受付に送りました（同意なし）。</translation>
+        <source>No answer came in time.</source>
+        <translation>お答えがありませんでした。</translation>
     </message>
     <message>
         <source>Something went wrong inside the kiosk.</source>

@@ -27,8 +27,8 @@ def label(name: str, text: str = "", *, centred: bool = True) -> QLabel:
     return widget
 
 
-def button(name: str, action: Callable[[], None]) -> QPushButton:
-    widget = QPushButton()
+def button(name: str, action: Callable[[], None], kind: type[QPushButton] = QPushButton) -> QPushButton:
+    widget = kind()
     widget.setObjectName(name)
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(lambda _checked=False: action())

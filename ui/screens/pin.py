@@ -127,7 +127,7 @@ class PinEntryScreen(Screen):
         self.pad.layout().addWidget(self.ok)
         self.pad.typed.connect(lambda count: self.ok.setEnabled(count == PIN_LENGTH))
         words = QVBoxLayout()
-        words.setSpacing(20)
+        words.setSpacing(10)     # big text at 1024 x 768: the last-try warning needs the height
         words.addStretch(1)
         words.addWidget(self.pad.dots_row, 0, Qt.AlignmentFlag.AlignHCenter)
         for widget in (self.tries, self.warning):
@@ -183,8 +183,24 @@ class PinEntryScreen(Screen):
         super().seat(seated)
         self.pad.wide = seated
         self.pad.place()
+        self._place_ok(beside_pad=seated)
         self._place_warning(above_pad=seated)
         self.beside.setAlignment(self.pad, Qt.AlignmentFlag.AlignBottom if seated else Qt.AlignmentFlag(0))
+
+    def _place_ok(self, beside_pad: bool) -> None:
+        """Standing: the dots beside the pad, OK directly under the keypad. Seated (its own
+        arrangement): the dots on top of the wide pad and OK beside it, so the pad stays in the
+        lower half and the words column narrow enough for 1024 px."""
+        pad = self.pad.layout()
+        for widget in (self.ok, self.pad.dots_row):
+            pad.removeWidget(widget)
+            self.words.removeWidget(widget)
+        if beside_pad:
+            pad.insertWidget(0, self.pad.dots_row)
+            self.words.insertWidget(self.words.count() - 1, self.ok)   # above the bottom stretch
+        else:
+            self.words.insertWidget(1, self.pad.dots_row, 0, Qt.AlignmentFlag.AlignHCenter)
+            pad.addWidget(self.ok)
 
     def _place_warning(self, above_pad: bool) -> None:
         """Seated, the wide pad leaves the words beside it too narrow for the last-try warning: it
