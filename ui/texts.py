@@ -54,7 +54,8 @@ STAGE_OF: dict[Step, int] = {
     Step.IDLE: 1, Step.PHONE_GUIDE: 1, Step.READING: 1,
     Step.METHOD_CHOICE: 2, Step.FACE_PREPARING: 2, Step.FACE_CAPTURE: 2, Step.PIN_ENTRY: 2,
     Step.PIN_VERIFYING: 2, Step.STAFF_CHECK: 2, Step.IDENTIFIED: 2,
-    Step.QUERYING: 2,     # identity is done, but nothing to consent to until the insurance answers Step.CONSENT_ALL: 3, Step.CONSENT_ITEM: 3, Step.PRESCRIPTION: 3,
+    Step.QUERYING: 2,     # identity is done, but nothing to consent to until the insurance answers
+    Step.CONSENT_ALL: 3, Step.CONSENT_ITEM: 3, Step.PRESCRIPTION: 3,
     Step.WRITING: 4, Step.DONE: 4,
 }
 
