@@ -60,7 +60,7 @@ PLACEMENTS: dict[CardPlacement, Prompt] = {
     CardPlacement.TRAY: P("写真の面を上にして、カード置き場に置いてください。",
                           "Lay it flat on the card tray, photo side up."),
     CardPlacement.STAND: P("写真の面を手前に向けて、カード立てに立ててください。",
-                           "Stand it upright in the card stand, photo side facing you."),
+                           "Stand it in the card stand, photo facing you."),
 }
 
 # What each prescription choice gives the patient, said after the question.

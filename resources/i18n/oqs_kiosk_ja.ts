@@ -279,7 +279,7 @@
         <translation>写真の面を上にして、カード置き場に置いてください。</translation>
     </message>
     <message>
-        <source>Stand it upright in the card stand, photo side facing you.</source>
+        <source>Stand it in the card stand, photo facing you.</source>
         <translation>写真の面を手前に向けて、カード立てに立ててください。</translation>
     </message>
     <message>

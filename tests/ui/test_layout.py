@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 from kiosk.codes import Problem
 from kiosk.events import Method
 from kiosk.session import Step, Visit
+from kiosk.settings import CardPlacement
 from ui.accessible import in_window
 from ui.main_window import KioskWindow
 from ui.samples import CARD, samples
@@ -132,7 +133,8 @@ def test_last_try_warning_goes_across_when_seated_and_back_beside_the_pad(qapp, 
         window.resize(*size)
 
 
-FAREWELLS = (Problem.CARD_REMOVED, Problem.TIMED_OUT)    # the problems a visit can leave on idle
+FAREWELLS = (Problem.CARD_REMOVED, Problem.TIMED_OUT,   # the problems a visit can leave on idle
+             Problem.CARD_REMOVED_BEFORE_ANSWERS)
 
 
 @pytest.mark.parametrize("look", [name for name, look in LOOKS.items() if look.big])
@@ -155,6 +157,33 @@ def test_every_problem_fits_in_big_text_on_the_small_screen(qapp, windows, langu
             if found:
                 trouble[f"{step.value} {visit.problem.name}"] = found
     finally:
+        window.access.use(Look())
+        window.resize(*size)
+    assert trouble == {}
+
+
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_card_placement_fits(qapp, windows, size, look):
+    """The idle screen's words and picture for each reader (slot, tray, stand), both languages,
+    with and without the farewell beside the picture."""
+    if size not in windows:
+        windows[size] = open_window(size)
+    app, window = windows[size]
+    settings = window.settings
+    trouble = {}
+    try:
+        for placement in CardPlacement:
+            window.apply_settings(settings.with_changes(card_placement=placement.value))
+            for language in ("ja", "en"):
+                for visit in (Visit(), Visit(problem=Problem.CARD_REMOVED_BEFORE_ANSWERS)):
+                    render(window, app, Step.IDLE, visit, [], language, LOOKS[look])
+                    assert window.current().placement is placement
+                    found = problems_on(window)
+                    if found:
+                        trouble[f"{placement.value} {language} {visit.problem}"] = found
+    finally:
+        window.apply_settings(settings)
         window.access.use(Look())
         window.resize(*size)
     assert trouble == {}

@@ -164,7 +164,7 @@ def test_the_idle_screen_shows_and_says_the_installed_readers_placement(demo_fac
     assert PICTURES[placement] == picture and idle.picture.renderer().isValid()
     assert spoken(demo)[:2] == ["screen.idle", f"placement.{placement.value}"]
     demo.press("English")
-    assert "photo side" in demo.text()
+    assert "photo" in demo.text() and "My Number card" in demo.text()
 
 
 def open_panel_over_the_staff_check(demo) -> None:

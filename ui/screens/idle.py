@@ -37,7 +37,7 @@ class IdleScreen(Screen):
         self.hint.setText({
             CardPlacement.SLOT: self.tr("Insert it into the slot, photo side up."),
             CardPlacement.TRAY: self.tr("Lay it flat on the card tray, photo side up."),
-            CardPlacement.STAND: self.tr("Stand it upright in the card stand, photo side facing you."),
+            CardPlacement.STAND: self.tr("Stand it in the card stand, photo facing you."),
         }[placement])
         self.phone.setText(self.tr("Use a smartphone instead"))
         self.phone.setVisible(self.settings.smartphone_enabled)
