@@ -15,6 +15,9 @@ from ui.i18n import Languages
 from ui.player import PromptPlayer
 
 GUIDANCE_TICK_MS = 500
+# Said to its end even when the next screen comes first: "identity confirmed" lasts about a second
+# on screen (kiosk.session.IDENTITY_BEAT_SECONDS), its sentence a little longer.
+UNCUT = frozenset({f"screen.{Step.IDENTIFIED.value}"})
 
 
 class Voice:
@@ -60,7 +63,7 @@ class Voice:
     def replay(self) -> None:
         warning = ["reader_missing"] if self.reader_missing and self.step is Step.IDLE else []
         self.player.say(warning + self.prompts + ["key.replay"] * (self.step in WAITING_FOR_PATIENT),
-                        self._language())
+                        self._language(), uncut=UNCUT)
         for prompt, language in language_offers(self.step, self._language(), self.languages.codes):
             self.player.say([prompt], language, interrupt=False)
 

@@ -186,3 +186,28 @@ def test_the_countdown_is_said_once_each_time_it_appears(qtbot):
     qtbot.wait(300)
     runner.seconds = 5.0
     qtbot.waitUntil(lambda: said(window).count("countdown") == 2, timeout=1000)
+
+
+class Playing:
+    """Stands in for the sound QtMultimedia is playing (no audio device here)."""
+
+    def __init__(self, prompt: str) -> None:
+        self.prompt, self.stopped = prompt, False
+
+    def property(self, _name: str) -> str:
+        return self.prompt
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def test_identity_confirmed_is_heard_to_its_end_before_the_next_screen_speaks(qtbot):
+    from ui.voice import UNCUT
+    player = PromptPlayer(audible=False)
+    beat = player._playing = Playing("screen.identified")
+    player.say(["screen.querying"], "ja", uncut=UNCUT)
+    assert not beat.stopped and player._playing is beat
+    assert list(player._queue) == [("screen.querying", "ja")]     # said next, not dropped
+    query = player._playing = Playing("screen.querying")
+    player.say(["screen.consent_all"], "ja", uncut=UNCUT)
+    assert query.stopped                                          # anything else is cut as before
