@@ -187,3 +187,23 @@ def test_every_card_placement_fits(qapp, windows, size, look):
         window.access.use(Look())
         window.resize(*size)
     assert trouble == {}
+
+
+@pytest.mark.parametrize("look", ["normal", "big", "contrast"])
+def test_filled_and_outlined_buttons_are_one_height(qapp, windows, look):
+    """A screen's filled (primary), outlined (secondary) and disabled buttons stand one height:
+    each has a 3 px border, the filled one in its own colour."""
+    size = (1280, 800)
+    if size not in windows:
+        windows[size] = open_window(size)
+    app, window = windows[size]
+    heights = {}
+    try:
+        for name, step, visit, methods in samples():
+            render(window, app, step, visit, methods, "ja", LOOKS[look])
+            for widget in window.current().findChildren(QPushButton):
+                if widget.isVisible() and widget.objectName() in ("primary", "secondary"):
+                    heights.setdefault(widget.height(), set()).add(f"{name} {widget.text()}")
+    finally:
+        window.access.use(Look())
+    assert len(heights) == 1, heights
