@@ -22,13 +22,13 @@ from kiosk.store import CheckinAudit, PersonalFields, open_audit_store
 
 DAY = date(2026, 11, 20)
 PATHS = {
-    "pin": ["reading", "method_choice", "pin_entry", "pin_verifying", "querying", "consent_all",
+    "pin": ["reading", "method_choice", "pin_entry", "pin_verifying", "identified", "querying", "consent_all",
             "writing", "done"],
-    "face": ["reading", "method_choice", "face_preparing", "face_capture", "querying",
+    "face": ["reading", "method_choice", "face_preparing", "face_capture", "identified", "querying",
              "consent_all", "writing", "done"],
     "fallback": ["reading", "method_choice", "face_preparing", "face_capture", "pin_entry",
-                 "pin_verifying", "querying", "consent_all", "writing", "done"],
-    "problem": ["reading", "method_choice", "pin_entry", "pin_verifying", "querying", "problem"],
+                 "pin_verifying", "identified", "querying", "consent_all", "writing", "done"],
+    "problem": ["reading", "method_choice", "pin_entry", "pin_verifying", "identified", "querying", "problem"],
 }
 
 

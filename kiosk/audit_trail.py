@@ -19,7 +19,9 @@ METHOD_NAMES = {Method.PIN: "pin", Method.FACE: "face", Method.STAFF: "visual_ch
 
 def audit_of(visit: Visit, last_step: Step, farewell, mode: str) -> CheckinAudit:
     """The row for a visit that ended after `last_step`; `farewell` is why it ended early, if so."""
-    if last_step is Step.DONE:
+    if visit.left_early is not None and visit.result_file is not None:
+        outcome = "unanswered"    # the result was written, the questions were not answered
+    elif last_step is Step.DONE:
         outcome = "queued" if Notice.RESULT_QUEUED in visit.notices else "written"
     elif last_step is Step.PROBLEM:
         outcome = "problem"

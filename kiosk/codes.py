@@ -26,6 +26,10 @@ class Problem(enum.Enum):
     CARD_SURFACE_UNREADABLE = ("017", "other_method")      # 照合番号B not read with confidence
     NO_CHIP_PHOTO = ("018", "other_method")                # infants' cards carry no photo
     CAMERA_UNAVAILABLE = ("019", "other_method")
+    # The insurance was confirmed and the result written, but the consent / prescription questions
+    # were left unanswered (written as not given, not chosen).
+    CARD_REMOVED_BEFORE_ANSWERS = ("020", "sent_to_reception")
+    NO_ANSWER_IN_TIME = ("021", "sent_to_reception")
     CARD_ISSUER_KEY_UNKNOWN = ("022", "other_method")      # EF 0004 names a key not shipped: update
     INTERNAL_ERROR = ("099", "see_staff")
 

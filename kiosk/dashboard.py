@@ -27,7 +27,7 @@ PIN_STEP = Step.PIN_ENTRY.value
 class DayDashboard:
     day: date
     checkins: int
-    by_outcome: dict[str, int]         # written, queued, problem, abandoned, cancelled
+    by_outcome: dict[str, int]         # written, queued, unanswered, problem, abandoned, cancelled
     by_method: dict[str, int]          # pin, face, visual_check, android, iphone, none
     face_tried: int                    # visits that reached the camera
     face_then_pin: int                 # ... and went on to the PIN

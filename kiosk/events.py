@@ -187,6 +187,11 @@ class ResultFailed(Event):
 
 
 @dataclass(frozen=True)
+class PauseOver(Event):
+    pass
+
+
+@dataclass(frozen=True)
 class Acknowledged(Event):
     pass
 
@@ -230,6 +235,12 @@ class ShowCamera(Effect):
 @dataclass(frozen=True)
 class StopFace(Effect):
     """Stop matching or previewing: the camera closes."""
+
+
+@dataclass(frozen=True)
+class Pause(Effect):
+    """Wait, then answer PauseOver: a beat the patient should notice (identity confirmed)."""
+    seconds: float
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from typing import Iterable
 
 from kiosk.codes import Notice, Problem
 from kiosk.events import Method
-from kiosk.session import Step, Visit
-from kiosk.settings import ConsentItem
+from kiosk.session import Ending, Step, Visit, ending_of
+from kiosk.settings import CardPlacement, ConsentItem
 
 LANGUAGES = ("ja", "en")
 
@@ -28,8 +28,7 @@ class Prompt:
 
 P = Prompt
 SCREENS: dict[Step, Prompt] = {
-    Step.IDLE: P("マイナンバーカードを、写真の面を上にして、カード置き場に置いてください。",
-                 "Please place your My Number card on the card tray, photo side up."),
+    Step.IDLE: P("マイナンバーカードを置いてください。", "Please place your My Number card."),
     Step.PHONE_GUIDE: P("スマートフォンをカードリーダーにかざしてください。",
                         "Please hold your smartphone over the card reader."),
     Step.READING: P("カードを読み取っています。そのままお待ちください。",
@@ -42,15 +41,33 @@ SCREENS: dict[Step, Prompt] = {
     Step.PIN_VERIFYING: P("暗証番号を確認しています。", "Checking your PIN."),
     Step.STAFF_CHECK: P("職員が本人確認をします。そのままお待ちください。",
                         "A staff member will confirm who you are. Please wait."),
+    Step.IDENTIFIED: P("本人確認ができました。", "Your identity is confirmed."),
     Step.QUERYING: P("保険の資格を確認しています。", "Confirming your health insurance."),
     Step.CONSENT_ALL: P("診療のため、この医療機関があなたの情報を見ることに同意しますか。",
                         "Do you agree that this clinic may see your medical information for your care?"),
     Step.CONSENT_ITEM: P("次の情報を見ることに同意しますか。", "Do you agree that the clinic may see this?"),
-    Step.PRESCRIPTION: P("処方箋を、電子か紙か選んでください。",
-                         "Please choose an electronic or a paper prescription."),
+    Step.PRESCRIPTION: P("処方箋の受け取り方法を選んでください。",
+                         "Please choose how to receive your prescription."),
     Step.WRITING: P("受付を完了しています。", "Completing your check-in."),
     Step.DONE: P("受付が完了しました。カードをお取りください。", "You are checked in. Please take your card."),
     Step.PROBLEM: P("受付を完了できませんでした。", "The check-in could not be completed."),
+}
+
+# How the installed reader takes the card (setting card_placement), said after the idle sentence.
+PLACEMENTS: dict[CardPlacement, Prompt] = {
+    CardPlacement.SLOT: P("写真の面を上にして、差し込み口に入れてください。",
+                          "Insert it into the slot, photo side up."),
+    CardPlacement.TRAY: P("写真の面を上にして、カード置き場に置いてください。",
+                          "Lay it flat on the card tray, photo side up."),
+    CardPlacement.STAND: P("写真の面を手前に向けて、カード立てに立ててください。",
+                           "Stand it in the card stand, photo facing you."),
+}
+
+# What each prescription choice gives the patient, said after the question.
+PRESCRIPTIONS: dict[str, Prompt] = {
+    "electronic": P("電子処方箋では、処方内容の控えと引換番号をお渡しします。対応する薬局なら、どこでも受け取れます。",
+                    "Electronic: a copy with an exchange number, for any pharmacy taking e-prescriptions."),
+    "paper": P("紙の処方箋では、紙の処方箋をお渡しします。", "Paper: you get a paper prescription."),
 }
 
 # Which key does what, said after the screen's sentence (a USB numeric keypad is a keyboard).
@@ -126,6 +143,8 @@ NEXT_STEPS: dict[str, Prompt] = {
     "use_card": P("マイナンバーカードをお使いください。", "Please use your My Number card."),
     "see_staff": P("受付の職員にお声がけください。", "Please speak to the reception staff."),
     "start_again": P("もう一度カードを置いてください。", "Please place your card again."),
+    "sent_to_reception": P("保険の確認だけを、同意なしで受付に送りました。",
+                           "Only your insurance check went to reception, without consent."),
 }
 
 PROBLEMS: dict[Problem, Prompt] = {
@@ -152,6 +171,8 @@ PROBLEMS: dict[Problem, Prompt] = {
                                        "The printed side of the card could not be read."),
     Problem.NO_CHIP_PHOTO: P("このカードには顔写真がありません。", "This card has no face photo."),
     Problem.CAMERA_UNAVAILABLE: P("カメラが使えません。", "The camera cannot be used right now."),
+    Problem.CARD_REMOVED_BEFORE_ANSWERS: P("カードが途中で取り出されました。", "The card was taken early."),
+    Problem.NO_ANSWER_IN_TIME: P("お答えがありませんでした。", "No answer came in time."),
     Problem.CARD_ISSUER_KEY_UNKNOWN: P("この受付機では、まだこのカードを確認できません。",
                                        "This kiosk cannot check this card yet."),
     Problem.INTERNAL_ERROR: P("機械の中でエラーが起きました。", "Something went wrong inside the kiosk."),
@@ -170,6 +191,9 @@ NOTICES: dict[Notice, Prompt] = {
 COUNTDOWN = P("まもなく最初の画面に戻ります。続けるときは、どれかのキーを押してください。",
               "Going back to the start soon. To continue, press any key.")
 AGAIN = P("もう一度、カメラを見てください。", "Let us try once more. Please look at the camera.")
+# The done screen's sentence when the patient must still see reception (never "checked in").
+SEE_RECEPTION = P("受付の職員にお声がけください。カードをお取りください。",
+                  "Please speak to the reception staff, and take your card.")
 READER_MISSING = P("カードリーダーが接続されていません。職員にお知らせください。",
                    "The card reader is not connected. Please tell the staff.")
 
@@ -179,15 +203,21 @@ EARCONS: dict[str, tuple[tuple[float, ...], float]] = {
     "digit": ((1000.0,), 0.05),
     "success": ((660.0, 880.0, 1320.0), 0.1),
     "error": ((440.0, 330.0), 0.18),
+    "attention": ((587.0, 587.0), 0.15),   # two even tones: neither done nor failed, look up
 }
+
+ENDING_SOUNDS = {Ending.CHECKED_IN: "success", Ending.SEE_RECEPTION: "attention",
+                 Ending.NOT_CHECKED_IN: "error"}
 
 
 def catalogue() -> dict[str, Prompt]:
     """Every spoken prompt by id: `screen.<step>`, `key.<what>`, `consent.<item>`, `digits.<n>`,
-    `pin_tries.<n>`, `guidance.<code>`, `next.<key>`, `problem.<code>`, `notice.<notice>`, and
+    `placement.<kind>`, `prescription.<kind>`, `pin_tries.<n>`, `guidance.<code>`, `next.<key>`, `problem.<code>`, `notice.<notice>`, and
     `again`, `countdown`, `reader_missing`."""
     prompts = {f"screen.{s.value}": p for s, p in SCREENS.items()}
     prompts |= {f"key.{k}": p for k, p in KEYS.items()}
+    prompts |= {f"placement.{c.value}": p for c, p in PLACEMENTS.items()}
+    prompts |= {f"prescription.{k}": p for k, p in PRESCRIPTIONS.items()}
     prompts |= {f"consent.{c.value}": p for c, p in CONSENT_ITEMS.items()}
     prompts |= {f"digits.{n}": p for n, p in DIGITS.items()}
     prompts |= {f"pin_tries.{n}": p for n, p in PIN_TRIES.items()}
@@ -198,6 +228,7 @@ def catalogue() -> dict[str, Prompt]:
     prompts["again"] = AGAIN
     prompts["countdown"] = COUNTDOWN
     prompts["reader_missing"] = READER_MISSING
+    prompts["see_reception"] = SEE_RECEPTION
     return prompts
 
 
@@ -213,11 +244,12 @@ def _notices(notices: Iterable[Notice]) -> list[str]:
     return [f"notice.{n.value}" for n in notices if n in NOTICES]
 
 
-def screen_prompts(step: Step, visit: Visit, methods: list[Method], consent_items=()) -> list[str]:
+def screen_prompts(step: Step, visit: Visit, methods: list[Method], consent_items=(),
+                   placement: CardPlacement = CardPlacement.TRAY) -> list[str]:
     """The sounds and sentences for the screen shown now, in the order they are played."""
     said = [f"screen.{step.value}"]
-    if step is Step.IDLE:
-        return problem_prompts(visit.problem) + said      # why the last visit ended, first
+    if step is Step.IDLE:   # why the last visit ended, first
+        return problem_prompts(visit.problem) + said + [f"placement.{placement.value}"]
     if step is Step.READING:
         return [earcon("card")] + said
     if step is Step.METHOD_CHOICE:
@@ -234,11 +266,17 @@ def screen_prompts(step: Step, visit: Visit, methods: list[Method], consent_item
         item = [f"consent.{visit.consent_item.value}"] if visit.consent_item else []
         return said + item + ["key.yes_no"]
     if step is Step.PRESCRIPTION:
-        return said + ["key.prescription"]
-    if step is Step.DONE:
-        return [earcon("success")] + said + problem_prompts(visit.problem) + _notices(visit.notices) + ["key.finish"]
-    if step is Step.PROBLEM:
-        return [earcon("error")] + said + problem_prompts(visit.problem) + ["key.finish"]
+        return said + [f"prescription.{k}" for k in PRESCRIPTIONS] + ["key.prescription"]
+    if step is Step.IDENTIFIED:
+        return [earcon("success")] + said
+    ending = ending_of(step, visit)
+    if ending is Ending.CHECKED_IN:
+        return [earcon(ENDING_SOUNDS[ending])] + said + _notices(visit.notices) + ["key.finish"]
+    if ending is Ending.SEE_RECEPTION:
+        return [earcon(ENDING_SOUNDS[ending])] + problem_prompts(visit.problem) + ["see_reception"] + \
+            _notices(visit.notices) + ["key.finish"]
+    if ending is Ending.NOT_CHECKED_IN:
+        return [earcon(ENDING_SOUNDS[ending])] + said + problem_prompts(visit.problem) + ["key.finish"]
     return said
 
 

@@ -29,6 +29,7 @@ class CheckInRunner:
         self._timer: threading.Timer | None = None
         self._deadline: float | None = None     # time.monotonic() when the screen gives up
         self._stopped = False
+        self._closing = threading.Event()     # ends a pause early when the kiosk stops
         self.guidance_listeners: list[Callable[[str], None]] = []
 
     # ---- events in ------------------------------------------------------------------------------
@@ -61,6 +62,7 @@ class CheckInRunner:
         return None if deadline is None else max(0.0, deadline - time.monotonic())
 
     def shutdown(self) -> None:
+        self._closing.set()
         with self._lock:     # a touch after this must not arm a timeout on a stopped kiosk
             self._stopped = True
             self._face_stop.set()   # under the lock: a late ShowCamera cannot clear it again
@@ -119,6 +121,9 @@ class CheckInRunner:
             except PinLocked:
                 return ev.PinBlocked()
             return ev.PinAccepted()
+        if isinstance(effect, ev.Pause):
+            self._closing.wait(effect.seconds)
+            return ev.PauseOver()
         if isinstance(effect, ev.ConfirmQualification):
             return self.gateway.confirm(effect.method, self.card, effect.face_score)
         if isinstance(effect, ev.WriteResult):

@@ -31,6 +31,7 @@ class Step(enum.Enum):
     PIN_ENTRY = "pin_entry"
     PIN_VERIFYING = "pin_verifying"
     STAFF_CHECK = "staff_check"
+    IDENTIFIED = "identified"      # a short beat: "identity confirmed", before the insurance query
     QUERYING = "querying"
     CONSENT_ALL = "consent_all"
     CONSENT_ITEM = "consent_item"
@@ -40,9 +41,13 @@ class Step(enum.Enum):
     PROBLEM = "problem"
 
 
+# The questions after the qualification is confirmed: leaving them (card taken, no answer in time)
+# still writes the result, with consent not given and the prescription format not chosen.
+ANSWERING = frozenset({Step.CONSENT_ALL, Step.CONSENT_ITEM, Step.PRESCRIPTION})
 # Steps where a patient's card sits in the reader and removing it abandons the visit.
 # WRITING finishes whatever happens: the qualification is confirmed and the result must not be lost.
-ABANDONABLE = frozenset(Step) - {Step.IDLE, Step.WRITING, Step.DONE, Step.PROBLEM}
+ABANDONABLE = frozenset(Step) - {Step.IDLE, Step.WRITING, Step.DONE, Step.PROBLEM} - ANSWERING
+IDENTITY_BEAT_SECONDS = 1.0   # "identity confirmed" stays this long before the insurance query
 # Steps that wait for the patient and give up after the screen timeout.
 WAITING_FOR_PATIENT = frozenset({
     Step.PHONE_GUIDE, Step.METHOD_CHOICE, Step.FACE_CAPTURE, Step.PIN_ENTRY, Step.STAFF_CHECK,
@@ -53,6 +58,21 @@ WAITING_FOR_PATIENT = frozenset({
 CAMERA_STEPS = frozenset({Step.FACE_CAPTURE, Step.STAFF_CHECK})
 
 
+class Ending(enum.Enum):
+    """How a visit's last screen ends it; its title, sound and panel all follow from this."""
+    CHECKED_IN = "checked_in"          # 受付完了: success sound, no problem panel
+    SEE_RECEPTION = "see_reception"    # result written, but the patient must see reception
+    NOT_CHECKED_IN = "not_checked_in"  # no result: error sound, the problem panel
+
+
+def ending_of(step: Step, visit: "Visit") -> Ending | None:
+    if step is Step.DONE:
+        return Ending.SEE_RECEPTION if visit.problem is not None else Ending.CHECKED_IN
+    if step is Step.PROBLEM:
+        return Ending.NOT_CHECKED_IN
+    return None
+
+
 @dataclass
 class Visit:
     """What the machine knows about the patient in front of it; wiped when the visit ends."""
@@ -60,6 +80,7 @@ class Visit:
     number: int = 0
     facts: ev.CardFacts | None = None
     method: Method | None = None
+    face_score: float | None = None
     excluded: set[Method] = field(default_factory=set)   # methods that failed this visit
     face_attempts: int = 0
     pin_tries_left: int | None = None
@@ -74,6 +95,7 @@ class Visit:
     chip_photo: bytes = field(default=b"", repr=False)   # shown to staff for 目視; memory only
     notices: list[Notice] = field(default_factory=list)
     card_removed: bool = False
+    left_early: Problem | None = None    # the questions were left unanswered (020, 021)
     result_file: str | None = None
     started_at: datetime | None = None
     step_times: list[tuple[str, datetime]] = field(default_factory=list)
@@ -97,24 +119,25 @@ RULES: tuple[Rule, ...] = (
     _rule(S.IDLE, ev.SmartphoneChosen, "guide_phone", S.PHONE_GUIDE, S.IDLE),
     _rule(S.PHONE_GUIDE, ev.CardPlaced, "start_reading", S.READING),
     _rule(S.READING, ev.CardRead, "card_read",
-          S.METHOD_CHOICE, S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.QUERYING, S.PROBLEM),
+          S.METHOD_CHOICE, S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.IDENTIFIED, S.PROBLEM),
     _rule(S.READING, ev.CardReadFailed, "fail_with_problem", S.PROBLEM),
     _rule(S.METHOD_CHOICE, ev.MethodChosen, "method_chosen",
           S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.METHOD_CHOICE),
     _rule(S.FACE_PREPARING, ev.ChipPhotoLoaded, "chip_photo_loaded", S.FACE_CAPTURE),
     _rule(S.FACE_PREPARING, ev.FaceUnavailable, "face_unavailable", S.METHOD_CHOICE),
     _rule(S.FACE_CAPTURE, ev.FaceUnavailable, "face_unavailable", S.METHOD_CHOICE),
-    _rule(S.FACE_CAPTURE, ev.FaceMatched, "face_matched", S.QUERYING),
+    _rule(S.FACE_CAPTURE, ev.FaceMatched, "face_matched", S.IDENTIFIED),
     _rule(S.FACE_CAPTURE, ev.FaceNotMatched, "face_not_matched", S.FACE_CAPTURE, S.METHOD_CHOICE),
     _rule(S.PIN_ENTRY, ev.PinEntered, "pin_entered", S.PIN_VERIFYING, S.PROBLEM),
     _rule(S.PIN_VERIFYING, ev.CardReadFailed, "fail_with_problem", S.PROBLEM),
-    _rule(S.PIN_VERIFYING, ev.PinAccepted, "pin_accepted", S.QUERYING),
+    _rule(S.PIN_VERIFYING, ev.PinAccepted, "pin_accepted", S.IDENTIFIED),
     _rule(S.PIN_VERIFYING, ev.PinRejected, "pin_rejected", S.PIN_ENTRY, S.METHOD_CHOICE, S.PROBLEM),
     _rule(S.PIN_VERIFYING, ev.PinBlocked, "pin_blocked", S.METHOD_CHOICE, S.PROBLEM),
     _rule(S.STAFF_CHECK, ev.ChipPhotoLoaded, "photo_for_staff", S.STAFF_CHECK),
     _rule(S.STAFF_CHECK, ev.FaceUnavailable, "stay", S.STAFF_CHECK),
-    _rule(S.STAFF_CHECK, ev.StaffConfirmed, "staff_confirmed", S.QUERYING),
+    _rule(S.STAFF_CHECK, ev.StaffConfirmed, "staff_confirmed", S.IDENTIFIED),
     _rule(S.STAFF_CHECK, ev.StaffDeclined, "staff_declined", S.PROBLEM),
+    _rule(S.IDENTIFIED, ev.PauseOver, "start_query", S.QUERYING),
     _rule(S.QUERYING, ev.QualificationConfirmed, "qualification_confirmed",
           S.CONSENT_ALL, S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
     _rule(S.QUERYING, ev.QualificationFailed, "fail_with_problem", S.PROBLEM),
@@ -123,8 +146,8 @@ RULES: tuple[Rule, ...] = (
     _rule(S.CONSENT_ITEM, ev.ConsentAnswered, "consent_answered",
           S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
     _rule(S.PRESCRIPTION, ev.PrescriptionChosen, "prescription_chosen", S.WRITING),
-    _rule(S.WRITING, ev.ResultWritten, "result_written", S.DONE),
-    _rule(S.WRITING, ev.ResultQueued, "result_queued", S.DONE),
+    _rule(S.WRITING, ev.ResultWritten, "result_written", S.DONE, S.IDLE),
+    _rule(S.WRITING, ev.ResultQueued, "result_queued", S.DONE, S.IDLE),
     _rule(S.WRITING, ev.ResultFailed, "result_failed", S.PROBLEM),
     _rule(S.WRITING, ev.CardRemoved, "note_card_removed", S.WRITING),
     _rule(S.DONE, ev.CardRemoved, "finish", S.IDLE),
@@ -132,7 +155,10 @@ RULES: tuple[Rule, ...] = (
     _rule(S.PROBLEM, ev.CardRemoved, "finish", S.IDLE),
     _rule(S.PROBLEM, ev.Acknowledged, "finish", S.IDLE),
     *(_rule(step, ev.CardRemoved, "abandon_card_removed", S.IDLE) for step in sorted(ABANDONABLE, key=lambda s: s.value)),
-    *(_rule(step, ev.TimedOut, "abandon_timed_out", S.IDLE) for step in sorted(WAITING_FOR_PATIENT, key=lambda s: s.value)),
+    *(_rule(step, ev.TimedOut, "abandon_timed_out", S.IDLE)
+      for step in sorted(WAITING_FOR_PATIENT - ANSWERING, key=lambda s: s.value)),
+    *(_rule(step, event, "record_unanswered", S.WRITING)
+      for step in sorted(ANSWERING, key=lambda s: s.value) for event in (ev.CardRemoved, ev.TimedOut)),
     *(_rule(step, ev.Cancelled, "abandon_cancelled", S.IDLE)
       for step in (S.PHONE_GUIDE, S.METHOD_CHOICE, S.FACE_CAPTURE, S.PIN_ENTRY, S.STAFF_CHECK)),
 )
@@ -319,9 +345,14 @@ class CheckInMachine:
         return self._problem(Problem.STAFF_DECLINED)
 
     def _query(self, method: Method, effects, face_score: float | None = None) -> Step:
-        self.visit.method = method
+        """Identity confirmed: say so for a moment, then ask for the qualification."""
+        self.visit.method, self.visit.face_score = method, face_score
         self.visit.problem = None
-        effects.append(ev.ConfirmQualification(method, face_score))
+        effects.append(ev.Pause(IDENTITY_BEAT_SECONDS))
+        return Step.IDENTIFIED
+
+    def _start_query(self, event, effects):
+        effects.append(ev.ConfirmQualification(self.visit.method, self.visit.face_score))
         return Step.QUERYING
 
     def _qualification_confirmed(self, event: ev.QualificationConfirmed, effects):
@@ -385,13 +416,31 @@ class CheckInMachine:
             consent_time=v.consent_time, prescription_electronic=v.prescription_electronic)))
         return Step.WRITING
 
+    def _record_unanswered(self, event, effects):
+        """The patient left the questions (took the card, or gave no answer in time): the confirmed
+        qualification is still written, with what was answered and nothing more."""
+        removed = isinstance(event, ev.CardRemoved)
+        self.visit.card_removed = removed
+        self.visit.left_early = Problem.CARD_REMOVED_BEFORE_ANSWERS if removed else Problem.NO_ANSWER_IN_TIME
+        self.visit.consent_item = None
+        return self._write(effects)
+
     def _result_written(self, event: ev.ResultWritten, effects):
         self.visit.result_file = event.file_name
-        return Step.DONE
+        return self._written()
 
     def _result_queued(self, event: ev.ResultQueued, effects):
         self.visit.result_file = event.file_name
         self.visit.notices.append(Notice.RESULT_QUEUED)
+        return self._written()
+
+    def _written(self) -> Step:
+        v = self.visit
+        if v.left_early is Problem.CARD_REMOVED_BEFORE_ANSWERS:
+            self._farewell = v.left_early   # the patient has gone: the idle screen says what happened
+            return Step.IDLE
+        if v.left_early is not None:
+            v.problem = v.left_early        # still there: please see reception
         return Step.DONE
 
     def _result_failed(self, event, effects):

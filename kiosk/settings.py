@@ -33,6 +33,13 @@ class ConsentItem(str, enum.Enum):
     OPERATIONS = "operations"              # 手術 (OperationInfo)
 
 
+class CardPlacement(str, enum.Enum):
+    """How the installed reader takes the card: each has its own picture and words on the idle screen."""
+    SLOT = "slot"      # pushed into a slot
+    TRAY = "tray"      # laid flat on a tray, photo up
+    STAND = "stand"    # stood upright on a stand, photo towards the patient
+
+
 class ResultEncoding(str, enum.Enum):
     UTF8 = "utf-8"
     SHIFT_JIS = "shift_jis"
@@ -113,6 +120,9 @@ SCHEMA: tuple[Setting, ...] = (
             "Ask one 包括同意 question (all information) first, with an 'individually' option."),
     Setting("eprescription_question", bool, False,
             "Ask whether the patient wants an electronic or a paper prescription."),
+    Setting("card_placement", CardPlacement, CardPlacement.TRAY,
+            "How the installed card reader takes the card: slot, tray (flat, photo up) or stand "
+            "(upright); the idle screen's picture and words follow it.", Who.VENDOR),
     Setting("result_folder", str, "",
             "Folder the receipt computer reads results from (an absolute path; the kiosk never creates it); empty = C:\\OQS\\face on Windows, face/ in the kiosk's data folder elsewhere.",
             Who.VENDOR, _absolute_path_problem),

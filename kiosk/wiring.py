@@ -21,13 +21,14 @@ from kiosk.gateway import QualificationGateway, TerminalKey, terminal_key_path
 from kiosk.instance import claim_data_folder
 from kiosk.results import OutboxRetrier, sink_from_settings
 from kiosk.runner import CheckInRunner
-from kiosk.session import CheckInMachine
+from kiosk.session import CheckInMachine, Step
 from kiosk.settings import Settings, plain_value
-from kiosk.store import open_audit_store
+from kiosk.store import StaffAction, open_audit_store, utc_now
 
 log = logging.getLogger("kiosk.wiring")
 
 RESULT_SETTINGS = ("result_folder", "result_share_mount", "result_encoding", "institution_code")   # what the sink holds
+VISUAL_CHECK_FROM_PANEL = "visual_check_from_panel"   # the audit's name for a 目視 answered there
 
 
 @dataclass
@@ -61,6 +62,16 @@ class Kiosk:
             self.results.sink.retarget(new.result_folder_path(), new.institution_code,
                                        new.result_encoding.value, new.result_share_mount_path())
             log.info("results now go to %s", self.results.sink.folder)
+
+    def staff_check_from_panel(self, same_person: bool) -> bool:
+        """Staff answer the 目視 check on the staff panel (no 目視 password typed in front of the
+        patient; the panel's own password let them in). Audited; False when no check is waiting."""
+        if self.machine.step is not Step.STAFF_CHECK:
+            return False
+        self.audit.store.record_staff_action(StaffAction(
+            utc_now(), VISUAL_CHECK_FROM_PANEL, {"same_person": same_person, "who": "staff"}))
+        self.runner.dispatch(ev.StaffConfirmed() if same_person else ev.StaffDeclined())
+        return True
 
     def stop(self) -> None:
         self.face.settle()

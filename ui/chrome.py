@@ -8,12 +8,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk import events as ev
-from kiosk.session import RULES, Step
+from kiosk.session import RULES, Ending, Step
 from ui.access_bar import mark_checked
 from ui.i18n import Languages
 from ui.replay import ReplayButton
 from ui.screens.base import button
-from ui.texts import STAGE_OF, STAGES, say
+from ui.texts import STAGE_OF, STAGE_SEE_RECEPTION, STAGES, say
 
 CANCELLABLE = frozenset(rule.source for rule in RULES if rule.event is ev.Cancelled)
 COUNTDOWN_FROM = 20.0     # seconds left when the countdown appears
@@ -57,9 +57,10 @@ class Header(QWidget):
             self.layout().addWidget(key)
             key.show()
 
-    def show_step(self, step: Step, current_language: str) -> None:
+    def show_step(self, step: Step, current_language: str, ending: Ending | None = None) -> None:
         self._stage = STAGE_OF.get(step, self._stage)   # a problem keeps the stage it happened in
-        self.stage.setText(f"{self._stage} / {len(STAGES)}   {say('Stage', STAGES[self._stage - 1])}")
+        name = STAGE_SEE_RECEPTION if ending is Ending.SEE_RECEPTION else STAGES[self._stage - 1]
+        self.stage.setText(f"{self._stage} / {len(STAGES)}   {say('Stage', name)}")
         self.cancel.setText(QCoreApplication.translate("Header", "Cancel"))
         self.cancel.setVisible(step in CANCELLABLE)
         for code, key in self.languages.items():

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from kiosk import events as ev
 from kiosk.events import Method
-from kiosk.session import Step, Visit
+from kiosk.session import Step, Visit, ending_of
 from kiosk.settings import Settings
 from ui.access_bar import AccessBar, apply_look
 from ui.accessible import describe, next_in_reading_order
@@ -112,7 +112,7 @@ class KioskWindow(QMainWindow):
     def _render(self) -> None:
         step, visit, methods = self.shown
         self.screens[step].render(visit, methods)
-        self.header.show_step(step, self.languages.current)
+        self.header.show_step(step, self.languages.current, ending_of(step, visit))
         self.access.retranslate()
         describe(self.header, self.screens[step])
         self._tick()

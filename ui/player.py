@@ -59,19 +59,22 @@ class PromptPlayer(QObject):
         for effect in self._effects.values():
             effect.setVolume(self._volume)
 
-    def say(self, prompt_ids: list[str], language: str, interrupt: bool = True) -> None:
-        """Queue the prompts; `interrupt` drops what is still queued or playing first."""
+    def say(self, prompt_ids: list[str], language: str, interrupt: bool = True,
+            uncut: frozenset[str] = frozenset()) -> None:
+        """Queue the prompts; `interrupt` drops what is still queued or playing first, except a
+        prompt of `uncut` playing now: it is heard to its end, the new prompts after it."""
         if interrupt:
-            self.stop()
+            self.stop(uncut)
         language = language if language in LANGUAGES else "en"
         self._queue.extend((pid, language) for pid in prompt_ids)
         if self._playing is None:
             self._next()
 
-    def stop(self) -> None:
+    def stop(self, uncut: frozenset[str] = frozenset()) -> None:
         self._queue.clear()
-        playing, self._playing = self._playing, None
-        if playing is not None:
+        playing = self._playing
+        if playing is not None and playing.property("prompt") not in uncut:
+            self._playing = None
             playing.stop()
 
     @property

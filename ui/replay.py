@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QPushButton
 
-from ui.access_bar import PICTOGRAM, pictogram
+from ui.pictograms import PICTOGRAM, pictogram
 
 
 class ReplayButton(QPushButton):

@@ -36,6 +36,7 @@ def samples() -> list[tuple[str, Step, Visit, list[Method]]]:
     return [
         ("idle", Step.IDLE, Visit(), []),
         ("idle-after-removal", Step.IDLE, Visit(problem=Problem.CARD_REMOVED), []),
+        ("idle-after-removal-recorded", Step.IDLE, Visit(problem=Problem.CARD_REMOVED_BEFORE_ANSWERS), []),
         ("phone-guide", Step.PHONE_GUIDE, Visit(), []),
         ("reading", Step.READING, Visit(), []),
         ("method-choice", Step.METHOD_CHOICE, Visit(facts=CARD, pin_tries_left=3), both),
@@ -51,6 +52,7 @@ def samples() -> list[tuple[str, Step, Visit, list[Method]]]:
          Visit(facts=CardFacts(TokenKind.ANDROID, has_photo=False), pin_tries_left=3), []),
         ("pin-verifying", Step.PIN_VERIFYING, Visit(facts=CARD), []),
         ("staff-check", Step.STAFF_CHECK, Visit(facts=CARD, chip_photo=_astronaut_chip()), []),
+        ("identified", Step.IDENTIFIED, Visit(facts=CARD), []),
         ("querying", Step.QUERYING, Visit(facts=CARD), []),
         ("consent-all", Step.CONSENT_ALL, Visit(facts=CARD), []),
         ("consent-item", Step.CONSENT_ITEM, Visit(facts=CARD, consent_item=ConsentItem.HEALTH_CHECKUPS), []),
@@ -60,5 +62,7 @@ def samples() -> list[tuple[str, Step, Visit, list[Method]]]:
         ("done-with-notices", Step.DONE,
          Visit(facts=CARD, notices=[Notice.CERTIFICATE_IN_GRACE, Notice.RESULT_QUEUED]), []),
         ("done-insurance-invalid", Step.DONE, Visit(facts=CARD, problem=Problem.INSURANCE_INVALID), []),
+        ("done-insurance-not-found", Step.DONE, Visit(facts=CARD, problem=Problem.INSURANCE_NOT_FOUND), []),
+        ("done-no-answer-in-time", Step.DONE, Visit(facts=CARD, problem=Problem.NO_ANSWER_IN_TIME), []),
         ("problem", Step.PROBLEM, Visit(facts=CARD, problem=Problem.CERTIFICATE_INVALID), []),
     ]

@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.codes import Notice, Problem
 from kiosk.events import Method
-from kiosk.session import Step
+from kiosk.session import Ending, Step
 from kiosk.settings import ConsentItem
 
 
@@ -25,13 +25,21 @@ TITLES: dict[Step, str] = {
     Step.PIN_ENTRY: QT_TRANSLATE_NOOP("Title", "Enter your 4-digit PIN"),
     Step.PIN_VERIFYING: QT_TRANSLATE_NOOP("Title", "Checking your PIN…"),
     Step.STAFF_CHECK: QT_TRANSLATE_NOOP("Title", "Staff will confirm who you are"),
+    Step.IDENTIFIED: QT_TRANSLATE_NOOP("Title", "Identity confirmed"),
     Step.QUERYING: QT_TRANSLATE_NOOP("Title", "Confirming your health insurance…"),
     Step.CONSENT_ALL: QT_TRANSLATE_NOOP("Title", "May this clinic see your medical information?"),
     Step.CONSENT_ITEM: QT_TRANSLATE_NOOP("Title", "May this clinic see this information?"),
-    Step.PRESCRIPTION: QT_TRANSLATE_NOOP("Title", "How would you like your prescription?"),
+    Step.PRESCRIPTION: QT_TRANSLATE_NOOP("Title", "Please choose how to receive your prescription"),
     Step.WRITING: QT_TRANSLATE_NOOP("Title", "Completing your check-in…"),
     Step.DONE: QT_TRANSLATE_NOOP("Title", "You are checked in"),
     Step.PROBLEM: QT_TRANSLATE_NOOP("Title", "Check-in could not be completed"),
+}
+
+# The last screen's title follows how the visit ends (kiosk.session.ending_of), never only the step.
+ENDING_TITLES: dict[Ending, str] = {
+    Ending.CHECKED_IN: TITLES[Step.DONE],
+    Ending.SEE_RECEPTION: QT_TRANSLATE_NOOP("Title", "Please speak to the reception staff"),
+    Ending.NOT_CHECKED_IN: TITLES[Step.PROBLEM],
 }
 
 # The four stages of the step indicator ("2 / 4").
@@ -41,11 +49,13 @@ STAGES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Stage", "Consent"),
     QT_TRANSLATE_NOOP("Stage", "Done"),
 )
+STAGE_SEE_RECEPTION = QT_TRANSLATE_NOOP("Stage", "See reception")   # the last stage, when not 完了
 STAGE_OF: dict[Step, int] = {
     Step.IDLE: 1, Step.PHONE_GUIDE: 1, Step.READING: 1,
     Step.METHOD_CHOICE: 2, Step.FACE_PREPARING: 2, Step.FACE_CAPTURE: 2, Step.PIN_ENTRY: 2,
-    Step.PIN_VERIFYING: 2, Step.STAFF_CHECK: 2,
-    Step.QUERYING: 3, Step.CONSENT_ALL: 3, Step.CONSENT_ITEM: 3, Step.PRESCRIPTION: 3,
+    Step.PIN_VERIFYING: 2, Step.STAFF_CHECK: 2, Step.IDENTIFIED: 2,
+    Step.QUERYING: 2,     # identity is done, but nothing to consent to until the insurance answers
+    Step.CONSENT_ALL: 3, Step.CONSENT_ITEM: 3, Step.PRESCRIPTION: 3,
     Step.WRITING: 4, Step.DONE: 4,
 }
 
@@ -77,6 +87,8 @@ WHAT_HAPPENED: dict[Problem, str] = {
     Problem.CARD_SURFACE_UNREADABLE: QT_TRANSLATE_NOOP("Problem", "The printed side of the card could not be read."),
     Problem.NO_CHIP_PHOTO: QT_TRANSLATE_NOOP("Problem", "This card has no face photo."),
     Problem.CAMERA_UNAVAILABLE: QT_TRANSLATE_NOOP("Problem", "The camera cannot be used right now."),
+    Problem.CARD_REMOVED_BEFORE_ANSWERS: QT_TRANSLATE_NOOP("Problem", "The card was taken early."),
+    Problem.NO_ANSWER_IN_TIME: QT_TRANSLATE_NOOP("Problem", "No answer came in time."),
     Problem.CARD_ISSUER_KEY_UNKNOWN: QT_TRANSLATE_NOOP(
         "Problem", "This kiosk cannot check this card yet: it needs an update."),
     Problem.INTERNAL_ERROR: QT_TRANSLATE_NOOP("Problem", "Something went wrong inside the kiosk."),
@@ -90,9 +102,15 @@ NEXT_STEP: dict[str, str] = {
     "use_card": QT_TRANSLATE_NOOP("NextStep", "Please use your My Number card instead."),
     "see_staff": QT_TRANSLATE_NOOP("NextStep", "Please speak to the reception staff."),
     "start_again": QT_TRANSLATE_NOOP("NextStep", "Please place your card again to start over."),
+    "sent_to_reception": QT_TRANSLATE_NOOP(
+        "NextStep", "Only your insurance check went to reception, without consent."),
 }
 
 CODE = QT_TRANSLATE_NOOP("Problem", "Code {0}")
+
+# The word keys of every keypad (the patient's PIN, the staff 目視 password): one wording for both.
+KEYPAD_CLEAR = QT_TRANSLATE_NOOP("Keypad", "Clear")
+KEYPAD_BACK = QT_TRANSLATE_NOOP("Keypad", "Back")
 
 GUIDANCE: dict[str, str] = {
     "no_face": QT_TRANSLATE_NOOP("Guidance", "Please look at the camera."),

@@ -100,9 +100,13 @@ BIG = ("QPushButton#digit_action { min-width: 148px; }\n"
        "QPushButton#access { min-width: 56px; }\n"
        "QPushButton { min-height: 68px; padding-top: 2px; padding-bottom: 2px; }\n"
        "QPushButton#choice { min-height: 76px; padding: 8px 4px; }\n"
-       "QLabel#title { padding-top: 0px; }")
-# Seated: PIN keys shorter, so the whole pad sits in the lower half of the screen.
-SEATED = "QPushButton#digit, QPushButton#digit_action { min-height: 56px; }"
+       "QLabel#title { padding-top: 0px; }\n"
+       # The staff 目視 pad's word keys ("1字消す") stay as they are: staff read them, and the pad
+       # keeps its size beside the photos.
+       "QPushButton#small_digit_action { font-size: 18px; }")
+# Seated: PIN keys shorter, so the whole pad sits in the lower half of the screen (its own
+# arrangement: two rows of five, OK beside the pad).
+SEATED = "QPushButton#digit, QPushButton#digit_action { min-height: 56px; min-width: 106px; }"
 
 
 @functools.cache

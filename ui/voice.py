@@ -15,6 +15,9 @@ from ui.i18n import Languages
 from ui.player import PromptPlayer
 
 GUIDANCE_TICK_MS = 500
+# Said to its end even when the next screen comes first: "identity confirmed" lasts about a second
+# on screen (kiosk.session.IDENTITY_BEAT_SECONDS), its sentence a little longer.
+UNCUT = frozenset({f"screen.{Step.IDENTIFIED.value}"})
 
 
 class Voice:
@@ -45,7 +48,8 @@ class Voice:
     def show(self, step: Step, visit: Visit, methods: list[Method]) -> None:
         """A new screen (or new words on it, e.g. the next consent question): say its sentences,
         cutting off what was still being said."""
-        prompts = screen_prompts(step, visit, methods, self.settings.consent_items)
+        prompts = screen_prompts(step, visit, methods, self.settings.consent_items,
+                                 self.settings.card_placement)
         if (step, prompts) == (self.step, self.prompts):
             return
         self.step, self.prompts = step, prompts
@@ -59,7 +63,7 @@ class Voice:
     def replay(self) -> None:
         warning = ["reader_missing"] if self.reader_missing and self.step is Step.IDLE else []
         self.player.say(warning + self.prompts + ["key.replay"] * (self.step in WAITING_FOR_PATIENT),
-                        self._language())
+                        self._language(), uncut=UNCUT)
         for prompt, language in language_offers(self.step, self._language(), self.languages.codes):
             self.player.say([prompt], language, interrupt=False)
 

@@ -1,5 +1,136 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>Access</name>
+    <message>
+        <source>Large text</source>
+        <translation>文字を大きく</translation>
+    </message>
+    <message>
+        <source>Makes every text on the screen larger, for this visit.</source>
+        <translation>この受付の間、画面の文字をすべて大きくします。</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>白黒反転（見やすい配色）</translation>
+    </message>
+    <message>
+        <source>Shows the screen in yellow and white on black, for this visit.</source>
+        <translation>この受付の間、黒地に黄色と白の見やすい配色で表示します。</translation>
+    </message>
+    <message>
+        <source>Seated (wheelchair)</source>
+        <translation>車いす（座ったまま操作）</translation>
+    </message>
+    <message>
+        <source>Moves every button to the lower half of the screen and expects your face lower, for this visit.</source>
+        <translation>この受付の間、ボタンをすべて画面の下半分に移し、顔の位置も低めに合わせます。</translation>
+    </message>
+</context>
+<context>
+    <name>Accessible</name>
+    <message>
+        <source>Says the screen&apos;s guidance again.</source>
+        <translation>この画面の案内をもう一度読み上げます。</translation>
+    </message>
+    <message>
+        <source>Stops the check-in and goes back to the start.</source>
+        <translation>受付をやめて、最初の画面に戻ります。</translation>
+    </message>
+    <message>
+        <source>Shows every screen in this language.</source>
+        <translation>画面をこの言語で表示します。</translation>
+    </message>
+    <message>
+        <source>Check in with a smartphone that carries your My Number card.</source>
+        <translation>マイナンバーカードを登録したスマートフォンで受付します。</translation>
+    </message>
+    <message>
+        <source>Shows how to check in with an iPhone.</source>
+        <translation>iPhoneでの受付のしかたを表示します。</translation>
+    </message>
+    <message>
+        <source>Shows how to check in with an Android smartphone.</source>
+        <translation>Androidスマートフォンでの受付のしかたを表示します。</translation>
+    </message>
+    <message>
+        <source>Shows the steps for the other kind of smartphone.</source>
+        <translation>もう一方のスマートフォンの手順を表示します。</translation>
+    </message>
+    <message>
+        <source>Confirms who you are by comparing your face with the card photo.</source>
+        <translation>カードの顔写真とお顔を照らし合わせて本人確認をします。</translation>
+    </message>
+    <message>
+        <source>Confirms who you are with the card&apos;s 4-digit PIN.</source>
+        <translation>カードの暗証番号（数字4桁）で本人確認をします。</translation>
+    </message>
+    <message>
+        <source>A staff member compares you with the card photo.</source>
+        <translation>職員がカードの顔写真とご本人を確認します。</translation>
+    </message>
+    <message>
+        <source>Types this digit. The screen shows only a dot.</source>
+        <translation>この数字を入力します。画面には●だけが表示されます。</translation>
+    </message>
+    <message>
+        <source>Erases every digit typed.</source>
+        <translation>入力した数字をすべて消します。</translation>
+    </message>
+    <message>
+        <source>Erases the last digit typed.</source>
+        <translation>最後に入力した数字を1つ消します。</translation>
+    </message>
+    <message>
+        <source>Checks the PIN. Available once 4 digits are typed.</source>
+        <translation>暗証番号を確認します。4桁入力すると押せます。</translation>
+    </message>
+    <message>
+        <source>For staff: the patient is the person in the card photo. Needs the password.</source>
+        <translation>職員用：カードの顔写真の本人であることを確認します。パスワードが必要です。</translation>
+    </message>
+    <message>
+        <source>For staff: the patient is not the person in the card photo.</source>
+        <translation>職員用：カードの顔写真の本人と確認できません。</translation>
+    </message>
+    <message>
+        <source>Agrees to all the information listed.</source>
+        <translation>表示されている情報すべてに同意します。</translation>
+    </message>
+    <message>
+        <source>Agrees to none of the information listed.</source>
+        <translation>表示されている情報のいずれにも同意しません。</translation>
+    </message>
+    <message>
+        <source>Asks about each kind of information in turn.</source>
+        <translation>情報の種類ごとに順にお聞きします。</translation>
+    </message>
+    <message>
+        <source>Agrees to this information.</source>
+        <translation>この情報に同意します。</translation>
+    </message>
+    <message>
+        <source>Does not agree to this information.</source>
+        <translation>この情報に同意しません。</translation>
+    </message>
+    <message>
+        <source>Your prescription goes to the pharmacy electronically.</source>
+        <translation>処方箋を電子で薬局に送ります。</translation>
+    </message>
+    <message>
+        <source>Your prescription is printed on paper.</source>
+        <translation>処方箋を紙で印刷します。</translation>
+    </message>
+    <message>
+        <source>Ends the check-in. Please take your card.</source>
+        <translation>受付を終わります。カードをお取りください。</translation>
+    </message>
+    <message>
+        <source>Goes back to the start. Please take your card first.</source>
+        <translation>最初の画面に戻ります。先にカードをお取りください。</translation>
+    </message>
+</context>
 <context>
     <name>Consent</name>
     <message>
@@ -140,6 +271,18 @@
 <context>
     <name>IdleScreen</name>
     <message>
+        <source>Insert it into the slot, photo side up.</source>
+        <translation>写真の面を上にして、差し込み口に入れてください。</translation>
+    </message>
+    <message>
+        <source>Lay it flat on the card tray, photo side up.</source>
+        <translation>写真の面を上にして、カード置き場に置いてください。</translation>
+    </message>
+    <message>
+        <source>Stand it in the card stand, photo facing you.</source>
+        <translation>写真の面を手前に向けて、カード立てに立ててください。</translation>
+    </message>
+    <message>
         <source>The card reader is not connected.</source>
         <translation>カードリーダーが接続されていません。</translation>
     </message>
@@ -148,12 +291,19 @@
         <translation>職員にお知らせください。</translation>
     </message>
     <message>
-        <source>Put it on the card tray with the photo side up.</source>
-        <translation>顔写真の面を上にして、カード置き場に置いてください。</translation>
-    </message>
-    <message>
         <source>Use a smartphone instead</source>
         <translation>スマートフォンで受付する</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>1字消す</translation>
     </message>
 </context>
 <context>
@@ -204,15 +354,19 @@
         <source>Please place your card again to start over.</source>
         <translation>もう一度カードを置いて、やり直してください。</translation>
     </message>
+    <message>
+        <source>Only your insurance check went to reception, without consent.</source>
+        <translation>保険の確認だけを、同意なしで受付に送りました。</translation>
+    </message>
 </context>
 <context>
     <name>Notice</name>
     <message>
-        <source>Your card's certificate expires within 3 months. Please renew it at your municipal office.</source>
+        <source>Your card&apos;s certificate expires within 3 months. Please renew it at your municipal office.</source>
         <translation>電子証明書の有効期限が3か月以内に切れます。お住まいの市区町村で更新してください。</translation>
     </message>
     <message>
-        <source>Your card's certificate has expired: only your insurance was confirmed. Please renew it at your municipal office.</source>
+        <source>Your card&apos;s certificate has expired: only your insurance was confirmed. Please renew it at your municipal office.</source>
         <translation>電子証明書の有効期限が切れています。保険の資格のみ確認しました。お住まいの市区町村で更新してください。</translation>
     </message>
     <message>
@@ -266,14 +420,6 @@
         <translation>迷ったら「やめる」を押して、職員にお声がけください。</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>消去</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>1字消す</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -281,8 +427,12 @@
 <context>
     <name>PrescriptionScreen</name>
     <message>
-        <source>An electronic prescription goes straight to the pharmacy you choose; a paper one is printed for you.</source>
-        <translation>電子処方箋は選んだ薬局に直接届きます。紙の処方箋は印刷してお渡しします。</translation>
+        <source>Electronic: you receive a copy of the prescription with an exchange number, and can take it to any pharmacy that handles electronic prescriptions.</source>
+        <translation>電子処方箋：処方内容の控え（引換番号つき）をお渡しします。電子処方箋に対応した薬局なら、どこでもお薬を受け取れます。</translation>
+    </message>
+    <message>
+        <source>Paper: you receive a paper prescription.</source>
+        <translation>紙の処方箋：紙の処方箋をお渡しします。</translation>
     </message>
     <message>
         <source>Electronic prescription</source>
@@ -316,11 +466,11 @@
         <translation>この医療機関ではスマートフォンはお使いいただけません。</translation>
     </message>
     <message>
-        <source>The card's certificate is not valid.</source>
+        <source>The card&apos;s certificate is not valid.</source>
         <translation>カードの電子証明書の有効期限が切れているか、失効しています。</translation>
     </message>
     <message>
-        <source>The card's certificate could not be verified.</source>
+        <source>The card&apos;s certificate could not be verified.</source>
         <translation>カードの電子証明書を確認できませんでした。</translation>
     </message>
     <message>
@@ -372,6 +522,14 @@
         <translation>現在カメラを使えません。</translation>
     </message>
     <message>
+        <source>The card was taken early.</source>
+        <translation>カードが途中で取り出されました。</translation>
+    </message>
+    <message>
+        <source>No answer came in time.</source>
+        <translation>お答えがありませんでした。</translation>
+    </message>
+    <message>
         <source>This kiosk cannot check this card yet: it needs an update.</source>
         <translation>この受付機では、まだこのカードを確認できません（受付機の更新が必要です）。</translation>
     </message>
@@ -414,14 +572,6 @@
         <translation>職員の方へ：カードの写真と同じ方か確認し、目視確認のパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>消去</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>削除</translation>
-    </message>
-    <message>
         <source>Same person</source>
         <translation>本人と確認</translation>
     </message>
@@ -451,6 +601,10 @@
     <message>
         <source>Done</source>
         <translation>完了</translation>
+    </message>
+    <message>
+        <source>See reception</source>
+        <translation>受付へ</translation>
     </message>
 </context>
 <context>
@@ -492,6 +646,10 @@
         <translation>職員が本人確認をします</translation>
     </message>
     <message>
+        <source>Identity confirmed</source>
+        <translation>本人確認ができました</translation>
+    </message>
+    <message>
         <source>Confirming your health insurance…</source>
         <translation>保険の資格を確認しています…</translation>
     </message>
@@ -504,8 +662,12 @@
         <translation>次の情報の提供に同意しますか</translation>
     </message>
     <message>
-        <source>How would you like your prescription?</source>
+        <source>Please choose how to receive your prescription</source>
         <translation>処方箋の受け取り方法を選んでください</translation>
+    </message>
+    <message>
+        <source>Please speak to the reception staff</source>
+        <translation>受付にお声がけください</translation>
     </message>
     <message>
         <source>Completing your check-in…</source>
@@ -518,25 +680,6 @@
     <message>
         <source>Check-in could not be completed</source>
         <translation>受付できませんでした</translation>
-    </message>
-</context>
-<context>
-    <name>WaitingScreen</name>
-    <message>
-        <source>Please leave the card where it is.</source>
-        <translation>カードはそのまま置いておいてください。</translation>
-    </message>
-    <message>
-        <source>Reading the photo on your card. The camera starts in a moment.</source>
-        <translation>カードの顔写真を読み取っています。まもなくカメラが始まります。</translation>
-    </message>
-    <message>
-        <source>This takes a few seconds.</source>
-        <translation>数秒かかります。</translation>
-    </message>
-    <message>
-        <source>Almost done.</source>
-        <translation>まもなく完了します。</translation>
     </message>
 </context>
 <context>
@@ -553,133 +696,26 @@ again</source>
     </message>
 </context>
 <context>
-    <name>Access</name>
+    <name>WaitingScreen</name>
     <message>
-        <source>Large text</source>
-        <translation>文字を大きく</translation>
+        <source>Please leave the card where it is.</source>
+        <translation>カードはそのまま置いておいてください。</translation>
     </message>
     <message>
-        <source>Makes every text on the screen larger, for this visit.</source>
-        <translation>この受付の間、画面の文字をすべて大きくします。</translation>
+        <source>Reading the photo on your card. The camera starts in a moment.</source>
+        <translation>カードの顔写真を読み取っています。まもなくカメラが始まります。</translation>
     </message>
     <message>
-        <source>High contrast</source>
-        <translation>白黒反転（見やすい配色）</translation>
+        <source>Next, your health insurance is confirmed.</source>
+        <translation>続いて、保険の資格を確認します。</translation>
     </message>
     <message>
-        <source>Shows the screen in yellow and white on black, for this visit.</source>
-        <translation>この受付の間、黒地に黄色と白の見やすい配色で表示します。</translation>
+        <source>This takes a few seconds.</source>
+        <translation>数秒かかります。</translation>
     </message>
     <message>
-        <source>Seated (wheelchair)</source>
-        <translation>車いす（座ったまま操作）</translation>
-    </message>
-    <message>
-        <source>Moves every button to the lower half of the screen and expects your face lower, for this visit.</source>
-        <translation>この受付の間、ボタンをすべて画面の下半分に移し、顔の位置も低めに合わせます。</translation>
-    </message>
-</context>
-<context>
-    <name>Accessible</name>
-    <message>
-        <source>Says the screen's guidance again.</source>
-        <translation>この画面の案内をもう一度読み上げます。</translation>
-    </message>
-    <message>
-        <source>Stops the check-in and goes back to the start.</source>
-        <translation>受付をやめて、最初の画面に戻ります。</translation>
-    </message>
-    <message>
-        <source>Shows every screen in this language.</source>
-        <translation>画面をこの言語で表示します。</translation>
-    </message>
-    <message>
-        <source>Check in with a smartphone that carries your My Number card.</source>
-        <translation>マイナンバーカードを登録したスマートフォンで受付します。</translation>
-    </message>
-    <message>
-        <source>Shows how to check in with an iPhone.</source>
-        <translation>iPhoneでの受付のしかたを表示します。</translation>
-    </message>
-    <message>
-        <source>Shows how to check in with an Android smartphone.</source>
-        <translation>Androidスマートフォンでの受付のしかたを表示します。</translation>
-    </message>
-    <message>
-        <source>Shows the steps for the other kind of smartphone.</source>
-        <translation>もう一方のスマートフォンの手順を表示します。</translation>
-    </message>
-    <message>
-        <source>Confirms who you are by comparing your face with the card photo.</source>
-        <translation>カードの顔写真とお顔を照らし合わせて本人確認をします。</translation>
-    </message>
-    <message>
-        <source>Confirms who you are with the card's 4-digit PIN.</source>
-        <translation>カードの暗証番号（数字4桁）で本人確認をします。</translation>
-    </message>
-    <message>
-        <source>A staff member compares you with the card photo.</source>
-        <translation>職員がカードの顔写真とご本人を確認します。</translation>
-    </message>
-    <message>
-        <source>Types this digit. The screen shows only a dot.</source>
-        <translation>この数字を入力します。画面には●だけが表示されます。</translation>
-    </message>
-    <message>
-        <source>Erases every digit typed.</source>
-        <translation>入力した数字をすべて消します。</translation>
-    </message>
-    <message>
-        <source>Erases the last digit typed.</source>
-        <translation>最後に入力した数字を1つ消します。</translation>
-    </message>
-    <message>
-        <source>Checks the PIN. Available once 4 digits are typed.</source>
-        <translation>暗証番号を確認します。4桁入力すると押せます。</translation>
-    </message>
-    <message>
-        <source>For staff: the patient is the person in the card photo. Needs the password.</source>
-        <translation>職員用：カードの顔写真の本人であることを確認します。パスワードが必要です。</translation>
-    </message>
-    <message>
-        <source>For staff: the patient is not the person in the card photo.</source>
-        <translation>職員用：カードの顔写真の本人と確認できません。</translation>
-    </message>
-    <message>
-        <source>Agrees to all the information listed.</source>
-        <translation>表示されている情報すべてに同意します。</translation>
-    </message>
-    <message>
-        <source>Agrees to none of the information listed.</source>
-        <translation>表示されている情報のいずれにも同意しません。</translation>
-    </message>
-    <message>
-        <source>Asks about each kind of information in turn.</source>
-        <translation>情報の種類ごとに順にお聞きします。</translation>
-    </message>
-    <message>
-        <source>Agrees to this information.</source>
-        <translation>この情報に同意します。</translation>
-    </message>
-    <message>
-        <source>Does not agree to this information.</source>
-        <translation>この情報に同意しません。</translation>
-    </message>
-    <message>
-        <source>Your prescription goes to the pharmacy electronically.</source>
-        <translation>処方箋を電子で薬局に送ります。</translation>
-    </message>
-    <message>
-        <source>Your prescription is printed on paper.</source>
-        <translation>処方箋を紙で印刷します。</translation>
-    </message>
-    <message>
-        <source>Ends the check-in. Please take your card.</source>
-        <translation>受付を終わります。カードをお取りください。</translation>
-    </message>
-    <message>
-        <source>Goes back to the start. Please take your card first.</source>
-        <translation>最初の画面に戻ります。先にカードをお取りください。</translation>
+        <source>Almost done.</source>
+        <translation>まもなく完了します。</translation>
     </message>
 </context>
 </TS>

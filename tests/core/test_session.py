@@ -9,7 +9,8 @@ import pytest
 from kiosk import events as ev
 from kiosk.codes import Notice, Problem
 from kiosk.events import CardFacts, Method, TokenKind
-from kiosk.session import CAMERA_STEPS, RULES, RULES_BY_KEY, CheckInMachine, Step
+from kiosk.session import (ANSWERING, CAMERA_STEPS, RULES, RULES_BY_KEY, CheckInMachine, Ending, Step,
+                           ending_of)
 from kiosk.settings import ConsentItem, StaffMode, defaults
 
 CARD = CardFacts(TokenKind.CARD, has_photo=True, pin_set=True, pin_tries_left=3)
@@ -29,7 +30,8 @@ def machine_after(settings_changes: dict, events: list[ev.Event]) -> CheckInMach
 # How to reach each step: (settings, events). Every step of the machine appears here.
 TO_METHOD_CHOICE = [ev.CardPlaced(), ev.CardRead(CARD)]
 TO_PIN_ENTRY = TO_METHOD_CHOICE + [ev.MethodChosen(Method.PIN)]
-TO_QUERYING = TO_PIN_ENTRY + [PIN, ev.PinAccepted()]
+TO_IDENTIFIED = TO_PIN_ENTRY + [PIN, ev.PinAccepted()]
+TO_QUERYING = TO_IDENTIFIED + [ev.PauseOver()]
 PATHS: dict[Step, tuple[dict, list[ev.Event]]] = {
     Step.IDLE: ({}, []),
     Step.PHONE_GUIDE: ({"smartphone_enabled": True}, [ev.SmartphoneChosen()]),
@@ -40,6 +42,7 @@ PATHS: dict[Step, tuple[dict, list[ev.Event]]] = {
     Step.PIN_ENTRY: ({}, TO_PIN_ENTRY),
     Step.PIN_VERIFYING: ({}, TO_PIN_ENTRY + [PIN]),
     Step.STAFF_CHECK: ({"staff_mode": StaffMode.VISUAL_CHECK.value}, TO_METHOD_CHOICE),
+    Step.IDENTIFIED: ({}, TO_IDENTIFIED),
     Step.QUERYING: ({}, TO_QUERYING),
     Step.CONSENT_ALL: ({}, TO_QUERYING + [VALID]),
     Step.CONSENT_ITEM: ({"comprehensive_consent": False}, TO_QUERYING + [VALID]),
@@ -71,7 +74,7 @@ CASES = [
     ("visual-check mode", Step.READING, {"staff_mode": "visual_check"}, [], ev.CardRead(CARD), Step.STAFF_CHECK),
     ("locked PIN offers face and staff", Step.READING, {}, [], ev.CardRead(LOCKED), Step.METHOD_CHOICE),
     ("face-only card in PIN mode", Step.READING, PIN_MODE, [], ev.CardRead(FACE_ONLY), Step.PROBLEM),
-    ("iPhone authenticated on the phone", Step.READING, PHONES_ON, [], ev.CardRead(IPHONE), Step.QUERYING),
+    ("iPhone authenticated on the phone", Step.READING, PHONES_ON, [], ev.CardRead(IPHONE), Step.IDENTIFIED),
     ("Android asks for the phone PIN", Step.READING, PHONES_ON, [], ev.CardRead(ANDROID), Step.PIN_ENTRY),
     ("phone when phones are off", Step.READING, {}, [], ev.CardRead(ANDROID), Step.PROBLEM),
     ("unreadable card", Step.READING, {}, [], ev.CardReadFailed(Problem.CARD_UNREADABLE), Step.PROBLEM),
@@ -83,12 +86,12 @@ CASES = [
     ("chip photo unreadable, choose again", Step.FACE_PREPARING, {}, [], ev.FaceUnavailable(Problem.CARD_UNREADABLE), Step.METHOD_CHOICE),
     ("camera gone, choose again", Step.FACE_CAPTURE, {}, [], ev.FaceUnavailable(Problem.INTERNAL_ERROR), Step.METHOD_CHOICE),
     ("card broke while checking the PIN", Step.PIN_VERIFYING, {}, [], ev.CardReadFailed(Problem.CARD_UNREADABLE), Step.PROBLEM),
-    ("face matched", Step.FACE_CAPTURE, {}, [], ev.FaceMatched(0.93), Step.QUERYING),
+    ("face matched", Step.FACE_CAPTURE, {}, [], ev.FaceMatched(0.93), Step.IDENTIFIED),
     ("face not matched, try again", Step.FACE_CAPTURE, {}, [], ev.FaceNotMatched(), Step.FACE_CAPTURE),
     ("face failed twice", Step.FACE_CAPTURE, {}, [ev.FaceNotMatched()], ev.FaceNotMatched(), Step.METHOD_CHOICE),
     ("PIN typed", Step.PIN_ENTRY, {}, [], PIN, Step.PIN_VERIFYING),
     ("malformed PIN never reaches the card", Step.PIN_ENTRY, {}, [], ev.PinEntered(ev.Secret("12a")), Step.PROBLEM),
-    ("PIN accepted", Step.PIN_VERIFYING, {}, [], ev.PinAccepted(), Step.QUERYING),
+    ("PIN accepted", Step.PIN_VERIFYING, {}, [], ev.PinAccepted(), Step.IDENTIFIED),
     ("PIN wrong, tries left", Step.PIN_VERIFYING, {}, [], ev.PinRejected(2), Step.PIN_ENTRY),
     ("PIN wrong, no tries left", Step.PIN_VERIFYING, {}, [], ev.PinRejected(0), Step.METHOD_CHOICE),
     ("PIN blocked offers face and staff", Step.PIN_VERIFYING, {}, [], ev.PinBlocked(), Step.METHOD_CHOICE),
@@ -96,7 +99,8 @@ CASES = [
     ("Android PIN blocked", Step.READING, PHONES_ON, [ev.CardRead(ANDROID), PIN], ev.PinBlocked(), Step.PROBLEM),
     ("staff sees the photo", Step.STAFF_CHECK, {}, [], ev.ChipPhotoLoaded(), Step.STAFF_CHECK),
     ("staff without the chip photo", Step.STAFF_CHECK, {}, [], ev.FaceUnavailable(Problem.CARD_UNREADABLE), Step.STAFF_CHECK),
-    ("staff confirm", Step.STAFF_CHECK, {}, [], ev.StaffConfirmed(), Step.QUERYING),
+    ("staff confirm", Step.STAFF_CHECK, {}, [], ev.StaffConfirmed(), Step.IDENTIFIED),
+    ("identity beat over, query", Step.IDENTIFIED, {}, [], ev.PauseOver(), Step.QUERYING),
     ("staff decline", Step.STAFF_CHECK, {}, [], ev.StaffDeclined(), Step.PROBLEM),
     ("valid, comprehensive consent", Step.QUERYING, {}, [], VALID, Step.CONSENT_ALL),
     ("valid, per-item consent", Step.QUERYING, {"comprehensive_consent": False}, [], VALID, Step.CONSENT_ITEM),
@@ -115,6 +119,9 @@ CASES = [
     ("queued for a dead folder", Step.WRITING, {}, [], ev.ResultQueued(), Step.DONE),
     ("write failed", Step.WRITING, {}, [], ev.ResultFailed(), Step.PROBLEM),
     ("card removed while writing", Step.WRITING, {}, [], ev.CardRemoved(), Step.WRITING),
+    ("card taken at the questions, written", Step.CONSENT_ALL, {}, [ev.CardRemoved()], ev.ResultWritten(), Step.IDLE),
+    ("card taken at the questions, queued", Step.CONSENT_ALL, {}, [ev.CardRemoved()], ev.ResultQueued(), Step.IDLE),
+    ("no answer in time, written", Step.PRESCRIPTION, {}, [ev.TimedOut()], ev.ResultWritten(), Step.DONE),
     ("card taken", Step.DONE, {}, [], ev.CardRemoved(), Step.IDLE),
     ("done acknowledged", Step.DONE, {}, [], ev.Acknowledged(), Step.IDLE),
     ("problem acknowledged", Step.PROBLEM, {}, [], ev.Acknowledged(), Step.IDLE),
@@ -142,10 +149,10 @@ def test_every_rule_and_every_target_is_exercised():
     for _, source, extra_settings, extra_events, event, _ in CASES:
         machine, before, _ = run_case(source, extra_settings, extra_events, event)
         seen.add((before, type(event), machine.step))
-    generic = {ev.CardRemoved, ev.TimedOut, ev.Cancelled}
+    generic = {ev.CardRemoved, ev.TimedOut, ev.Cancelled}   # and ANSWERING's, tested below
     missing = [(r.source.value, r.event.__name__, t.value) for r in RULES for t in r.targets
                if (r.source, r.event, t) not in seen and not
-               (r.event in generic and t is Step.IDLE)]   # those have their own tests below
+               (r.event in generic and t in (Step.IDLE, Step.WRITING))]
     assert missing == []
 
 
@@ -165,6 +172,14 @@ def test_card_removed_from_every_step(step):
         machine.handle(ev.ResultWritten())
         assert machine.step is Step.DONE      # the confirmed result is still written
         return
+    if step in ANSWERING:      # confirmed: the result is written, consent not given
+        (write,) = effects
+        assert machine.step is Step.WRITING and isinstance(write, ev.WriteResult)
+        assert write.outcome.consents == {} and write.outcome.prescription_electronic is None
+        machine.handle(ev.ResultWritten("r.xml"))
+        assert machine.step is Step.IDLE
+        assert machine.visit.problem is Problem.CARD_REMOVED_BEFORE_ANSWERS
+        return
     assert machine.step is Step.IDLE
     if step is Step.IDLE:
         assert effects == []
@@ -179,9 +194,16 @@ def test_card_removed_from_every_step(step):
 def test_timeout_from_every_step(step):
     settings, events = PATHS[step]
     machine = machine_after(settings, events)
-    machine.handle(ev.TimedOut())
+    effects = machine.handle(ev.TimedOut())
+    if step in ANSWERING:      # confirmed: the result is written, then "please see reception"
+        (write,) = effects
+        assert machine.step is Step.WRITING and write.outcome.prescription_electronic is None
+        machine.handle(ev.ResultWritten("r.xml"))
+        assert machine.step is Step.DONE and machine.visit.problem is Problem.NO_ANSWER_IN_TIME
+        assert ending_of(machine.step, machine.visit) is Ending.SEE_RECEPTION
+        return
     waits_for_machine = {Step.IDLE, Step.READING, Step.FACE_PREPARING, Step.PIN_VERIFYING,
-                         Step.QUERYING, Step.WRITING}
+                         Step.IDENTIFIED, Step.QUERYING, Step.WRITING}
     # Steps that wait on the card, the camera or the gateway have their own deadlines there.
     assert machine.step is (step if step in waits_for_machine else Step.IDLE)
 
@@ -197,7 +219,7 @@ def test_events_without_a_rule_change_nothing(step):
                ev.QualificationFailed(Problem.GATEWAY_UNREACHABLE),
                ev.ComprehensiveConsentAnswered(ev.ComprehensiveChoice.ALL),
                ev.ConsentAnswered(ConsentItem.MEDICATION, True), ev.PrescriptionChosen(False),
-               ev.ResultWritten(), ev.ResultQueued(), ev.ResultFailed(), ev.Acknowledged(),
+               ev.ResultWritten(), ev.ResultQueued(), ev.ResultFailed(), ev.PauseOver(), ev.Acknowledged(),
                ev.Cancelled(), ev.TimedOut()]
     assert {type(s) for s in samples} == set(ev.Event.__subclasses__())
     for sample in samples:
@@ -290,3 +312,46 @@ def test_staff_check_shows_the_live_picture_beside_the_chip_photo():
     effects = machine.handle(ev.ChipPhotoLoaded(b"jp2"))
     assert effects == [ev.ShowCamera()] and machine.visit.chip_photo == b"jp2"
     assert machine.handle(ev.StaffConfirmed())[0] == ev.StopFace()   # the camera closes
+
+
+def test_answers_given_before_leaving_are_kept_the_rest_not_given():
+    """Individually: the first item agreed, then the card is taken. The agreed item stays agreed
+    (the patient pressed Agree), the unanswered one is written as not given."""
+    machine = machine_after({"comprehensive_consent": False, "eprescription_question": True},
+                            TO_QUERYING + [VALID, ev.ConsentAnswered(ConsentItem.MEDICATION, True)])
+    (write,) = machine.handle(ev.CardRemoved())
+    assert write.outcome.consents == {ConsentItem.MEDICATION: True}
+    assert write.outcome.consent_time is not None and write.outcome.prescription_electronic is None
+    assert machine.visit.left_early is Problem.CARD_REMOVED_BEFORE_ANSWERS
+
+
+def test_leaving_the_questions_when_the_folder_is_gone_shows_the_problem():
+    machine = machine_after({}, TO_QUERYING + [VALID, ev.TimedOut()])
+    machine.handle(ev.ResultFailed())
+    assert machine.step is Step.PROBLEM and machine.visit.problem is Problem.RESULT_FOLDER_UNAVAILABLE
+
+
+def test_identity_beat_comes_before_the_query():
+    machine = machine_after({}, TO_PIN_ENTRY + [PIN])
+    assert machine.handle(ev.PinAccepted()) == [ev.Pause(1.0)]
+    assert machine.step is Step.IDENTIFIED
+    assert machine.handle(ev.PauseOver()) == [ev.ConfirmQualification(Method.PIN, None)]
+    assert machine.step is Step.QUERYING
+
+
+@pytest.mark.parametrize("step,visit,ending", [
+    (Step.DONE, {}, Ending.CHECKED_IN),
+    (Step.DONE, {"problem": Problem.INSURANCE_INVALID}, Ending.SEE_RECEPTION),
+    (Step.DONE, {"problem": Problem.INSURANCE_NOT_FOUND}, Ending.SEE_RECEPTION),
+    (Step.PROBLEM, {"problem": Problem.GATEWAY_UNREACHABLE}, Ending.NOT_CHECKED_IN),
+    (Step.CONSENT_ALL, {}, None),
+])
+def test_endings(step, visit, ending):
+    from kiosk.session import Visit
+    assert ending_of(step, Visit(**visit)) is ending
+
+
+def test_lapsed_insurance_ends_at_reception_not_checked_in():
+    machine = machine_after({}, TO_QUERYING + [ev.QualificationConfirmed("a", validity=2), ev.ResultWritten()])
+    assert machine.step is Step.DONE
+    assert ending_of(machine.step, machine.visit) is Ending.SEE_RECEPTION

@@ -111,8 +111,8 @@ def test_staff_cannot_change_a_vendor_setting_but_the_vendor_can(editor, audit):
 
 
 def test_the_form_offers_staff_only_their_settings_and_the_vendor_all():
-    vendor_only = {"institution_code", "result_folder", "result_share_mount", "result_encoding",
-                   "audit_retention_days",
+    vendor_only = {"institution_code", "card_placement", "result_folder", "result_share_mount",
+                   "result_encoding", "audit_retention_days",
                    "face_camera", "tray_camera"}
     assert {s.name for s in editable_by(st.Who.STAFF)} == {s.name for s in st.SCHEMA} - vendor_only
     assert editable_by(st.Who.VENDOR) == st.SCHEMA

@@ -148,7 +148,8 @@ def test_without_pcscd_the_idle_screen_says_so_and_recovers_when_it_is_back(inst
     voice = kiosk.window.voice
     assert voice.player.history[-1] == ("ja", "reader_missing")      # said for who cannot see it
     voice.replay()
-    assert voice.player.history[-3:-1] == [("ja", "reader_missing"), ("ja", "screen.idle")]
+    assert voice.player.history[-4:-1] == [("ja", "reader_missing"), ("ja", "screen.idle"),
+                                           ("ja", "placement.tray")]
     kiosk.pcscd.start()
     kiosk.qtbot.waitUntil(lambda: not idle.no_reader.isVisible(), timeout=FAST)
     kiosk.place("valid_adult")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 from kiosk.codes import Problem
 from kiosk.events import Method
 from kiosk.session import Step, Visit
+from kiosk.settings import CardPlacement
 from ui.accessible import in_window
 from ui.main_window import KioskWindow
 from ui.samples import CARD, samples
@@ -112,7 +113,7 @@ def test_every_screen_fits(qapp, windows, size, language, look):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_last_try_warning_goes_across_when_seated_and_back_beside_the_pad(qapp, windows, size):
     """Seated, the wide PIN pad leaves too little room beside it: the warning spans the screen
-    above the pad; standing again, it is back beside the pad, above OK."""
+    above the pad; standing again, it is back beside the pad (OK under the keypad)."""
     if size not in windows:
         windows[size] = open_window(size)
     app, window = windows[size]
@@ -126,13 +127,14 @@ def test_last_try_warning_goes_across_when_seated_and_back_beside_the_pad(qapp, 
         assert warning.bottom() < ok.top()
         render(window, app, step, visit, methods, "ja", Look(big=True))
         warning, pad, ok = (in_window(window, w) for w in (screen.warning, screen.pad, screen.ok))
-        assert warning.right() < pad.left() and warning.bottom() < ok.top()
+        assert warning.right() < pad.left() and pad.contains(ok)    # OK under the keypad
     finally:
         window.access.use(Look())
         window.resize(*size)
 
 
-FAREWELLS = (Problem.CARD_REMOVED, Problem.TIMED_OUT)    # the problems a visit can leave on idle
+FAREWELLS = (Problem.CARD_REMOVED, Problem.TIMED_OUT,   # the problems a visit can leave on idle
+             Problem.CARD_REMOVED_BEFORE_ANSWERS)
 
 
 @pytest.mark.parametrize("look", [name for name, look in LOOKS.items() if look.big])
@@ -158,3 +160,50 @@ def test_every_problem_fits_in_big_text_on_the_small_screen(qapp, windows, langu
         window.access.use(Look())
         window.resize(*size)
     assert trouble == {}
+
+
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_card_placement_fits(qapp, windows, size, look):
+    """The idle screen's words and picture for each reader (slot, tray, stand), both languages,
+    with and without the farewell beside the picture."""
+    if size not in windows:
+        windows[size] = open_window(size)
+    app, window = windows[size]
+    settings = window.settings
+    trouble = {}
+    try:
+        for placement in CardPlacement:
+            window.apply_settings(settings.with_changes(card_placement=placement.value))
+            for language in ("ja", "en"):
+                for visit in (Visit(), Visit(problem=Problem.CARD_REMOVED_BEFORE_ANSWERS)):
+                    render(window, app, Step.IDLE, visit, [], language, LOOKS[look])
+                    assert window.current().placement is placement
+                    found = problems_on(window)
+                    if found:
+                        trouble[f"{placement.value} {language} {visit.problem}"] = found
+    finally:
+        window.apply_settings(settings)
+        window.access.use(Look())
+        window.resize(*size)
+    assert trouble == {}
+
+
+@pytest.mark.parametrize("look", ["normal", "big", "contrast"])
+def test_filled_and_outlined_buttons_are_one_height(qapp, windows, look):
+    """A screen's filled (primary), outlined (secondary) and disabled buttons stand one height:
+    each has a 3 px border, the filled one in its own colour."""
+    size = (1280, 800)
+    if size not in windows:
+        windows[size] = open_window(size)
+    app, window = windows[size]
+    heights = {}
+    try:
+        for name, step, visit, methods in samples():
+            render(window, app, step, visit, methods, "ja", LOOKS[look])
+            for widget in window.current().findChildren(QPushButton):
+                if widget.isVisible() and widget.objectName() in ("primary", "secondary"):
+                    heights.setdefault(widget.height(), set()).add(f"{name} {widget.text()}")
+    finally:
+        window.access.use(Look())
+    assert len(heights) == 1, heights

@@ -32,24 +32,27 @@ def keypad(qtbot, window, *keys) -> None:
 
 def test_each_screen_says_its_sentences_and_which_key_does_what(qtbot):
     window, machine, *_ = make_window(qtbot)
-    assert window.voice.player.history == [("ja", "screen.idle"), ("en", "key.language")]
+    assert window.voice.player.history == [("ja", "screen.idle"), ("ja", "placement.tray"),
+                                           ("en", "key.language")]
     machine.handle(ev.CardPlaced())
     machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_tries_left=3)))
     shows(qtbot, window, Step.METHOD_CHOICE)
     qtbot.waitUntil(lambda: said(window)[-1] == "key.language")
-    assert said(window)[2:] == ["earcon.card", "screen.reading", "screen.method_choice",
+    assert said(window)[3:] == ["earcon.card", "screen.reading", "screen.method_choice",
                                 "key.method.face", "key.method.pin", "key.replay", "key.language"]
-    assert {language for language, _ in window.voice.player.history[2:-1]} == {"ja"}
+    assert {language for language, _ in window.voice.player.history[3:-1]} == {"ja"}
     assert window.voice.player.history[-1] == ("en", "key.language")   # English offered in English
 
 
 def test_a_language_switch_and_the_replay_button_say_it_again(qtbot):
     window, *_ = make_window(qtbot)
     press(qtbot, window, "English")
-    assert window.voice.player.history[-2:] == [("en", "screen.idle"), ("ja", "key.language")]
+    assert window.voice.player.history[-3:] == [("en", "screen.idle"), ("en", "placement.tray"),
+                                                ("ja", "key.language")]
     qtbot.mouseClick(window.header.findChild(ReplayButton), Qt.MouseButton.LeftButton)
     qtbot.keyClick(window, Qt.Key.Key_Plus, PAD)
-    assert window.voice.player.history[-4:] == [("en", "screen.idle"), ("ja", "key.language")] * 2
+    assert window.voice.player.history[-6:] == [("en", "screen.idle"), ("en", "placement.tray"),
+                                                ("ja", "key.language")] * 2
     qtbot.waitUntil(lambda: window.header.findChild(ReplayButton).accessibleName() == "Listen again")
 
 
@@ -103,6 +106,7 @@ def test_the_keypad_answers_consent_and_finishes(qtbot):
     machine.handle(ev.MethodChosen(Method.PIN))
     machine.handle(ev.PinEntered(ev.Secret("1234")))
     machine.handle(ev.PinAccepted())
+    machine.handle(ev.PauseOver())
     machine.handle(ev.QualificationConfirmed(answer=None, validity=1, insurance_only=False, expires_soon=False))
     shows(qtbot, window, Step.CONSENT_ITEM)
     assert said(window)[-3:] == ["consent.medication", "key.yes_no", "key.replay"]
@@ -161,7 +165,7 @@ def test_a_staff_change_of_the_languages_shows_in_the_header_at_once(qtbot):
     assert shown == ["日本語"]                      # at once, before Qt deletes the old keys
     assert window.languages.current == "ja" and window.current().title.text() == "マイナンバーカードを置いてください"
     window.voice.replay()
-    assert window.voice.player.history[-1] == ("ja", "screen.idle")      # no other language offered
+    assert window.voice.player.history[-1] == ("ja", "placement.tray")   # no other language offered
     keypad(qtbot, window, Qt.Key.Key_Asterisk)
     assert window.languages.current == "ja"
     window.apply_settings(window.settings.with_changes(languages=["ja", "en"]))
@@ -182,3 +186,28 @@ def test_the_countdown_is_said_once_each_time_it_appears(qtbot):
     qtbot.wait(300)
     runner.seconds = 5.0
     qtbot.waitUntil(lambda: said(window).count("countdown") == 2, timeout=1000)
+
+
+class Playing:
+    """Stands in for the sound QtMultimedia is playing (no audio device here)."""
+
+    def __init__(self, prompt: str) -> None:
+        self.prompt, self.stopped = prompt, False
+
+    def property(self, _name: str) -> str:
+        return self.prompt
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def test_identity_confirmed_is_heard_to_its_end_before_the_next_screen_speaks(qtbot):
+    from ui.voice import UNCUT
+    player = PromptPlayer(audible=False)
+    beat = player._playing = Playing("screen.identified")
+    player.say(["screen.querying"], "ja", uncut=UNCUT)
+    assert not beat.stopped and player._playing is beat
+    assert list(player._queue) == [("screen.querying", "ja")]     # said next, not dropped
+    query = player._playing = Playing("screen.querying")
+    player.say(["screen.consent_all"], "ja", uncut=UNCUT)
+    assert query.stopped                                          # anything else is cut as before

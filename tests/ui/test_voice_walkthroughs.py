@@ -70,7 +70,7 @@ def test_blind_patient_checks_in_with_the_keypad_and_the_voice_only(demo_factory
     spoken = said(demo)
     screens = [p for p in spoken if p.startswith("screen.")]
     assert screens == ["screen.idle", "screen.reading", "screen.method_choice", "screen.pin_entry",
-                       "screen.pin_verifying", "screen.pin_entry", "screen.pin_verifying", "screen.querying", "screen.consent_all",
+                       "screen.pin_verifying", "screen.pin_entry", "screen.pin_verifying", "screen.identified", "screen.querying", "screen.consent_all",
                        "screen.prescription", "screen.writing", "screen.done", "screen.idle"]
     assert [p for p in spoken if p.startswith("digits.")] == [
         "digits.1", "digits.2", "digits.3", "digits.4"] * 2 + ["digits.3", "digits.4"]
@@ -109,8 +109,8 @@ def test_elderly_patient_leaves_the_frame_and_comes_back_without_a_restart(demo_
     demo.wait_for("done")
     demo.tray.take()
     demo.wait_for("idle")
-    assert demo.shown == ["reading", "face_preparing", "face_capture", "querying", "consent_all",
-                          "writing", "done", "idle"]
+    assert demo.shown == ["reading", "face_preparing", "face_capture", "identified", "querying",
+                          "consent_all", "writing", "done", "idle"]
     assert demo.result()["QualificationValidity"] == "1"
     spoken = said(demo)
     face = spoken[spoken.index("screen.face_capture"):spoken.index("screen.querying")]

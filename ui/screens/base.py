@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from kiosk import events as ev
 from kiosk.codes import Problem
 from kiosk.events import Method
-from kiosk.session import Step, Visit
+from kiosk.session import Step, Visit, ending_of
 from kiosk.settings import Settings
 from ui.keypad import keypad_key
-from ui.texts import TITLES, problem_lines, say
+from ui.texts import ENDING_TITLES, TITLES, problem_lines, say
 
 SEATED_PUSH = 1000
 WARNING_SIGN = "⚠ "
@@ -27,8 +27,8 @@ def label(name: str, text: str = "", *, centred: bool = True) -> QLabel:
     return widget
 
 
-def button(name: str, action: Callable[[], None]) -> QPushButton:
-    widget = QPushButton()
+def button(name: str, action: Callable[[], None], kind: type[QPushButton] = QPushButton) -> QPushButton:
+    widget = kind()
     widget.setObjectName(name)
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(lambda _checked=False: action())
@@ -95,7 +95,8 @@ class Screen(QWidget):
         """Add the screen's own widgets below the title."""
 
     def render(self, visit: Visit, methods: list[Method]) -> None:
-        self.title.setText(say("Title", TITLES[self.step]))
+        ending = ending_of(self.step, visit)
+        self.title.setText(say("Title", ENDING_TITLES[ending] if ending else TITLES[self.step]))
         self.fill(visit, methods)
 
     def fill(self, visit: Visit, methods: list[Method]) -> None:

@@ -78,17 +78,24 @@ class ConsentItemScreen(Screen):
 
 
 class PrescriptionScreen(Screen):
+    """What each choice gives the patient: an electronic prescription is a copy of its contents
+    (処方内容の控え) with an 引換番号, good at any pharmacy that handles e-prescriptions."""
+
     def build(self) -> None:
-        self.explain = label("body")
+        self.electronic_means = label("body")
+        self.paper_means = label("body")
         self.electronic = button("primary", lambda: self.send(ev.PrescriptionChosen(True)))
         self.paper = button("secondary", lambda: self.send(ev.PrescriptionChosen(False)))
-        self.layout_.addWidget(self.explain)
+        self.layout_.addWidget(self.electronic_means)
+        self.layout_.addWidget(self.paper_means)
         self.layout_.addStretch(1)
         self.layout_.addLayout(row(self.electronic, self.paper))
 
     def fill(self, visit, methods) -> None:
-        self.explain.setText(self.tr("An electronic prescription goes straight to the pharmacy "
-                                     "you choose; a paper one is printed for you."))
+        self.electronic_means.setText(self.tr(
+            "Electronic: you receive a copy of the prescription with an exchange number, and can "
+            "take it to any pharmacy that handles electronic prescriptions."))
+        self.paper_means.setText(self.tr("Paper: you receive a paper prescription."))
         self.electronic.setText(self.tr("Electronic prescription"))
         self.paper.setText(self.tr("Paper prescription"))
 

@@ -1,19 +1,24 @@
-"""The idle screen: where to place the card, the smartphone choice, why the last visit ended, and
+"""The idle screen: where and how to place the card (picture and words for the installed reader), the smartphone choice, why the last visit ended, and
 a warning while no card reader is connected."""
 from __future__ import annotations
 
 from PySide6.QtSvgWidgets import QSvgWidget
 
 from kiosk import events as ev
+from kiosk.settings import CardPlacement
 from ui.resources import image_path
 from ui.screens.base import WARNING_SIGN, ProblemPanel, Screen, button, label, row
+
+PICTURES = {CardPlacement.SLOT: "card-slot.svg", CardPlacement.TRAY: "card-tray.svg",
+            CardPlacement.STAND: "card-stand.svg"}
 
 
 class IdleScreen(Screen):
     def build(self) -> None:
         self.hint = label("subtitle")
-        self.picture = QSvgWidget(str(image_path("place-card.svg")))
+        self.picture = QSvgWidget()
         self.picture.setFixedSize(350, 200)
+        self.placement: CardPlacement | None = None
         self.farewell = ProblemPanel()
         self.no_reader = ProblemPanel()     # shown by `show_reader` until a reader is plugged in
         self.no_reader.code.hide()
@@ -25,7 +30,15 @@ class IdleScreen(Screen):
         self.layout_.addLayout(row(self.phone))
 
     def fill(self, visit, methods) -> None:
-        self.hint.setText(self.tr("Put it on the card tray with the photo side up."))
+        placement = self.settings.card_placement
+        if placement is not self.placement:
+            self.placement = placement
+            self.picture.load(str(image_path(PICTURES[placement])))
+        self.hint.setText({
+            CardPlacement.SLOT: self.tr("Insert it into the slot, photo side up."),
+            CardPlacement.TRAY: self.tr("Lay it flat on the card tray, photo side up."),
+            CardPlacement.STAND: self.tr("Stand it in the card stand, photo facing you."),
+        }[placement])
         self.phone.setText(self.tr("Use a smartphone instead"))
         self.phone.setVisible(self.settings.smartphone_enabled)
         self.farewell.show_problem(visit.problem)

@@ -3,7 +3,8 @@ stronger warning before the last try. A try is spent only when the patient press
 from __future__ import annotations
 
 import random
-from PySide6.QtCore import Qt, Signal
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import events as ev
@@ -11,30 +12,35 @@ from kiosk.codes import Notice
 from kiosk.events import TokenKind
 from kiosk.session import PIN_LENGTH
 from ui.screens.base import WARNING_SIGN, Screen, button, label
-from ui.texts import NOTICES, say
+from ui.texts import KEYPAD_BACK, KEYPAD_CLEAR, NOTICES, say
 
 DIGITS = "1234567890"
 
 
 class PinPad(QWidget):
-    """Digits in memory only; `take()` hands them over once and forgets them."""
+    """Digits in memory only; `take()` hands them over once and forgets them. The typed count shows
+    as dots in `dots_row` (the pad's top, unless a screen places it elsewhere); never a digit."""
 
     typed = Signal(int)     # how many digits are typed (never which)
     edited = Signal(int)    # the same, only when the patient typed or deleted
 
-    def __init__(self, length: int, name: str = "digit") -> None:
+    def __init__(self, length: int, name: str = "digit", *, dots_apart: bool = False) -> None:
         super().__init__()
         self.length, self._digits = length, ""
         self.wide = False        # seated: two rows of five digits, so the pad is low enough
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.boxes = QHBoxLayout()
+        layout.setSpacing(12)
+        self.dots_row = QWidget()
+        boxes = QHBoxLayout(self.dots_row)
+        boxes.setContentsMargins(0, 0, 0, 0)
         self.dots = [QLabel() for _ in range(length)]
         for dot in self.dots:
             dot.setObjectName("pinbox" if name == "digit" else "small_pinbox")
             dot.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.boxes.addWidget(dot)
-        layout.addLayout(self.boxes)
+            boxes.addWidget(dot)
+        if not dots_apart:
+            layout.addWidget(self.dots_row)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         self.keys = [button(name, lambda i=i: self._press(i)) for i in range(10)]
@@ -66,9 +72,10 @@ class PinPad(QWidget):
             self.grid.addWidget(self.keys[9], 3, 1)
             self.grid.addWidget(self.back_key, 3, 2)
 
-    def set_action_texts(self, clear: str, back: str) -> None:
-        self.clear_key.setText(clear)
-        self.back_key.setText(back)
+    def retranslate(self) -> None:
+        """The word keys say the same on every pad (the patient's PIN, the staff 目視 password)."""
+        self.clear_key.setText(QCoreApplication.translate("Keypad", KEYPAD_CLEAR))
+        self.back_key.setText(QCoreApplication.translate("Keypad", KEYPAD_BACK))
 
     def _press(self, index: int) -> None:
         self.type_digit(self.keys[index].text())
@@ -107,18 +114,23 @@ class PinPad(QWidget):
 
 
 class PinEntryScreen(Screen):
+    """The dots and the words on the left; on the right the keypad with OK directly under it,
+    where the finger already is."""
+
     def build(self) -> None:
         self.tries = label("headline")
         self.warning = label("warning")
-        self.pad = PinPad(PIN_LENGTH)
+        self.pad = PinPad(PIN_LENGTH, dots_apart=True)
         # Its keys keep their full height: the seated push would squeeze them to their minimum.
         self.pad.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.ok = button("primary", self._submit)
+        self.pad.layout().addWidget(self.ok)
         self.pad.typed.connect(lambda count: self.ok.setEnabled(count == PIN_LENGTH))
         words = QVBoxLayout()
-        words.setSpacing(20)
+        words.setSpacing(10)     # big text at 1024 x 768: the last-try warning needs the height
         words.addStretch(1)
-        for widget in (self.tries, self.warning, self.ok):
+        words.addWidget(self.pad.dots_row, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.tries, self.warning):
             words.addWidget(widget)
         words.addStretch(1)
         self.words = words
@@ -142,7 +154,7 @@ class PinEntryScreen(Screen):
         self.warning.setVisible(last)
         self.warning.setText(WARNING_SIGN + say("Notice", NOTICES[Notice.PIN_LAST_TRY]) + "\n"
                              + self.tr("Not sure? Press Cancel and ask the staff."))
-        self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
+        self.pad.retranslate()
         self.ok.setText(self.tr("OK"))
         self.pad.arrange(scrambled=self.settings.pin_scrambled)
         self.pad.clear()
@@ -171,15 +183,31 @@ class PinEntryScreen(Screen):
         super().seat(seated)
         self.pad.wide = seated
         self.pad.place()
+        self._place_ok(beside_pad=seated)
         self._place_warning(above_pad=seated)
         self.beside.setAlignment(self.pad, Qt.AlignmentFlag.AlignBottom if seated else Qt.AlignmentFlag(0))
 
+    def _place_ok(self, beside_pad: bool) -> None:
+        """Standing: the dots beside the pad, OK directly under the keypad. Seated (its own
+        arrangement): the dots on top of the wide pad and OK beside it, so the pad stays in the
+        lower half and the words column narrow enough for 1024 px."""
+        pad = self.pad.layout()
+        for widget in (self.ok, self.pad.dots_row):
+            pad.removeWidget(widget)
+            self.words.removeWidget(widget)
+        if beside_pad:
+            pad.insertWidget(0, self.pad.dots_row)
+            self.words.insertWidget(self.words.count() - 1, self.ok)   # above the bottom stretch
+        else:
+            self.words.insertWidget(1, self.pad.dots_row, 0, Qt.AlignmentFlag.AlignHCenter)
+            pad.addWidget(self.ok)
+
     def _place_warning(self, above_pad: bool) -> None:
         """Seated, the wide pad leaves the words beside it too narrow for the last-try warning: it
-        goes across the screen, just above the pad; standing, beside the pad above OK."""
+        goes across the screen, just above the pad; standing, beside the pad under the dots."""
         self.layout_.removeWidget(self.warning)
         self.words.removeWidget(self.warning)
         if above_pad:
             self.layout_.insertWidget(self.layout_.indexOf(self.beside), self.warning)
         else:
-            self.words.insertWidget(self.words.indexOf(self.ok), self.warning)
+            self.words.insertWidget(self.words.indexOf(self.tries) + 1, self.warning)

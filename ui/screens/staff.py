@@ -44,6 +44,7 @@ class StaffCheckScreen(Screen):
         self.layout_.addLayout(grid, 1)
         self.wrong.hide()
         self._checking = False
+        self._arranged = False
 
     def fill(self, visit, methods) -> None:
         self.photo_caption.setText(self.tr("Card photo"))
@@ -51,7 +52,10 @@ class StaffCheckScreen(Screen):
         self.live.placeholder = self.tr("The camera is starting…")
         self.staff_hint.setText(self.tr("Staff: is this the person in the card photo? "
                                         "Enter the visual-check password to confirm."))
-        self.pad.set_action_texts(self.tr("Clear"), self.tr("Back"))
+        self.pad.retranslate()
+        if not self._arranged:   # once per visit: a new photo or language never moves the keys
+            self.pad.arrange(scrambled=self.settings.pin_scrambled)
+            self._arranged = True
         self.confirm.setText(self.tr("Same person"))
         self.refuse.setText(self.tr("Not the same person"))
         self.wrong.setText(WARNING_SIGN + self.tr("Wrong password. Please try again."))
@@ -80,6 +84,7 @@ class StaffCheckScreen(Screen):
         """Staff, standing, use this screen: it keeps its layout."""
 
     def leave(self) -> None:
+        self._arranged = False
         self.photo.clear()
         self.live.clear()
         self.pad.clear()

@@ -6,7 +6,9 @@ from PySide6.QtWidgets import QProgressBar
 from kiosk.session import Step
 from ui.screens.base import Screen, label
 
-WAITING_STEPS = (Step.READING, Step.FACE_PREPARING, Step.PIN_VERIFYING, Step.QUERYING, Step.WRITING)
+WAITING_STEPS = (Step.READING, Step.FACE_PREPARING, Step.PIN_VERIFYING, Step.IDENTIFIED, Step.QUERYING,
+                 Step.WRITING)
+CHECK_MARK = "✓ "
 
 
 class WaitingScreen(Screen):
@@ -25,7 +27,12 @@ class WaitingScreen(Screen):
             Step.READING: self.tr("Please leave the card where it is."),
             Step.FACE_PREPARING: self.tr("Reading the photo on your card. The camera starts in a moment."),
             Step.PIN_VERIFYING: self.tr("Please leave the card where it is."),
+            Step.IDENTIFIED: self.tr("Next, your health insurance is confirmed."),
             Step.QUERYING: self.tr("This takes a few seconds."),
             Step.WRITING: self.tr("Almost done."),
         }
         self.hint.setText(hints[self.step])
+        identified = self.step is Step.IDENTIFIED
+        self.bar.setVisible(not identified)     # a moment to notice, not a wait
+        if identified:
+            self.title.setText(CHECK_MARK + self.title.text())   # a sign, not only words

@@ -24,8 +24,8 @@ from ui import worker
 from ui.screens.base import button, label
 from ui.staff.words import both
 
-OUTCOMES = {"written": "結果記録", "queued": "送信待ち", "problem": "エラー", "abandoned": "中断",
-            "cancelled": "取消"}
+OUTCOMES = {"written": "結果記録", "queued": "送信待ち", "unanswered": "同意未回答で記録",
+            "problem": "エラー", "abandoned": "中断", "cancelled": "取消"}
 METHODS = {"face": "顔認証", "pin": "暗証番号", "visual_check": "目視", "android": "Android",
            "iphone": "iPhone", "none": "なし"}
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QGridLayout, QStackedWidget, QWidget
 
+from kiosk.session import Step
 from kiosk.settings import Settings, Who
 from kiosk.settings_editor import SettingsEditor
 from kiosk.staff_access import StaffAccess
@@ -23,6 +24,7 @@ from ui.staff.panel import ExitPage, StaffPanel
 from ui.staff.prompt import NewPasswordForm, PasswordPrompt
 from ui.staff.selftest_page import SelftestPage
 from ui.staff.settings_form import SettingsForm
+from ui.staff.visual_check import VisualCheckPage
 from ui.staff.words import both
 
 HOLD_MS = 3000          # the corner press that opens the prompt
@@ -73,7 +75,9 @@ class StaffDesk(QObject):
         self.dashboard = DashboardPage(kiosk.audit.store, lambda: kiosk.results.sink)
         self.selftest = SelftestPage(demo, settings_path)
         self.exit_page = ExitPage(self.toggle_full_screen, window.isFullScreen, self._quit)
+        self.visual_check = VisualCheckPage(kiosk.staff_check_from_panel, self.close)
         self.panel = StaffPanel([
+            (both("目視確認", "Visual check"), self.visual_check),
             (both("モード", "Modes"), self.modes), (both("設定", "Settings"), self.settings_form),
             (both("本日の状況", "Today"), self.dashboard), (both("自己診断", "Self-test"), self.selftest),
             (both("終了", "Exit"), self.exit_page)])
@@ -116,6 +120,10 @@ class StaffDesk(QObject):
     def open_panel(self) -> None:
         self.modes.reload()
         self.settings_form.reload()
+        waiting = self.kiosk.machine.step is Step.STAFF_CHECK     # a patient waits for the 目視
+        tabs = self.panel.tabs
+        tabs.setTabVisible(tabs.indexOf(self.visual_check), waiting)
+        tabs.setCurrentWidget(self.visual_check if waiting else self.modes)
         self._show(self.panel)
         self._page_shown(self.panel.tabs.currentIndex())
 

@@ -17,6 +17,7 @@ SETTING_NAMES = {
     "consent_items": "同意の項目",
     "comprehensive_consent": "包括同意",
     "eprescription_question": "電子処方箋の質問",
+    "card_placement": "カードの置き方",
     "result_folder": "結果フォルダ",
     "result_share_mount": "結果フォルダの共有のマウント先",
     "result_encoding": "結果ファイルの文字コード",
@@ -34,6 +35,8 @@ VALUE_NAMES = {   # value → (Japanese, English)
     "pin_only": ("暗証番号のみ", "PIN only"), "visual_check": ("目視確認", "Visual check"),
     "medication": ("お薬情報", "Medication"), "health_checkups": ("特定健診", "Health check-ups"),
     "diagnosis": ("診療情報", "Diagnosis"), "operations": ("手術情報", "Operations"),
+    "slot": ("差し込み口", "Slot"), "tray": ("カード置き場 (平置き)", "Flat tray"),
+    "stand": ("カード立て", "Upright stand"),
 }
 
 MODE_LETTERS = {"automatic": "A", "pin_only": "P", "visual_check": "V"}   # the discreet badge
