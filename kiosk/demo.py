@@ -26,11 +26,11 @@ def prepare_personas(folder: Path, simulator: SimulatedGateway, today: date | No
     insured person in the simulator; the revoked persona goes on the simulator's list."""
     today = today or date.today()
     stamp = folder / "issued-for.txt"
-    if stamp.exists() and stamp.read_text() == today.isoformat():
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == today.isoformat():
         records = json.loads((folder / "personas.json").read_text(encoding="utf-8"))
     else:
         records = build_personas(folder, today)
-        stamp.write_text(today.isoformat())
+        stamp.write_text(today.isoformat(), encoding="utf-8")
     for persona_id, record in records.items():
         cert = (folder / record["auth_cert"]).read_bytes()
         simulator.registry.link_certificate(persona_id, cert)

@@ -12,7 +12,6 @@ A crash at any point leaves either a hidden temporary file or the whole file, ne
 """
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk.platform_calls import sync_folder
-from kiosk.atomic import exists, write_synced
+from kiosk.atomic import exists, replace_patiently, write_synced
 from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)
@@ -148,7 +147,7 @@ class ResultSink:
                 self._set(row["id"], state=RENAMING)
                 state = RENAMING
             if exists(temporary):
-                os.replace(temporary, final)
+                replace_patiently(temporary, final)
                 sync_folder(self.folder)
             self._set(row["id"], state=WRITTEN, payload=None, written_at=time.time(), last_error=None)
             return True

@@ -143,7 +143,7 @@ def _build_one(persona: Persona, today: date, out: Path, issuers: Issuers) -> di
         digests = b"".join(hashlib.sha256(x).digest() for x in (my_number, facts))
         _write(out / "text" / "signature.bin", tlv.encode(0x30, digests + face_key.sign(
             digests, padding.PKCS1v15(), hashes.SHA256())))
-    (out / "persona.json").write_text(json.dumps(record, ensure_ascii=False, indent=1))
+    (out / "persona.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record
 
 
@@ -156,13 +156,13 @@ def build_personas(folder: Path, today: date, ids: list[str] | None = None) -> d
                for pid in (ids or PERSONAS)}
     revoked = [int(r["auth_cert_serial"], 16) for r in records.values() if r["revoked"]]
     _write(folder / "crl.der", issuers.crl(today, revoked))
-    (folder / "revoked-serials.txt").write_text("".join(f"{s:x}\n" for s in revoked))
-    (folder / "personas.json").write_text(json.dumps(records, ensure_ascii=False, indent=1))
+    (folder / "revoked-serials.txt").write_text("".join(f"{s:x}\n" for s in revoked), encoding="utf-8")
+    (folder / "personas.json").write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
     return records
 
 
 def load_record(folder: Path, persona_id: str) -> dict:
-    return json.loads((Path(folder) / persona_id / "persona.json").read_text())
+    return json.loads((Path(folder) / persona_id / "persona.json").read_text(encoding="utf-8"))
 
 
 def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard:

@@ -52,7 +52,7 @@ def kiosk_env(tmp_path):
 
 def run(binary, args, env, cwd, timeout=180):
     return subprocess.run([str(binary), *args], env=env, cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout)
+                          timeout=timeout, encoding="utf-8")
 
 
 def test_the_window_reaches_the_idle_screen(binary, kiosk_env, tmp_path):
@@ -136,7 +136,7 @@ def test_every_bundled_library_finds_what_it_loads(binary):
     env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(folders)}
     missing = {}
     for library in libraries:
-        answer = subprocess.run(["ldd", str(library)], capture_output=True, text=True, env=env).stdout
+        answer = subprocess.run(["ldd", str(library)], capture_output=True, text=True, env=env, encoding="utf-8").stdout
         lost = [line.split()[0] for line in answer.splitlines() if "not found" in line]
         if lost:
             missing[library.relative_to(bundle).as_posix()] = lost

@@ -87,5 +87,5 @@ def test_provisioning_is_idempotent(tmp_path):
 
 def test_provisioning_command(tmp_path):
     done = subprocess.run([sys.executable, "-m", "kiosk.gateway.provision", "--data-dir",
-                           str(tmp_path)], capture_output=True, text=True, check=True)
+                           str(tmp_path)], capture_output=True, text=True, check=True, encoding="utf-8")
     assert "registered" in done.stdout and simulator_registry_path(tmp_path).exists()

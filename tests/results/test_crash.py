@@ -68,7 +68,7 @@ def spawn(base: Path, kill_after_s: float | None, die_at_call: int | None = None
     if writer.exitcode is None:
         writer.kill()
         pytest.fail("the writer process hung")
-    lines = acknowledged.read_text().split("\n") if acknowledged.exists() else [""]
+    lines = acknowledged.read_text(encoding="utf-8").split("\n") if acknowledged.exists() else [""]
     return [line for line in lines[:-1]]  # a line cut by the kill has no newline
 
 
