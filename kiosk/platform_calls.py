@@ -29,6 +29,8 @@ WINDOWS_RESULT_FOLDER = r"C:\OQS\face"   # where receipt computers usually look
 # Well-known SIDs that may hold the keys besides the kiosk's own user: LocalSystem, Administrators,
 # and CREATOR OWNER (an inheritable entry that applies to whoever creates a file: the kiosk).
 WINDOWS_TRUSTED_SIDS = {"S-1-5-18": "SYSTEM", "S-1-5-32-544": "Administrators", "S-1-3-0": "CREATOR OWNER"}
+WINDOWS_GROUP_NAMES = {"S-1-1-0": "Everyone", "S-1-5-11": "Authenticated Users", "S-1-5-32-545": "Users",
+                       "S-1-5-32-546": "Guests", "S-1-5-4": "INTERACTIVE"}
 WINDOWS_READ_RIGHTS = 0x1 | 0x80000000 | 0x10000000   # ReadData, GENERIC_READ, GENERIC_ALL
 # Prints one line per access rule of the folder: SID, Allow or Deny, rights as a number, and first
 # the SID of the user running it (SIDs rather than names: names are translated on Japanese Windows).
@@ -111,6 +113,14 @@ def readers_besides_owner(folder: Path) -> list[str]:
     return readers_in_acl(output)
 
 
+def private_folder_command(folder: Path) -> str:
+    """The command a vendor runs (as the kiosk's user) to make ``folder`` private again."""
+    if is_windows():
+        return (f'icacls "{folder}" /inheritance:r /grant:r "%USERNAME%:(OI)(CI)F" '
+                '*S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F')
+    return f"chmod -R go-rwx '{folder}'"
+
+
 def readers_in_acl(output: str) -> list[str]:
     """The SIDs that ACL_SCRIPT's output lets read besides its first line's user and the trusted."""
     rows = [line.split() for line in output.splitlines() if line.strip()]
@@ -120,5 +130,5 @@ def readers_in_acl(output: str) -> list[str]:
     for sid, kind, rights in (row[:3] for row in rows[1:]):
         if kind == "Allow" and int(rights) & 0xFFFFFFFF & WINDOWS_READ_RIGHTS and sid != owner \
                 and sid not in WINDOWS_TRUSTED_SIDS and sid not in readers:
-            readers.append(sid)
+            readers.append(f"{WINDOWS_GROUP_NAMES[sid]} ({sid})" if sid in WINDOWS_GROUP_NAMES else sid)
     return readers

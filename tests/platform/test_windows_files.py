@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from kiosk import atomic, demo, logs, platform_calls
+from kiosk import atomic, demo, logs, platform_calls, selftest_checks
 from kiosk.gateway import SimulatedGateway
 from kiosk.staff_access import LOCKOUT_FILE, StaffAccess
 from kiosk.store import cipher
@@ -44,7 +44,7 @@ def test_the_store_key_opens_again_on_the_next_start(windows, monkeypatch, tmp_p
 def test_the_keys_folder_is_made_private_on_windows(windows, tmp_path):
     windows.as_platform()
     windows.acl = list(windows.INHERITED_FROM_A_SECOND_DISK)
-    assert platform_calls.readers_besides_owner(tmp_path) == ["S-1-5-11", "S-1-5-32-545"]
+    assert platform_calls.readers_besides_owner(tmp_path) == ["Authenticated Users (S-1-5-11)", "Users (S-1-5-32-545)"]
     read_or_create_secret(tmp_path / "keys" / "k", lambda: KEY_WITH_NEWLINES)
     icacls = [c for c in windows.tool_calls if c[0] == "icacls"]
     assert icacls == [["icacls", str(tmp_path / "keys"), "/inheritance:r", "/grant:r",
@@ -116,3 +116,36 @@ def test_log_rollover_waits_while_another_process_holds_the_log(windows, tmp_pat
         for handler in list(logging.getLogger().handlers):
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+@pytest.fixture
+def selftest_setup(tmp_path, monkeypatch):
+    monkeypatch.setenv("OQS_KIOSK_DATA_DIR", str(tmp_path))
+    return selftest_checks.SelftestSetup(demo=True)
+
+
+def test_the_selftest_finds_a_keys_folder_others_may_read_on_linux(selftest_setup, tmp_path):
+    (tmp_path / "keys").mkdir(mode=0o755)
+    (tmp_path / "keys").chmod(0o755)
+    with pytest.raises(selftest_checks.CheckFailed, match="group, others; run: chmod -R go-rwx"):
+        selftest_checks.check_keys(selftest_setup)
+    (tmp_path / "keys").chmod(0o700)
+    assert "this user only" in selftest_checks.check_keys(selftest_setup)
+
+
+def test_the_selftest_reads_the_keys_folder_acl_on_windows(windows, selftest_setup, tmp_path):
+    windows.as_platform()
+    (tmp_path / "keys").mkdir()
+    windows.acl = list(windows.INHERITED_FROM_A_SECOND_DISK)
+    with pytest.raises(selftest_checks.CheckFailed, match=r"Users \(S-1-5-32-545\); run: icacls"):
+        selftest_checks.check_keys(selftest_setup)
+    platform_calls.protect_private_folder(tmp_path / "keys")
+    assert "this user only" in selftest_checks.check_keys(selftest_setup)
+
+
+def test_the_acl_reading_ignores_deny_entries_and_rights_without_read():
+    output = ("S-1-5-21-1-2-3-1001\r\n"
+              "S-1-5-32-545 Deny 1179817\r\n"          # a Deny entry takes nothing away from safety
+              "S-1-5-11 Allow 4\r\n"                    # AppendData only
+              "S-1-1-0 Allow -1610612736\r\n")          # GENERIC_READ | GENERIC_EXECUTE, inherit-only
+    assert platform_calls.readers_in_acl(output) == ["Everyone (S-1-1-0)"]
