@@ -70,6 +70,7 @@ def test_linking_needs_a_known_person(registry):
     assert registry.persona_for(b"cert") == "iphone" and registry.persona_for(b"other") is None
 
 
+@pytest.mark.posix
 def test_provisioning_is_idempotent(tmp_path):
     first = provision(tmp_path)
     registry_bytes = Registry(first.registry_path).terminal_key(first.terminal_id)

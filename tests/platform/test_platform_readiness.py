@@ -143,6 +143,7 @@ def test_the_systemd_unit_restarts_the_kiosk_and_starts_with_the_session():
     assert unit["Service"]["ExecStart"].endswith("oqs-kiosk")
 
 
+@pytest.mark.posix
 @pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze is not installed")
 def test_systemd_accepts_the_unit(tmp_path):
     # verify also checks that ExecStart exists: point it at a real program, change nothing else.

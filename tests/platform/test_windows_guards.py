@@ -4,12 +4,19 @@ in text mode there (no O_BINARY, see kiosk.platform_calls.binary_flag)."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
+
+from tests.conftest import posix_only
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ("kiosk", "ui", "reader", "faceauth", "scripts", "bench", "tests")
 WRITE_FLAGS = {"O_WRONLY", "O_RDWR", "O_CREAT", "O_APPEND", "O_TRUNC"}
 BINARY_NAMES = {"O_BINARY", "binary_flag"}
+ON_PURPOSE = "# default encoding on purpose"   # a test of the guard itself
 TEXT_SUBPROCESS = {"run", "Popen", "check_output", "check_call", "call"}
 
 
@@ -41,8 +48,10 @@ def _is_true(node: ast.expr | None) -> bool:
 def problems(source: str, descriptors: bool = True) -> list[str]:
     """One line per call that reads or writes text without naming an encoding, or (`descriptors`)
     opens a descriptor for writing without the binary flag."""
-    found = []
+    found, lines = [], source.splitlines()
     for call in (n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)):
+        if lines[call.lineno - 1].endswith(ON_PURPOSE):
+            continue
         function = call.func
         name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
         owner = function.value.id if isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name) else None
@@ -120,3 +129,33 @@ subprocess.run(["x"], text=True, encoding="utf-8")
 subprocess.run(["x"], capture_output=True)
 '''
     assert problems(sample) == []
+
+
+@pytest.mark.skipif(not sys.flags.warn_default_encoding, reason="run through scripts/test.sh (-X warn_default_encoding)")
+def test_the_test_run_fails_text_io_in_the_default_encoding(tmp_path):
+    with pytest.raises(EncodingWarning):
+        (tmp_path / "a.txt").write_text("受付")  # default encoding on purpose
+    with pytest.raises(EncodingWarning):
+        open(tmp_path / "b.txt", "w").close()  # default encoding on purpose
+
+
+def test_posix_only_tests_are_those_marked_or_needing_pcscd():
+    assert posix_only({"posix"}, set())
+    assert posix_only(set(), {"private_pcscd", "tmp_path"})
+    assert not posix_only({"e2e"}, {"tmp_path", "windows"})
+
+
+def git_attribute(name: str, paths: list[str]) -> dict[str, str]:
+    answer = subprocess.run(["git", "check-attr", name, "--", *paths], cwd=ROOT, capture_output=True,
+                            encoding="utf-8", check=True).stdout
+    return {line.split(": ")[0]: line.split(": ")[-1] for line in answer.splitlines()}
+
+
+def test_a_windows_checkout_keeps_the_golden_files_and_scripts_byte_for_byte():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, encoding="utf-8",
+                             check=True).stdout.splitlines()
+    golden = [p for p in tracked if p.startswith("tests/results/golden/")]
+    scripts = [p for p in tracked if p.endswith(".sh")]
+    assert golden and scripts
+    assert set(git_attribute("text", golden).values()) == {"unset"}     # no CRLF conversion
+    assert set(git_attribute("eol", scripts).values()) == {"lf"}

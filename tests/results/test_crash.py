@@ -20,7 +20,7 @@ from tests.results.conftest import make_sink
 from tests.results.outcomes import outcome_for
 from tests.results.parse import parse_result
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
+pytestmark = [pytest.mark.posix, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")]
 WRITERS = multiprocessing.get_context("forkserver") if hasattr(os, "fork") else None
 if WRITERS is not None:
     WRITERS.set_forkserver_preload(["kiosk.results", "tests.results.conftest", "tests.results.outcomes"])
