@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 import time
 from pathlib import Path
 
@@ -43,7 +44,9 @@ def configure(log_dir: Path, level: int = logging.INFO) -> Path:
     root.setLevel(level)
     for handler in list(root.handlers):
         root.removeHandler(handler)
-    for handler in (logging.StreamHandler(), SharedLogFile(path)):
+    # A windowed program on Windows has no stderr (sys.stderr is None): the file alone then.
+    to_stderr = [logging.StreamHandler()] if sys.stderr is not None else []
+    for handler in (*to_stderr, SharedLogFile(path)):
         handler.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(handler)
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from datetime import date
 
 import pytest
@@ -149,3 +150,16 @@ def test_the_acl_reading_ignores_deny_entries_and_rights_without_read():
               "S-1-5-11 Allow 4\r\n"                    # AppendData only
               "S-1-1-0 Allow -1610612736\r\n")          # GENERIC_READ | GENERIC_EXECUTE, inherit-only
     assert platform_calls.readers_in_acl(output) == ["Everyone (S-1-1-0)"]
+
+
+def test_a_windowed_program_without_stderr_logs_to_its_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "stderr", None)     # pythonw / a windowed PyInstaller program
+    path = logs.configure(tmp_path)
+    try:
+        logging.getLogger("kiosk.test").warning("started without a console")
+        assert [type(h) for h in logging.getLogger().handlers] == [logs.SharedLogFile]
+        assert "started without a console" in path.read_text(encoding="utf-8")
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
