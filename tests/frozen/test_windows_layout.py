@@ -25,7 +25,10 @@ NEEDED_ON_WINDOWS = ["PySide6/Qt6Core.dll", "PySide6/Qt6Gui.dll", "PySide6/Qt6Wi
                      "PySide6/Qt6Svg.dll", "PySide6/Qt6Charts.dll", "PySide6/Qt6Multimedia.dll",
                      "PySide6/plugins/platforms/qwindows.dll", "PySide6/plugins/imageformats/qsvg.dll",
                      "PySide6/plugins/iconengines/qsvgicon.dll",
-                     "onnxruntime/capi/onnxruntime_pybind11_state.pyd", "cv2/cv2.pyd"]
+                     "onnxruntime/capi/onnxruntime_pybind11_state.pyd", "cv2/cv2.pyd",
+                     # loaded by name at run time, so in no import table: OpenCV reads video files
+                     # (the demo's recorded camera) through it
+                     "cv2/opencv_videoio_ffmpeg*_64.dll"]
 
 
 def spec_exclusions() -> dict[str, list[str]]:
@@ -120,8 +123,9 @@ def test_no_binary_the_windows_build_loads_is_dropped(layout):
 
 def test_what_the_kiosk_needs_on_windows_stays(layout):
     _, files, dropped = layout
-    assert [path for path in NEEDED_ON_WINDOWS if path not in files] == []
-    assert [path for path in NEEDED_ON_WINDOWS if path in dropped] == []
+    found = {needed: [path for path in files if fnmatch(path, needed)] for needed in NEEDED_ON_WINDOWS}
+    assert [needed for needed, paths in found.items() if not paths] == []
+    assert [path for paths in found.values() for path in paths if path in dropped] == []
 
 
 def test_the_windows_voice_needs_no_multimedia_plugin(layout):
