@@ -46,8 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         loaded = settings.load(settings_path, overrides=overrides)
     except settings.SettingsError as exc:
         log.error("the kiosk cannot start: %s", exc)
-        print(f"設定ファイルに問題があるため起動できません / The kiosk cannot start:\n  {exc}",
-              file=sys.stderr)
+        message = f"設定ファイルに問題があるため起動できません / The kiosk cannot start:\n  {exc}"
+        if sys.stderr is None:     # the windowed program on Windows: no console to print on
+            from ui.app import show_start_problem
+            show_start_problem(f"{message}\n\n{log_path}", close_after=args.quit_after)
+        else:
+            print(message, file=sys.stderr)
         return 2
     log.info("starting (demo=%s, windowed=%s), log file %s", args.demo, args.windowed, log_path)
     from ui.app import run   # the only place the core reaches into the UI: the entry point

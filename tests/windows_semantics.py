@@ -54,7 +54,7 @@ class WindowsSemantics:
         self.tool_calls: list[list[str]] = []
         self.acl = [(self.USER_SID, "Allow", 2032127), ("S-1-5-18", "Allow", 2032127),
                     ("S-1-5-32-544", "Allow", 2032127)]
-        self._monkeypatch.setattr(platform_calls, "run_windows_tool", self._run_tool)
+        self._monkeypatch.setattr(platform_calls, "run_windows_tool", self._run_tool, raising=False)
 
     def _run_tool(self, command: list[str]) -> str:
         self.tool_calls.append(command)

@@ -107,6 +107,18 @@ def start_kiosk(settings: Settings, *, demo: bool, settings_path: Path | None = 
     return window, kiosk, DemoControls(tray) if tray is not None else None
 
 
+def show_start_problem(text: str, close_after: float | None = None) -> None:
+    """Why the kiosk cannot start, in a message box: a windowed program (oqs-kiosk.exe) has no
+    console to print it on, and staff would otherwise see the desktop and nothing else."""
+    from PySide6.QtWidgets import QMessageBox
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    box = QMessageBox(QMessageBox.Icon.Critical, "oqs-kiosk", text)
+    if close_after is not None:
+        QTimer.singleShot(int(close_after * 1000), box.accept)
+    box.exec()
+    del app
+
+
 def run(settings: Settings, *, demo: bool, windowed: bool, quit_after: float | None,
         screenshot: str | None = None, settings_path: Path | None = None) -> int:
     route_qt_messages_to_logging()
