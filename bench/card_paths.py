@@ -92,7 +92,7 @@ def main() -> None:
             print(f"pcscd + vpcd, persona {PERSONA}, {runs} runs each")
             pcscd.insert(open_card(folder, PERSONA))
             with PcscTransport(pcscd.reader_names[0]) as transport:
-                measure("face path (PC/SC)", transport, face_path, record, runs)
+                measure("face path (PC/SC)", transport, face_path, record, runs)  # target ≤ 150 ms
                 measure("PIN path (PC/SC)", transport, pin_path, record, runs)
             pcscd.remove()
             event_latency(pcscd, folder, max(5, runs // 3))

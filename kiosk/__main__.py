@@ -1,6 +1,7 @@
 """`python -m kiosk`: start the kiosk window (full screen; --windowed for development).
 `python -m kiosk selftest [--demo] [--json]`: check every part the kiosk needs.
-`python -m kiosk checkin ...`: one check-in without a screen (kiosk.checkin), also in the built folder."""
+`python -m kiosk checkin ...`: one check-in without a screen (kiosk.checkin), also in the built folder.
+`python -m kiosk cardcheck [--typed]`: the face-path reads on a real card, one line per step."""
 from __future__ import annotations
 
 import argparse
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["selftest"]:
         from kiosk.selftest import main as selftest
         return selftest(argv[1:])
+    if argv[:1] == ["cardcheck"]:
+        from kiosk.cardcheck import main as cardcheck
+        return cardcheck(argv[1:])
     if argv[:1] == ["checkin"]:
         from kiosk.checkin import main as checkin
         return checkin(argv[1:])

@@ -26,6 +26,7 @@ class Problem(enum.Enum):
     CARD_SURFACE_UNREADABLE = ("017", "other_method")      # 照合番号B not read with confidence
     NO_CHIP_PHOTO = ("018", "other_method")                # infants' cards carry no photo
     CAMERA_UNAVAILABLE = ("019", "other_method")
+    CARD_ISSUER_KEY_UNKNOWN = ("020", "other_method")      # EF 0004 names a key not shipped: update
     INTERNAL_ERROR = ("099", "see_staff")
 
     @property

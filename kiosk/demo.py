@@ -19,6 +19,9 @@ from kiosk.ports import PortProblem
 from kiosk.surface import card_values_from_persona
 
 log = logging.getLogger("kiosk.demo")
+# Bumped whenever the virtual cards' files change, so a demo folder issued earlier the same day
+# by an older version is issued again (2: the card face as real cards hold it, issue 16).
+CARD_LAYOUT = "card layout 2"
 
 
 def prepare_personas(folder: Path, simulator: SimulatedGateway, today: date | None = None) -> dict:
@@ -26,11 +29,12 @@ def prepare_personas(folder: Path, simulator: SimulatedGateway, today: date | No
     insured person in the simulator; the revoked persona goes on the simulator's list."""
     today = today or date.today()
     stamp = folder / "issued-for.txt"
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == today.isoformat():
+    issued = f"{today.isoformat()} {CARD_LAYOUT}"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == issued:
         records = json.loads((folder / "personas.json").read_text(encoding="utf-8"))
     else:
         records = build_personas(folder, today)
-        stamp.write_text(today.isoformat(), encoding="utf-8")
+        stamp.write_text(issued, encoding="utf-8")
     for persona_id, record in records.items():
         cert = (folder / record["auth_cert"]).read_bytes()
         simulator.registry.link_certificate(persona_id, cert)

@@ -152,6 +152,8 @@ PROBLEMS: dict[Problem, Prompt] = {
                                        "The printed side of the card could not be read."),
     Problem.NO_CHIP_PHOTO: P("このカードには顔写真がありません。", "This card has no face photo."),
     Problem.CAMERA_UNAVAILABLE: P("カメラが使えません。", "The camera cannot be used right now."),
+    Problem.CARD_ISSUER_KEY_UNKNOWN: P("この受付機では、まだこのカードを確認できません。",
+                                       "This kiosk cannot check this card yet."),
     Problem.INTERNAL_ERROR: P("機械の中でエラーが起きました。", "Something went wrong inside the kiosk."),
 }
 

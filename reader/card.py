@@ -1,8 +1,10 @@
 """The My Number card (and phones carrying it) over any transport.
 
 Every method sends only the APDUs its name says. In particular nothing here sends a VERIFY the
-caller did not ask for, and there is no way to reach the My Number file: files are selected only
-from the `READABLE` allow-list, which leaves out the 券面事項入力補助AP altogether.
+caller did not ask for, and there is no way to reach the My Number file or the JPKI signature side
+(signature certificate EF 0001, its CA EF 0002, key EF 001A, signature password EF 001B): files are
+selected only from the `READABLE` allow-list, which leaves them and the 券面事項入力補助AP out
+altogether, so no VERIFY can ever reach the signature password.
 """
 from __future__ import annotations
 
@@ -31,10 +33,10 @@ READABLE = {
 }
 TOKEN_LABELS = {
     "JPKIAPICCTOKEN2": TokenKind.CARD,
-    "JPKIAPICCTOKEN": TokenKind.CARD,
     "JPKIAPGPSETOKEN": TokenKind.ANDROID,
     "JPKIAPIOSTOKEN": TokenKind.IPHONE,
 }
+OLD_JUKI_CARD_LABEL = "JPKIAPICCTOKEN"  # the 住基カード's JPKI AP: not a My Number card
 LABEL_LENGTH = 32
 HEADER_PROBE = 8  # enough for a 3-byte tag and a 4-byte length
 SW_END_OF_FILE = 0x6282  # READ BINARY: fewer bytes than Le remained; the data is good
@@ -126,6 +128,8 @@ class MyNumberCard:
         except FileNotFound:
             raise NotAMyNumberCard("no JPKI application") from None
         label = self._read_exact(0, LABEL_LENGTH).rstrip(b" \x00").decode("ascii", "replace")
+        if label == OLD_JUKI_CARD_LABEL:
+            raise NotAMyNumberCard("JPKIAPICCTOKEN: a 住基カード, not a My Number card")
         if label not in TOKEN_LABELS:
             raise NotAMyNumberCard(f"unknown JPKI token label {label!r}")
         return TOKEN_LABELS[label]
@@ -171,20 +175,28 @@ class MyNumberCard:
 
     def card_face(self, number_b: str) -> CardFace:
         """VERIFY 照合番号B (14 digits read from the card surface), read the signed card face and
-        check it against the trusted card-issuer keys. Raises `WrongPin` for a wrong 照合番号B,
-        `UntrustedCardFace` for a forged or altered record, `FileNotFound` on phones."""
-        _check_digits(number_b, 14, "照合番号B")
+        check it against the card-issuer key table. Raises `WrongPin` for a wrong 照合番号B,
+        `UntrustedCardFace` (a subclass per link) for a forged or altered record,
+        `UnknownIssuerKey` when EF 0004 names a key the kiosk does not ship, `FileNotFound` on phones."""
         if self._trust is None:
             raise ValueError("MyNumberCard needs trust anchors to read the card face")
+        raw, certificate = self.card_face_files(number_b)
+        return cardface.verify(raw, certificate, self._trust.card_issuer_keys)
+
+    def card_face_files(self, number_b: str) -> tuple[bytes, bytes]:
+        """VERIFY 照合番号B, then the card face (EF 0002) and its certificate (EF 0004) as read,
+        unchecked (`card_face` checks them; the vendors' card check reports each step)."""
+        _check_digits(number_b, 14, "照合番号B")
         self._select_ef(AID_CARD_FACE, commands.EF_CARD_FACE_NUMBER_B)
         self._call(commands.VERIFY(number_b), verify_value=True)
         raw = self._read_tlv_file(AID_CARD_FACE, commands.EF_CARD_FACE)
         certificate = self._read_tlv_file(AID_CARD_FACE, commands.EF_CARD_FACE_CVC)
-        return cardface.verify(raw, certificate, list(self._trust.card_issuer_keys))
+        return raw, certificate
 
     def chip_challenge(self, face: CardFace, nonce: bytes | None = None) -> ChipProof:
         """Prove the chip itself is here: GET CHALLENGE, then the card-face application signs
-        SHA-256(challenge ‖ nonce) with the key certified in `face`. Raises `ChipSignatureInvalid`."""
+        SHA-256(challenge ‖ nonce) with the chip's own key, DF24 of `face` (verified with the record).
+        Raises `ChipSignatureInvalid`."""
         nonce = os.urandom(16) if nonce is None else nonce
         self._select_ap(AID_CARD_FACE)
         challenge = self._call(commands.GET_CHALLENGE()).data

@@ -1,32 +1,39 @@
-"""The signed card-face record of the 券面事項確認AP (EF 0002).
+"""The signed card-face record of the 券面事項確認AP (EF 0002), as real cards hold it.
 
-FF20 { DF21 offsets, DF22 birth date, DF23 sex, DF24 the AP's RSA public key, DF25 name image,
-DF26 address image, DF27 face photo (JP2), DF28 signature, DF29 expiry, DF2A security-code image }.
-DF28 is an RSA PKCS#1 v1.5 SHA-256 signature, by the DF24 key, over the concatenated SHA-256
-digests of three segments, each the encoded TLVs as they sit in the file: DF22–DF24, DF25–DF26,
-DF27. Expiry and security code are not signed.
+FF20 { DF21 offsets, DF22 birth date, DF23 sex, DF24 the chip's own public key (90/91),
+DF25 name image, DF26 address image, DF27 face photo (JP2), DF28 signature, DF29 expiry,
+DF2A security-code image }, possibly followed by 0xFF filler. DF21 holds one 2-byte offset per
+later object, counted from the first byte of the file.
+
+DF28 is signed by the key EF 0004 certifies (never by DF24, which only answers the chip
+challenge): PKCS#1 v1.5 over the DigestInfo `30 71 … 04 60` holding the raw 96 bytes
+SHA-256(DF22‖DF23‖DF24) ‖ SHA-256(DF25‖DF26) ‖ SHA-256(DF27), each segment the encoded TLVs as
+they sit in the file. Expiry and security code are not signed.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import rsa
 
-from . import cvc, tlv
-from .errors import MalformedResponse, UntrustedCardFace
+from . import cardkey, cvc, tlv
+from .errors import CardFaceSignatureInvalid, CardFaceSignedByChipKey, MalformedResponse
+from .issuer_keys import IssuerKeyTable
 
 TAG_CARD_FACE = 0xFF20
-TAG_OFFSETS, TAG_BIRTH, TAG_SEX, TAG_AP_KEY = 0xDF21, 0xDF22, 0xDF23, 0xDF24
+TAG_OFFSETS, TAG_BIRTH, TAG_SEX, TAG_CHIP_KEY = 0xDF21, 0xDF22, 0xDF23, 0xDF24
 TAG_NAME, TAG_ADDRESS, TAG_PHOTO, TAG_SIGNATURE = 0xDF25, 0xDF26, 0xDF27, 0xDF28
 TAG_EXPIRY, TAG_SECURITY_CODE_IMAGE = 0xDF29, 0xDF2A
-SIGNED_SEGMENTS = ((TAG_BIRTH, TAG_SEX, TAG_AP_KEY), (TAG_NAME, TAG_ADDRESS), (TAG_PHOTO,))
-REQUIRED = (TAG_BIRTH, TAG_SEX, TAG_AP_KEY, TAG_NAME, TAG_ADDRESS, TAG_PHOTO, TAG_SIGNATURE,
+SIGNED_SEGMENTS = ((TAG_BIRTH, TAG_SEX, TAG_CHIP_KEY), (TAG_NAME, TAG_ADDRESS), (TAG_PHOTO,))
+REQUIRED = (TAG_BIRTH, TAG_SEX, TAG_CHIP_KEY, TAG_NAME, TAG_ADDRESS, TAG_PHOTO, TAG_SIGNATURE,
             TAG_EXPIRY)
-SEXES = {"1": "male", "2": "female", "9": "not applicable"}
+SEXES = {"0": "not known", "1": "male", "2": "female", "9": "not applicable"}  # JIS X 0303
+FILLER = (0x00, 0xFF)
+# DigestInfo, SHA-256 algorithm, OCTET STRING of 96 bytes (three digests)
+DIGEST_INFO_96 = bytes.fromhex("3071300d060960864801650304020105000460")
 
 
 @dataclass(frozen=True)
@@ -34,12 +41,14 @@ class CardFace:
     """What the chip says about the holder. Name and address are images; keep them in memory only."""
 
     birth_date: date
-    sex: str  # "1" male, "2" female, "9" not applicable
+    sex: str  # "1" male, "2" female, "9" not applicable, "0" not known
     expiry: date
     photo_jp2: bytes | None  # greyscale JPEG 2000 (JP2 container); None when the card has none
     name_image: bytes = field(repr=False)
     address_image: bytes = field(repr=False)
-    public_key: rsa.RSAPublicKey = field(repr=False)
+    public_key: rsa.RSAPublicKey = field(repr=False)  # DF24: the chip's key, for the challenge
+    issuer_key_id: bytes | None = None  # 証明者鍵ID of EF 0004, once verified
+    hierarchy: str | None = None  # of that issuer key: jlis-production, jlis-test, project-test
 
 
 def _date(value: bytes, what: str) -> date:
@@ -52,31 +61,50 @@ def _date(value: bytes, what: str) -> date:
         raise MalformedResponse(f"{what} is not YYYYMMDD") from None
 
 
-def _load_key(der: bytes) -> rsa.RSAPublicKey:
-    try:
-        key = serialization.load_der_public_key(der)
-    except (ValueError, UnsupportedAlgorithm):
-        raise MalformedResponse("DF24 is not a public key") from None
-    if not isinstance(key, rsa.RSAPublicKey):
-        raise MalformedResponse("DF24 is not an RSA key")
-    return key
-
-
-def segment_digest(items: dict[int, tlv.Tlv], body: bytes) -> bytes:
-    """The data DF28 signs: SHA-256 of each signed segment, concatenated."""
-    return b"".join(hashlib.sha256(b"".join(body[items[t].start:items[t].end] for t in seg)).digest()
-                    for seg in SIGNED_SEGMENTS)
-
-
 def parse_items(raw: bytes) -> tuple[dict[int, tlv.Tlv], bytes]:
+    """The objects of the record by tag (positions relative to `raw`), after checking DF21."""
     outer = tlv.parse_one(raw)
     if outer.tag != TAG_CARD_FACE:
         raise MalformedResponse(f"card face starts with tag {outer.tag:X}, not FF20")
-    items = {item.tag: item for item in tlv.parse_all(outer.value)}
+    items = read_objects(raw, outer)
     missing = [f"{t:X}" for t in REQUIRED if t not in items]
     if missing:
         raise MalformedResponse(f"card face lacks {', '.join(missing)}")
-    return items, outer.value
+    return items, raw
+
+
+def read_objects(raw: bytes, outer: tlv.Tlv) -> dict[int, tlv.Tlv]:
+    """The objects inside `outer` up to any filler, keyed by tag, with positions in `raw`. An
+    offset table (DF21) first is checked against where each later object really starts."""
+    pos, end = outer.end - len(outer.value), outer.end
+    objects: list[tlv.Tlv] = []
+    while pos < end and raw[pos] not in FILLER:
+        item = tlv.parse_one(raw[:end], pos)
+        objects.append(item)
+        pos = item.end
+    if objects and objects[0].tag == TAG_OFFSETS:
+        table, later = objects[0].value, objects[1:]
+        declared = [int.from_bytes(table[i:i + 2], "big") for i in range(0, len(table), 2)]
+        if len(table) % 2 or declared != [item.start for item in later]:
+            raise MalformedResponse(f"DF21 offsets {declared} do not match the objects at "
+                                    f"{[item.start for item in later]}")
+    by_tag: dict[int, tlv.Tlv] = {}
+    for item in objects:
+        if item.tag in by_tag:
+            raise MalformedResponse(f"tag {item.tag:X} appears twice")
+        by_tag[item.tag] = item
+    return by_tag
+
+
+def signed_segments(items: dict[int, tlv.Tlv], raw: bytes) -> list[bytes]:
+    return [b"".join(raw[items[t].start:items[t].end] for t in segment)
+            for segment in SIGNED_SEGMENTS]
+
+
+def signed_digest_info(items: dict[int, tlv.Tlv], raw: bytes) -> bytes:
+    """The DigestInfo DF28 signs: the three segment digests as the OCTET STRING itself."""
+    return DIGEST_INFO_96 + b"".join(hashlib.sha256(s).digest()
+                                     for s in signed_segments(items, raw))
 
 
 def parse(raw: bytes) -> CardFace:
@@ -94,48 +122,33 @@ def _face(items: dict[int, tlv.Tlv]) -> CardFace:
         photo_jp2=items[TAG_PHOTO].value or None,
         name_image=items[TAG_NAME].value,
         address_image=items[TAG_ADDRESS].value,
-        public_key=_load_key(items[TAG_AP_KEY].value),
+        public_key=cardkey.parse(items[TAG_CHIP_KEY].value, "DF24"),
     )
 
 
-def verify(raw: bytes, certificate: bytes, issuer_keys: list[rsa.RSAPublicKey]) -> CardFace:
-    """Parse the card face and check it was issued by a trusted card issuer.
+def verify(raw: bytes, certificate: bytes, issuer_keys: IssuerKeyTable) -> CardFace:
+    """Parse the card face and check it was issued by a known card issuer.
 
-    The chain: a trusted issuer key signs the AP's CVC (EF 0004); the CVC key is the DF24 key;
-    the DF24 key signs the three segments (DF28). Raises `UntrustedCardFace` if any link fails.
+    The chain: the issuer key named by EF 0004's 証明者鍵ID signs EF 0004; the key EF 0004
+    certifies signs DF28. Raises `UnknownIssuerKey` (nothing checked), `CertificateSignatureInvalid`,
+    `CardFaceSignatureInvalid` or `CardFaceSignedByChipKey` (all `UntrustedCardFace` but the first).
     """
-    items, body = parse_items(raw)
+    items, raw = parse_items(raw)
     face = _face(items)
     cert = cvc.parse(certificate)
-    if not any(cert.signed_by(key) for key in issuer_keys):
-        raise UntrustedCardFace("the card-face key is not certified by a trusted issuer")
-    if cert.public_key.public_numbers() != face.public_key.public_numbers():
-        raise UntrustedCardFace("DF24 is not the certified card-face key")
-    try:
-        face.public_key.verify(items[TAG_SIGNATURE].value, segment_digest(items, body),
-                               padding.PKCS1v15(), hashes.SHA256())
-    except (InvalidSignature, ValueError):
-        raise UntrustedCardFace("the card-face signature does not match its contents") from None
-    return face
+    issuer = cvc.verify(cert, issuer_keys)
+    check_signature(items, raw, cert.public_key, face.public_key)
+    return dataclasses.replace(face, issuer_key_id=issuer.key_id, hierarchy=issuer.hierarchy)
 
 
-def build(*, birth_date: date, sex: str, expiry: date, photo_jp2: bytes | None, name_image: bytes,
-          address_image: bytes, security_code_image: bytes, private_key: rsa.RSAPrivateKey) -> bytes:
-    """Encode and sign a card face (used by the virtual cards)."""
-    der_key = private_key.public_key().public_bytes(serialization.Encoding.DER,
-                                                   serialization.PublicFormat.SubjectPublicKeyInfo)
-    signed = [tlv.encode(TAG_BIRTH, birth_date.strftime("%Y%m%d").encode()),
-              tlv.encode(TAG_SEX, sex.encode()), tlv.encode(TAG_AP_KEY, der_key),
-              tlv.encode(TAG_NAME, name_image), tlv.encode(TAG_ADDRESS, address_image),
-              tlv.encode(TAG_PHOTO, photo_jp2 or b"")]
-    lengths = [len(s) for s in signed]
-    # DF21: offsets of the three segments after DF21 itself, 2 bytes each
-    starts = [0, sum(lengths[:3]), sum(lengths[:5])]
-    offsets = tlv.encode(TAG_OFFSETS, b"".join(s.to_bytes(2, "big") for s in starts))
-    body = offsets + b"".join(signed)
-    items = {item.tag: item for item in tlv.parse_all(body)}
-    signature = private_key.sign(segment_digest(items, body), padding.PKCS1v15(), hashes.SHA256())
-    body += (tlv.encode(TAG_SIGNATURE, signature)
-             + tlv.encode(TAG_EXPIRY, expiry.strftime("%Y%m%d").encode())
-             + tlv.encode(TAG_SECURITY_CODE_IMAGE, security_code_image))
-    return tlv.encode(TAG_CARD_FACE, body)
+def check_signature(items: dict[int, tlv.Tlv], raw: bytes, certified_key: rsa.RSAPublicKey,
+                    chip_key: rsa.RSAPublicKey) -> None:
+    """DF28 against the key EF 0004 certifies. Raises `CardFaceSignatureInvalid`, or
+    `CardFaceSignedByChipKey` when it opens only under DF24."""
+    expected = signed_digest_info(items, raw)
+    signature = items[TAG_SIGNATURE].value
+    if cardkey.signed_payload(certified_key, signature) != expected:
+        if cardkey.signed_payload(chip_key, signature) == expected:
+            raise CardFaceSignedByChipKey("DF28 is signed by the chip's own key (DF24), "
+                                          "not by the key EF 0004 certifies")
+        raise CardFaceSignatureInvalid("DF28 does not match the card face under the certified key")

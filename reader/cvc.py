@@ -1,6 +1,11 @@
-"""The card-verifiable certificate (EF 0004, tag 7F21) that binds the 券面事項確認AP key to the
-card issuer: 7F21 { 7F4E body { 42 issuer ref, 5F20 holder ref, 7F49 { 81 modulus, 82 exponent } },
-5F37 RSA PKCS#1 v1.5 SHA-256 signature over the encoded 7F4E }."""
+"""The card-verifiable certificate of a 券面 application (EF 0004), as real cards hold it:
+
+    7F21 { 5F4E <297 bytes>, 5F37 <256-byte signature> }
+
+The body is 16-byte 証明者鍵ID (issuer key id) ‖ 16-byte 被証明者鍵ID (subject key id) ‖ the
+certified key as `90`/`91` TLVs. 5F37 is RSA PKCS#1 v1.5 SHA-256 over the 297-byte *value* of
+5F4E, by the issuer key, which is not on the card: it is looked up by id in the shipped table.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,72 +14,54 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from . import tlv
-from .errors import MalformedResponse
+from . import cardkey, tlv
+from .errors import CertificateSignatureInvalid, MalformedResponse, UnknownIssuerKey
+from .issuer_keys import KEY_ID_LENGTH, IssuerKey, IssuerKeyTable, key_id_name
 
 TAG_CVC = 0x7F21
-TAG_BODY = 0x7F4E
-TAG_ISSUER = 0x42
-TAG_HOLDER = 0x5F20
-TAG_PUBLIC_KEY = 0x7F49
-TAG_MODULUS = 0x81
-TAG_EXPONENT = 0x82
+TAG_BODY = 0x5F4E
 TAG_SIGNATURE = 0x5F37
+BODY_LENGTH = 297
 
 
 @dataclass(frozen=True)
 class CardVerifiableCertificate:
-    issuer: bytes
-    holder: bytes
-    public_key: rsa.RSAPublicKey
-    signed_body: bytes  # the encoded 7F4E TLV
+    issuer_key_id: bytes
+    subject_key_id: bytes
+    public_key: rsa.RSAPublicKey  # the certified key: it signs the application's records
+    body: bytes  # the 297-byte 5F4E value, what 5F37 signs
     signature: bytes
 
-    def signed_by(self, issuer_key: rsa.RSAPublicKey) -> bool:
-        try:
-            issuer_key.verify(self.signature, self.signed_body, padding.PKCS1v15(), hashes.SHA256())
-        except (InvalidSignature, ValueError):
-            return False
-        return True
-
-
-def _children(value: bytes) -> dict[int, bytes]:
-    return {item.tag: item.value for item in tlv.parse_all(value)}
-
-
-def _need(items: dict[int, bytes], tag: int) -> bytes:
-    if tag not in items:
-        raise MalformedResponse(f"CVC lacks tag {tag:X}")
-    return items[tag]
+    @property
+    def issuer_name(self) -> str:
+        return key_id_name(self.issuer_key_id)
 
 
 def parse(raw: bytes) -> CardVerifiableCertificate:
     outer = tlv.parse_one(raw)
     if outer.tag != TAG_CVC:
         raise MalformedResponse(f"EF 0004 starts with tag {outer.tag:X}, not 7F21")
-    parts = tlv.parse_all(outer.value)
-    body = next((p for p in parts if p.tag == TAG_BODY), None)
-    if body is None:
-        raise MalformedResponse("CVC has no body")
-    signature = _need({p.tag: p.value for p in parts}, TAG_SIGNATURE)
-    fields = _children(body.value)
-    key = _children(_need(fields, TAG_PUBLIC_KEY))
-    modulus = int.from_bytes(_need(key, TAG_MODULUS), "big")
-    exponent = int.from_bytes(_need(key, TAG_EXPONENT), "big")
+    parts = {part.tag: part.value for part in tlv.parse_all(outer.value)}
+    if TAG_BODY not in parts or TAG_SIGNATURE not in parts:
+        raise MalformedResponse("EF 0004 lacks its 5F4E body or its 5F37 signature")
+    body = parts[TAG_BODY]
+    if len(body) != BODY_LENGTH:
+        raise MalformedResponse(f"EF 0004 body is {len(body)} bytes, not {BODY_LENGTH}")
+    ids = 2 * KEY_ID_LENGTH
+    return CardVerifiableCertificate(body[:KEY_ID_LENGTH], body[KEY_ID_LENGTH:ids],
+                                     cardkey.parse(body[ids:], "the EF 0004 key"), body,
+                                     parts[TAG_SIGNATURE])
+
+
+def verify(cert: CardVerifiableCertificate, issuer_keys: IssuerKeyTable) -> IssuerKey:
+    """The issuer key that signed `cert`. Raises `UnknownIssuerKey` (nothing checked) or
+    `CertificateSignatureInvalid`."""
+    issuer = issuer_keys.find(cert.issuer_key_id)
+    if issuer is None:
+        raise UnknownIssuerKey(cert.issuer_key_id, cert.issuer_name)
     try:
-        public_key = rsa.RSAPublicNumbers(exponent, modulus).public_key()
-    except ValueError as exc:
-        raise MalformedResponse(f"CVC public key unusable: {exc}") from None
-    return CardVerifiableCertificate(_need(fields, TAG_ISSUER), _need(fields, TAG_HOLDER),
-                                     public_key, outer.value[body.start:body.end], signature)
-
-
-def build(issuer: bytes, holder: bytes, public_key: rsa.RSAPublicKey,
-          issuer_private_key: rsa.RSAPrivateKey) -> bytes:
-    numbers = public_key.public_numbers()
-    key = tlv.encode(TAG_PUBLIC_KEY,
-                     tlv.encode(TAG_MODULUS, numbers.n.to_bytes(256, "big"))
-                     + tlv.encode(TAG_EXPONENT, numbers.e.to_bytes(3, "big")))
-    body = tlv.encode(TAG_BODY, tlv.encode(TAG_ISSUER, issuer) + tlv.encode(TAG_HOLDER, holder) + key)
-    signature = issuer_private_key.sign(body, padding.PKCS1v15(), hashes.SHA256())
-    return tlv.encode(TAG_CVC, body + tlv.encode(TAG_SIGNATURE, signature))
+        issuer.public_key.verify(cert.signature, cert.body, padding.PKCS1v15(), hashes.SHA256())
+    except (InvalidSignature, ValueError):
+        raise CertificateSignatureInvalid(
+            f"EF 0004 does not verify under issuer key {issuer.name}") from None
+    return issuer

@@ -45,9 +45,15 @@ def printed_era_date(day: date) -> str:
     return f"{name}{year_text}年{day.month:2d}月{day.day:2d}日"
 
 
+def era_yymmdd(birth: date) -> str:
+    """The birth date as era YYMMDD: the first 6 digits of 照合番号B, and alone the key of the
+    券面事項確認AP's age record (EF 0011)."""
+    _, year = era_of(birth)
+    return f"{year:02d}{birth.month:02d}{birth.day:02d}"
+
+
 def number_b(birth: date, expiry: date, security_code: str) -> str:
     """照合番号B: era YYMMDD of the birth date + expiry year YYYY + the 4-digit security code."""
     if len(security_code) != 4 or not security_code.isdigit():
         raise ValueError("the security code is 4 digits")
-    _, year = era_of(birth)
-    return f"{year:02d}{birth.month:02d}{birth.day:02d}{expiry.year:04d}{security_code}"
+    return f"{era_yymmdd(birth)}{expiry.year:04d}{security_code}"

@@ -22,7 +22,8 @@ class MalformedResponse(CardError):
 
 
 class NotAMyNumberCard(CardError):
-    """The card has no JPKI application or an unknown token label."""
+    """The card has no JPKI application, or a token label that is not a My Number card's (an unknown
+    one, or `JPKIAPICCTOKEN`: the older 住基カード)."""
 
 
 class ForbiddenFile(CardError):
@@ -98,6 +99,31 @@ class VerificationFailed(CardError):
 
 class UntrustedCardFace(VerificationFailed):
     """The card-face record is not signed by a trusted card issuer (a forged or altered card)."""
+
+
+class CertificateSignatureInvalid(UntrustedCardFace):
+    """EF 0004 (the CV certificate) does not verify under the issuer key its 証明者鍵ID names:
+    its 5F4E body or its 5F37 signature was altered, or a forger signed it."""
+
+
+class CardFaceSignatureInvalid(UntrustedCardFace):
+    """DF28 does not verify under the key EF 0004 certifies: a signed segment (DF22–DF24, DF25–DF26,
+    DF27) or the signature was altered."""
+
+
+class CardFaceSignedByChipKey(UntrustedCardFace):
+    """DF28 verifies only under DF24, the chip's own key, which never signs the record on a real
+    card: a record made up by whoever holds that key."""
+
+
+class UnknownIssuerKey(CardError):
+    """EF 0004 names an issuer key (証明者鍵ID) this kiosk does not ship, so nothing was checked.
+    Not a verdict on the card: the kiosk's issuer key table needs an update. `key_id` is the
+    16-byte id, `name` its printable part (e.g. "5000023/001")."""
+
+    def __init__(self, key_id: bytes, name: str):
+        self.key_id, self.name = key_id, name
+        super().__init__(f"this card's issuer key {name} is unknown to this kiosk: update it")
 
 
 class ChipSignatureInvalid(VerificationFailed):

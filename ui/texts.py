@@ -77,6 +77,8 @@ WHAT_HAPPENED: dict[Problem, str] = {
     Problem.CARD_SURFACE_UNREADABLE: QT_TRANSLATE_NOOP("Problem", "The printed side of the card could not be read."),
     Problem.NO_CHIP_PHOTO: QT_TRANSLATE_NOOP("Problem", "This card has no face photo."),
     Problem.CAMERA_UNAVAILABLE: QT_TRANSLATE_NOOP("Problem", "The camera cannot be used right now."),
+    Problem.CARD_ISSUER_KEY_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Problem", "This kiosk cannot check this card yet: it needs an update."),
     Problem.INTERNAL_ERROR: QT_TRANSLATE_NOOP("Problem", "Something went wrong inside the kiosk."),
 }
 

@@ -26,9 +26,16 @@ class CardFaceUnlocker(Protocol):
     def unlock(self, card: MyNumberCard) -> CardFace: ...
 
 
+CARD_PROBLEMS = (  # the first that matches; anything else is "card not recognised"
+    (card_errors.NotAMyNumberCard, Problem.NOT_MYNUMBER_CARD),
+    (card_errors.UnknownIssuerKey, Problem.CARD_ISSUER_KEY_UNKNOWN),  # nothing checked: not forged
+    (card_errors.VerificationFailed, Problem.CERTIFICATE_UNTRUSTED),  # forged or altered card face
+)
+
+
 def card_problem(error: card_errors.CardError) -> PortProblem:
-    problem = (Problem.NOT_MYNUMBER_CARD if isinstance(error, card_errors.NotAMyNumberCard)
-               else Problem.CARD_UNREADABLE)
+    problem = next((p for kind, p in CARD_PROBLEMS if isinstance(error, kind)),
+                   Problem.CARD_UNREADABLE)
     return PortProblem(problem, f"{type(error).__name__}: {error}")
 
 
@@ -88,7 +95,14 @@ class ReaderCard:
             raise card_problem(error) from error
 
     def load_chip_photo(self) -> bytes:
-        face = self.unlocker.unlock(self._current())
+        """The verified card face's photo, once the chip itself has answered a fresh challenge with
+        its DF24 key (a copied record on another chip fails here: 007)."""
+        card = self._current()
+        try:
+            face = self.unlocker.unlock(card)
+            card.chip_challenge(face)
+        except card_errors.CardError as error:
+            raise card_problem(error) from error
         if not face.photo_jp2:
             raise PortProblem(Problem.NO_CHIP_PHOTO, "the card carries no face photo")
         return face.photo_jp2

@@ -47,6 +47,7 @@ class Pin:
     max_tries: int
     initial_tries: int | None = None
     verified_by_device: bool = False  # an iPhone authenticates its user itself
+    lengths: tuple[int, int] | None = None  # (shortest, longest) value; others are 67 00, no try spent
 
 
 @dataclass
@@ -181,10 +182,12 @@ class VirtualCard:
         if pin.value is None:
             return b"", PIN_NOT_SET
         tries = self.counters.get(key)
-        if tries == 0:
-            return b"", PIN_BLOCKED
+        if tries == 0:  # a real card answers the status query 63C0, a value 6984 (soltia48)
+            return b"", 0x63C0 if not c.data else PIN_BLOCKED
         if not c.data:
             return b"", OK if fid in self._verified else 0x63C0 | tries
+        if pin.lengths and not pin.lengths[0] <= len(c.data) <= pin.lengths[1]:
+            return b"", WRONG_LENGTH
         if c.data == pin.value.encode("ascii"):
             self.counters.set(key, pin.max_tries)
             self._verified.add(fid)

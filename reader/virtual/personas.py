@@ -7,30 +7,33 @@ Keys come from resources/personas/keys (TEST ONLY); issuers from resources/trust
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import zlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding
-
-from .. import cardface, commands, cvc, tlv
-from ..era import number_b
+from .. import cardkey, commands, tlv
+from ..era import era_yymmdd, number_b
 from ..resources import resource_dir
 from ..transport import TokenKind
-from ..trust import TEST_CARD_ISSUER_REF
+from . import records
 from .card import Application, Ef, Key, Pin, VirtualCard
-from .issuing import Issuers, der, keys_dir, load_key, text_image
+from .issuing import (FACE_ISSUER_ID, FACE_SIGNER_ID, TEXT_ISSUER_ID, TEXT_SIGNER_ID, Issuers, der,
+                      keys_dir, load_key, text_image)
 
 LABELS = {TokenKind.CARD: "JPKIAPICCTOKEN2", TokenKind.ANDROID: "JPKIAPGPSETOKEN",
           TokenKind.IPHONE: "JPKIAPIOSTOKEN"}
 CARD_ATR = bytes.fromhex("3BE000FF8131FE4514")  # contact interface, T=1
 CONTACTLESS_ATR = bytes.fromhex("3B8880010000000000000000")  # PC/SC part 3 style, TCK added below
 T0_ATR = bytes.fromhex("3B00")  # contact interface, T=0 only (no interface bytes)
-AUTH_PIN_TRIES, NUMBER_B_TRIES, TEXT_PIN_TRIES = 3, 10, 3
+AUTH_PIN_TRIES, NUMBER_B_TRIES, TEXT_PIN_TRIES, SIGNATURE_PASSWORD_TRIES = 3, 10, 3, 5
+# The JPKI signature side. The kiosk has no constant for these files (reader.commands): only the
+# virtual card knows them.
+EF_SIGN_CERT, EF_SIGN_CA_CERT, EF_SIGN_KEY, EF_SIGN_PASSWORD = 0x0001, 0x0002, 0x001A, 0x001B
+SIGNATURE_PASSWORD = "OQSTEST1"  # 6-16 characters on real cards; TEST ONLY
+TOKEN_INFO_SIZE, LABEL_FIELD = 160, 32
+TEXT_ADDRESS = "東京都千代田区霞が関１－１（TEST ONLY）"
 
 
 def with_tck(atr: bytes) -> bytes:
@@ -117,34 +120,53 @@ def _build_one(persona: Persona, today: date, out: Path, issuers: Issuers) -> di
     }
     _write(out / "jpki" / "auth-cert.der", der(cert))
     _write(out / "jpki" / "auth-ca-cert.der", der(issuers.jpki(persona.forged)[0]))
-    _write(out / "jpki" / "token-info.bin",
-           LABELS[persona.token].encode().ljust(32, b" ") + bytes.fromhex("0200000000000000"))
+    _write(out / "jpki" / "token-info.bin", token_info(LABELS[persona.token]))
     if persona.token is TokenKind.CARD:
-        face_key = load_key(keys_dir() / f"{persona.id}.card-face.key.pem")
-        photo = (resource_dir() / "personas" / "photos" / "astronaut.jp2").read_bytes()
-        face = cardface.build(
-            birth_date=persona.birth_date, sex=persona.sex, expiry=expiry,
-            photo_jp2=photo if persona.photo else None,
-            name_image=text_image(f"TEST {persona.id}"),
-            address_image=text_image("TEST ONLY 1-1 Kasumigaseki"),
-            security_code_image=text_image(persona.security_code), private_key=face_key)
-        _write(out / "card-face" / "card-face.bin", face)
-        _write(out / "card-face" / "cvc.bin", cvc.build(
-            TEST_CARD_ISSUER_REF, persona.id.encode()[:16], face_key.public_key(),
-            issuers.card_issuer(persona.forged)))
-        facts = tlv.encode(0xFF20, b"".join((
-            tlv.encode(0xDF21, b"\x00\x00"), tlv.encode(0xDF22, persona.name.encode()),
-            tlv.encode(0xDF23, "東京都千代田区霞が関１－１（TEST ONLY）".encode()),
-            tlv.encode(0xDF24, persona.birth_date.strftime("%Y%m%d").encode()),
-            tlv.encode(0xDF25, persona.sex.encode()))))
-        my_number = _fake_my_number(persona).encode()
-        _write(out / "text" / "facts.bin", facts)
-        _write(out / "text" / "my-number.bin", tlv.encode(0x04, my_number))
-        digests = b"".join(hashlib.sha256(x).digest() for x in (my_number, facts))
-        _write(out / "text" / "signature.bin", tlv.encode(0x30, digests + face_key.sign(
-            digests, padding.PKCS1v15(), hashes.SHA256())))
+        record["signature_password"] = SIGNATURE_PASSWORD
+        _build_card_files(persona, today, expiry, out, issuers)
     (out / "persona.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record
+
+
+def token_info(label: str) -> bytes:
+    """JPKI EF 0006, 160 bytes as on real cards: the space-padded 32-byte label, then a version
+    byte and zeros (what follows the label is not used by any reader we know of)."""
+    return label.encode().ljust(LABEL_FIELD, b" ") + b"\x02" + bytes(TOKEN_INFO_SIZE - LABEL_FIELD - 1)
+
+
+def _build_card_files(persona: Persona, today: date, expiry: date, out: Path,
+                      issuers: Issuers) -> None:
+    """The signature side of the JPKI AP and the two 券面 applications, as real cards hold them."""
+    sign_key = load_key(keys_dir() / f"{persona.id}.sign.key.pem")
+    _write(out / "jpki" / "sign-cert.der", der(issuers.signature_certificate(
+        persona.id, sign_key.public_key(), today, expiry)))
+    _write(out / "jpki" / "sign-ca-cert.der", der(issuers.sign_ca_cert))
+    chip_key = load_key(keys_dir() / f"{persona.id}.card-face.key.pem").public_key()
+    signer = issuers.face_signer_key
+    photo = (resource_dir() / "personas" / "photos" / "astronaut.jp2").read_bytes()
+    _write(out / "card-face" / "card-face.bin", records.card_face(
+        birth_date=persona.birth_date, sex=persona.sex, expiry=expiry,
+        photo_jp2=photo if persona.photo else None,
+        name_image=text_image(f"TEST {persona.id}"),
+        address_image=text_image("TEST ONLY 1-1 Kasumigaseki"),
+        security_code_image=text_image(persona.security_code), chip_key=chip_key, signer=signer))
+    _write(out / "card-face" / "cvc.bin", records.certificate(
+        FACE_ISSUER_ID, FACE_SIGNER_ID, signer.public_key(), issuers.card_issuer(persona.forged)))
+    _write(out / "card-face" / "age.bin", records.signed_record(
+        0xFF10, [(0xDF11, persona.birth_date.strftime("%Y%m%d").encode()),
+                 (0xDF12, cardkey.encode(chip_key))], 0xDF13, signer))
+    _write(out / "card-face" / "my-number-image.bin", records.signed_record(
+        0xFF40, [(0xDF41, text_image("9999 9999 9999")), (0xDF42, cardkey.encode(chip_key))],
+        0xDF43, signer))
+    my_number = records.my_number_file(_fake_my_number(persona))
+    facts = records.text_facts(persona.name, TEXT_ADDRESS, persona.birth_date, persona.sex)
+    _write(out / "text" / "my-number.bin", my_number)
+    _write(out / "text" / "facts.bin", facts)
+    _write(out / "text" / "integrity.bin",
+           records.text_integrity(my_number, facts, issuers.text_signer_key))
+    _write(out / "text" / "cvc.bin", records.certificate(
+        TEXT_ISSUER_ID, TEXT_SIGNER_ID, issuers.text_signer_key.public_key(),
+        issuers.text_issuer_key))
 
 
 def build_personas(folder: Path, today: date, ids: list[str] | None = None) -> dict[str, dict]:
@@ -185,22 +207,43 @@ def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard
                                          (commands.EF_JPKI_AUTH_PIN,))})
     apps = [jpki]
     if token is TokenKind.CARD:
-        face_key = load_key(keys_dir() / f"{persona_id}.card-face.key.pem")
-        my_number = read("text", "my-number.bin")
-        number_a = tlv.parse_one(my_number).value.decode()
-        apps.append(Application(
-            commands.AID_CARD_FACE,
-            files={commands.EF_CARD_FACE: Ef(read("card-face", "card-face.bin"), (0x0012, 0x0013)),
-                   commands.EF_CARD_FACE_CVC: Ef(read("card-face", "cvc.bin"))},
-            pins={0x0012: Pin(record["number_b"], NUMBER_B_TRIES),
-                  0x0013: Pin(number_a, NUMBER_B_TRIES)},
-            challenge_key=face_key))
-        apps.append(Application(
-            commands.AID_TEXT_INPUT,
-            files={0x0001: Ef(my_number, (0x0011, 0x0015)),
-                   0x0002: Ef(read("text", "facts.bin"), (0x0011, 0x0015)),
-                   0x0003: Ef(read("text", "signature.bin"), (0x0011, 0x0015))},
-            pins={0x0011: Pin(persona.pin, TEXT_PIN_TRIES), 0x0015: Pin(record["number_b"],
-                                                                        NUMBER_B_TRIES)}))
+        _add_signature_side(jpki, persona_id, read)
+        apps += _card_face_and_text_apps(persona_id, record, read)
     atr = T0_ATR if t0 else with_tck(CONTACTLESS_ATR) if token is not TokenKind.CARD else CARD_ATR
     return VirtualCard(atr, apps, base / "counters.json", t0=t0)
+
+
+def _add_signature_side(jpki: Application, persona_id: str, read) -> None:
+    """署名用: certificate EF 0001 and key EF 001A behind the signature password EF 001B
+    (5 tries, 6–16 characters); its CA certificate EF 0002 is readable by anyone."""
+    jpki.files[EF_SIGN_CERT] = Ef(read("jpki", "sign-cert.der"), (EF_SIGN_PASSWORD,))
+    jpki.files[EF_SIGN_CA_CERT] = Ef(read("jpki", "sign-ca-cert.der"))
+    jpki.pins[EF_SIGN_PASSWORD] = Pin(SIGNATURE_PASSWORD, SIGNATURE_PASSWORD_TRIES,
+                                      lengths=(6, 16))
+    jpki.keys[EF_SIGN_KEY] = Key(load_key(keys_dir() / f"{persona_id}.sign.key.pem"),
+                                 (EF_SIGN_PASSWORD,))
+
+
+def _card_face_and_text_apps(persona_id: str, record: dict, read) -> list[Application]:
+    number_a = tlv.parse_one(read("text", "my-number.bin")).value.decode()
+    birth = date.fromisoformat(record["birth_date"])
+    face_ap = Application(
+        commands.AID_CARD_FACE,
+        files={0x0001: Ef(read("card-face", "age.bin"), (0x0011, 0x0012, 0x0013)),
+               commands.EF_CARD_FACE: Ef(read("card-face", "card-face.bin"), (0x0012, 0x0013)),
+               commands.EF_CARD_FACE_CVC: Ef(read("card-face", "cvc.bin")),
+               0x0005: Ef(read("card-face", "my-number-image.bin"), (0x0013,))},
+        pins={0x0011: Pin(era_yymmdd(birth), NUMBER_B_TRIES),
+              0x0012: Pin(record["number_b"], NUMBER_B_TRIES),
+              0x0013: Pin(number_a, NUMBER_B_TRIES)},
+        challenge_key=load_key(keys_dir() / f"{persona_id}.card-face.key.pem"))
+    text_ap = Application(
+        commands.AID_TEXT_INPUT,
+        files={0x0001: Ef(read("text", "my-number.bin"), (0x0011, 0x0014)),
+               0x0002: Ef(read("text", "facts.bin"), (0x0011, 0x0015)),
+               0x0003: Ef(read("text", "integrity.bin"), (0x0011, 0x0014, 0x0015)),
+               0x0004: Ef(read("text", "cvc.bin"))},
+        pins={0x0011: Pin(PERSONAS[persona_id].pin, TEXT_PIN_TRIES),
+              0x0014: Pin(number_a, NUMBER_B_TRIES),
+              0x0015: Pin(record["number_b"], NUMBER_B_TRIES)})
+    return [face_ap, text_ap]

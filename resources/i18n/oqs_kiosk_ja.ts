@@ -372,6 +372,10 @@
         <translation>現在カメラを使えません。</translation>
     </message>
     <message>
+        <source>This kiosk cannot check this card yet: it needs an update.</source>
+        <translation>この受付機では、まだこのカードを確認できません（受付機の更新が必要です）。</translation>
+    </message>
+    <message>
         <source>Something went wrong inside the kiosk.</source>
         <translation>機器の内部で問題が起きました。</translation>
     </message>

@@ -9,6 +9,7 @@ from reader import cardface, commands, cvc, errors, tlv
 from reader.apdu import Command, Response, raise_for_status
 from reader.era import era_of, number_b
 from reader.transport import Channel
+from reader.issuer_keys import load_issuer_keys
 from reader.trust import load_test_anchors
 
 
@@ -124,26 +125,16 @@ def signed_face(persona_folder):
     return (base / "card-face.bin").read_bytes(), (base / "cvc.bin").read_bytes()
 
 
-def test_card_face_verifies_against_the_test_issuer(signed_face):
-    face = cardface.verify(*signed_face, list(load_test_anchors().card_issuer_keys))
+def test_a_virtual_card_face_verifies_under_the_project_test_hierarchy(signed_face):
+    face = cardface.verify(*signed_face, load_test_anchors().card_issuer_keys)
     assert face.birth_date == date(1980, 2, 17)
+    assert face.hierarchy == "project-test"
 
 
-def test_an_altered_photo_breaks_the_card_face_signature(signed_face):
-    raw, cert = signed_face
-    items, _ = cardface.parse_items(raw)
-    photo = items[cardface.TAG_PHOTO].value
-    tampered = raw.replace(photo, photo[:-1] + bytes([photo[-1] ^ 1]))
-    with pytest.raises(errors.UntrustedCardFace):
-        cardface.verify(tampered, cert, list(load_test_anchors().card_issuer_keys))
-
-
-def test_a_cvc_for_another_key_is_rejected(signed_face, persona_folder):
-    raw, _ = signed_face
-    other = (persona_folder / "expired" / "card-face" / "cvc.bin").read_bytes()
-    assert cvc.parse(other).signed_by(load_test_anchors().card_issuer_keys[0])
-    with pytest.raises(errors.UntrustedCardFace):
-        cardface.verify(raw, other, list(load_test_anchors().card_issuer_keys))
+def test_a_virtual_card_is_unknown_to_a_kiosk_holding_only_jlis_keys(signed_face):
+    jlis_only = load_issuer_keys(hierarchies=("jlis-production", "jlis-test"))
+    with pytest.raises(errors.UnknownIssuerKey):
+        cardface.verify(*signed_face, jlis_only)
 
 
 def test_revocation_list_names_the_revoked_persona(persona_folder):

@@ -74,7 +74,7 @@ def test_response_parser(data):
 @given(data=st.data())
 def test_card_face_parser_and_verifier_on_damaged_records(samples, data):
     damaged = data.draw(mutated(samples["face"]))
-    keys = list(load_test_anchors().card_issuer_keys)
+    keys = load_test_anchors().card_issuer_keys
     try:
         cardface.verify(damaged, samples["cvc"], keys)
     except errors.CardError:
@@ -91,7 +91,11 @@ def test_cvc_parser_on_damaged_certificates(samples, data):
         cert = cvc.parse(damaged)
     except errors.CardError:
         return
-    cert.signed_by(load_test_anchors().card_issuer_keys[0])  # must not raise either
+    try:
+        cvc.verify(cert, load_test_anchors().card_issuer_keys)
+    except (errors.UnknownIssuerKey, errors.CertificateSignatureInvalid):
+        return
+    assert cert.body == cvc.parse(samples["cvc"]).body  # only the framing may differ
 
 
 class Damaging:

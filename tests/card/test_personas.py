@@ -161,3 +161,20 @@ def test_card_pulled_mid_read_raises_card_removed(slot):
     card = slot.open("valid_adult", pull_after=6)
     with pytest.raises(errors.CardRemoved):
         card.card_face(slot.record("valid_adult")["number_b"])
+
+
+def test_the_old_juki_card_label_is_not_a_my_number_card(personas):
+    """JPKIAPICCTOKEN is the JPKI AP of the older 住基カード (jpki/myna refuses it too): code 002."""
+    from reader.card import MyNumberCard
+    from reader.commands import AID_JPKI, EF_JPKI_TOKEN_INFO
+    from reader.virtual.personas import open_card
+
+    virtual = open_card(personas, "valid_adult")
+    token = virtual.apps[AID_JPKI].files[EF_JPKI_TOKEN_INFO]
+    token.data = b"JPKIAPICCTOKEN".ljust(32, b" ") + token.data[32:]
+    with pytest.raises(errors.NotAMyNumberCard, match="住基"):
+        MyNumberCard(virtual).token_kind()
+    from kiosk.adapters.card import card_problem
+    from kiosk.codes import Problem
+
+    assert card_problem(errors.NotAMyNumberCard("x")).problem is Problem.NOT_MYNUMBER_CARD

@@ -89,3 +89,39 @@ def test_the_card_log_never_keeps_a_pin(personas):
     card = open_card(personas, "valid_adult")
     MyNumberCard(card).verify_pin("1234")
     assert b"1234" not in b"".join(c.data for c in card.log)
+
+
+SIGNATURE_SIDE = (0x0001, 0x0002, 0x001A, 0x001B)  # cert, its CA, key, signature password
+
+
+def test_the_signature_side_cannot_be_reached(personas):
+    """The virtual card has the whole JPKI signature side; the kiosk API can select none of it, so
+    no VERIFY of the signature password and no read of a signature file can ever be sent."""
+    virtual = open_card(personas, "valid_adult")
+    assert set(SIGNATURE_SIDE) <= set(virtual.apps[commands.AID_JPKI].files) | set(
+        virtual.apps[commands.AID_JPKI].pins) | set(virtual.apps[commands.AID_JPKI].keys)
+    card = MyNumberCard(virtual)
+    for fid in SIGNATURE_SIDE:
+        with pytest.raises(errors.ForbiddenFile):
+            card._select_ef(commands.AID_JPKI, fid)
+    assert not [name for name in dir(commands) if "SIGN" in name and name.startswith("EF_")]
+
+
+def test_a_whole_visit_never_touches_the_signature_side(slot):
+    card = slot.open("valid_adult")
+    record = slot.record("valid_adult")
+    card.token_kind()
+    card.auth_certificate()
+    card.auth_ca_certificate()
+    card.pin_tries_left()
+    card.verify_pin(record["pin"])
+    card.sign(hashlib.sha256(b"nonce").digest())
+    card.chip_challenge(card.card_face(record["number_b"]))
+    in_jpki, selected = False, []
+    for c in slot.card.log:
+        if c.ins == commands.INS_SELECT and c.p1 == 0x04:
+            in_jpki = c.data == commands.AID_JPKI
+        elif c.ins == commands.INS_SELECT and in_jpki:
+            selected.append(int.from_bytes(c.data, "big"))
+    assert selected and not set(selected) & set(SIGNATURE_SIDE)
+    assert slot.card.tries_left(commands.AID_JPKI, 0x001B) == 5

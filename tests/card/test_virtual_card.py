@@ -23,7 +23,9 @@ def test_status_words_of_the_real_card(card):
     assert send(card, commands.SELECT_DF(bytes(10))).sw == 0x6A82
     assert send(card, commands.READ_BINARY(0, 4)).sw == 0x6986  # nothing selected
     assert send(card, commands.SELECT_DF(commands.AID_JPKI)).sw == 0x9000
-    assert send(card, commands.SELECT_EF(0x0001)).sw == 0x6A82  # signature cert not modelled
+    assert send(card, commands.SELECT_EF(0x0003)).sw == 0x6A82  # no such file
+    assert send(card, commands.SELECT_EF(0x0001)).sw == 0x9000  # the signature certificate…
+    assert send(card, commands.READ_BINARY(0, 4)).sw == 0x6982  # …behind the signature password
     assert send(card, commands.SELECT_EF(commands.EF_JPKI_AUTH_CERT)).sw == 0x9000
     size = len((card.apps[commands.AID_JPKI].files[commands.EF_JPKI_AUTH_CERT]).data)
     tail = send(card, commands.READ_BINARY(size - 3, 8))
@@ -73,7 +75,7 @@ def test_t0_mode_uses_procedure_bytes(personas):
     card = open_card(personas, "valid_adult", t0=True)
     send(card, commands.SELECT_DF(commands.AID_JPKI))
     send(card, commands.SELECT_EF(commands.EF_JPKI_TOKEN_INFO))
-    assert send(card, commands.READ_BINARY(0, 256)).sw == 0x6C28  # 40-byte file: Le must be 0x28
+    assert send(card, commands.READ_BINARY(0, 256)).sw == 0x6CA0  # 160-byte file: Le must be 0xA0
     send(card, commands.SELECT_EF(commands.EF_JPKI_AUTH_PIN))
     send(card, commands.VERIFY("1234"))
     send(card, commands.SELECT_EF(commands.EF_JPKI_AUTH_KEY))
@@ -81,3 +83,14 @@ def test_t0_mode_uses_procedure_bytes(personas):
     assert (first.data, first.sw) == (b"", 0x6100)  # 256 bytes waiting
     rest = send(card, commands.GET_RESPONSE(256))
     assert (len(rest.data), rest.sw) == (256, 0x9000)
+
+
+def test_a_blocked_pin_answers_63C0_to_the_status_query_and_6984_to_a_value(personas):
+    """As a real card does (soltia48/myna-card src/ap/text.rs, the blocked EF 0012: "answers the
+    non-consuming VERIFY query with 63C0, and a VERIFY against it with 6984"); OpenSC's JPKI driver
+    needs 63xx to list a PIN at all."""
+    card = open_card(personas, "pin_locked")
+    send(card, commands.SELECT_DF(commands.AID_JPKI))
+    send(card, commands.SELECT_EF(commands.EF_JPKI_AUTH_PIN))
+    assert send(card, commands.VERIFY_STATUS()).sw == 0x63C0
+    assert send(card, commands.VERIFY("4826")).sw == 0x6984
