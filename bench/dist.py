@@ -57,7 +57,7 @@ def start_to_idle(command: list[str], env: dict[str, str]) -> tuple[float, float
     """(seconds until the idle log line arrives, seconds until the process has exited)."""
     started = time.monotonic()
     process = subprocess.Popen(command + ["--demo", "--windowed", "--quit-after", "0"], env=env,
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     idle = None
     for line in process.stderr:
         if idle is None and IDLE_LINE in line:

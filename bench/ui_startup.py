@@ -53,7 +53,7 @@ def main(runs: int = 5) -> None:
     times = []
     for run in range(runs + 1):
         done = subprocess.run([sys.executable, "-c", CHILD, repr(time.time())], env=env,
-                              capture_output=True, text=True, check=True, timeout=60)
+                              capture_output=True, text=True, check=True, timeout=60, encoding="utf-8")
         figure = float(done.stdout.strip().splitlines()[-1])
         if run == 0:
             print(f"first start of the day (demo cards issued): {figure:7.1f} ms")

@@ -61,6 +61,31 @@ def device_backends(platform: str = sys.platform) -> list[int]:
     return [cv2.CAP_ANY]
 
 
+WINDOWS_CAMERA_HINT = ("; on Windows check Settings > Privacy & security > Camera: \"Camera access\" "
+                       "and \"Let desktop apps access your camera\" must be on (when off, the camera "
+                       "opens for no desktop program), and that no other program (a video call) has it; "
+                       "camera numbers follow Windows' device order, which changes when a camera moves "
+                       "to another USB port")
+
+
+def device_hint(source: int | str | os.PathLike) -> str:
+    """What staff should check when a camera device gives nothing: on Windows the privacy switch
+    that blocks desktop programs silently, and the numbering."""
+    return WINDOWS_CAMERA_HINT if sys.platform == "win32" and not _is_file_source(source) else ""
+
+
+def devices_that_open(count: int = 4) -> list[int]:
+    """The camera numbers among 0..count-1 that open (to tell which number is which camera)."""
+    found = []
+    for index in range(count):
+        try:
+            _open_capture(index).release()
+            found.append(index)
+        except CameraUnavailable:
+            pass
+    return found
+
+
 def _open_capture(source: int | str | os.PathLike) -> cv2.VideoCapture:
     backends = [cv2.CAP_ANY] if _is_file_source(source) else device_backends()
     for backend in backends:
@@ -68,7 +93,7 @@ def _open_capture(source: int | str | os.PathLike) -> cv2.VideoCapture:
         if capture.isOpened():
             return capture
         capture.release()
-    raise CameraUnavailable(f"cannot open camera {source!r}")
+    raise CameraUnavailable(f"cannot open camera {source!r}{device_hint(source)}")
 
 
 def new_frames(source, timeout: float = 1.0):
@@ -123,7 +148,8 @@ class CameraSource:
                 if self._error is not None:
                     raise self._error
                 if self._frame is None and time.monotonic() - self._started_at > self.open_timeout:
-                    raise CameraBusy(f"camera {self.source!r} opened but gives no picture")
+                    raise CameraBusy(f"camera {self.source!r} opened but gives no picture"
+                                     f"{device_hint(self.source)}")
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise TimeoutError("no new frame yet")

@@ -2,11 +2,18 @@
 settings, passwords, the lockout."""
 from __future__ import annotations
 
+import logging
 import os
 import threading
+import time
 from pathlib import Path
 
 from kiosk.platform_calls import sync_folder
+
+log = logging.getLogger("kiosk.atomic")
+# Waits before each new try when a rename is refused: Windows refuses while another process
+# (antivirus scanning the new file, a backup, the receipt computer reading) holds either name.
+REPLACE_BACKOFF_S = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 def write_synced(path: Path, content: bytes, mode: int = 0o666) -> None:
@@ -26,10 +33,23 @@ def write_atomically(path: Path, content: bytes, mode: int = 0o666) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.new")
     try:
         write_synced(temporary, content, mode)
-        os.replace(temporary, path)
+        replace_patiently(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
     sync_folder(path.parent)
+
+
+def replace_patiently(source: Path, target: Path) -> None:
+    """os.replace, tried again with growing waits (1.55 s in all) while it raises PermissionError;
+    the last refusal is raised."""
+    for wait in REPLACE_BACKOFF_S:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as refused:
+            log.info("%s is held (%s): trying again in %.2f s", target, refused.strerror, wait)
+            time.sleep(wait)
+    os.replace(source, target)
 
 
 def exists(path: Path) -> bool:

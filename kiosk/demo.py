@@ -30,11 +30,11 @@ def prepare_personas(folder: Path, simulator: SimulatedGateway, today: date | No
     today = today or date.today()
     stamp = folder / "issued-for.txt"
     issued = f"{today.isoformat()} {CARD_LAYOUT}"
-    if stamp.exists() and stamp.read_text() == issued:
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == issued:
         records = json.loads((folder / "personas.json").read_text(encoding="utf-8"))
     else:
         records = build_personas(folder, today)
-        stamp.write_text(issued)
+        stamp.write_text(issued, encoding="utf-8")
     for persona_id, record in records.items():
         cert = (folder / record["auth_cert"]).read_bytes()
         simulator.registry.link_certificate(persona_id, cert)

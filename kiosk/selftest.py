@@ -36,6 +36,7 @@ CHECKS = (
     Check("gateway", "資格確認の接続", "Qualification gateway", checks.check_gateway, 15.0),
     Check("result_folder", "結果フォルダの書き込み", "Result folder writable", checks.check_result_folder),
     Check("outbox", "未送信の結果", "Result outbox empty", checks.check_outbox),
+    Check("keys", "鍵フォルダの保護", "Keys folder private", checks.check_keys, 30.0),
     Check("clock", "時計", "Clock", checks.check_clock),
     Check("translations", "翻訳", "Translations", checks.check_translations),
 )

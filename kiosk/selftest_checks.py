@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kiosk import paths, settings
-from kiosk.platform_calls import sync_folder
+from kiosk.platform_calls import private_folder_command, readers_besides_owner, sync_folder
 from kiosk.results import RESULT_FILE_PATTERN, prepare_result_folder, sink_from_settings
 from kiosk.results.share import ShareUnavailable, check_share
 from kiosk.atomic import write_synced
@@ -129,6 +129,10 @@ def _frame_size(source, setting: str) -> str:
         with CameraSource(source, loop=True) as camera:
             height, width = camera.latest(timeout=3.0).image.shape[:2]
     except CameraError as exc:
+        if isinstance(source, int):
+            from faceauth.camera import devices_that_open
+            raise CheckFailed(f"{exc} (setting {setting}; camera numbers that open here: "
+                              f"{devices_that_open() or 'none'})") from None
         raise CheckFailed(f"{exc} (setting {setting})") from None
     return f"{width}×{height} frames"
 
@@ -192,6 +196,18 @@ def check_outbox(setup: SelftestSetup) -> str:
     if problems:
         raise CheckFailed("; ".join(problems))
     return "empty: every result has been written"
+
+
+def check_keys(setup: SelftestSetup) -> str:
+    """The keys folder (store and terminal keys) readable by the kiosk's user alone: its mode on
+    Linux, its ACL on Windows (where a folder on a second disk inherits "Users may read")."""
+    folder = setup.base / "keys"
+    if not folder.is_dir():
+        raise CheckSkipped(f"{folder} does not exist yet: the first start makes it, private")
+    if readers := readers_besides_owner(folder):
+        raise CheckFailed(f"{folder} is readable by {', '.join(readers)}; "
+                          f"run: {private_folder_command(folder)}")
+    return f"{folder}: this user only (and the system's administrators)"
 
 
 def check_clock(setup: SelftestSetup) -> str:

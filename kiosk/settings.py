@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import enum
 import logging
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PureWindowsPath
 from typing import Any, Callable
 
 from kiosk import paths, settings_versions
@@ -76,7 +77,7 @@ def _absolute_path_problem(value: str) -> str | None:
     """Empty, or an absolute path of this system (a relative one would follow the working folder)."""
     if "\0" in value:
         return "must not contain a NUL character"
-    if value and not (PureWindowsPath if is_windows() else PurePosixPath)(value).is_absolute():
+    if value and not (os.path.isabs(value) or is_windows() and PureWindowsPath(value).is_absolute()):
         return "must be an absolute path (e.g. C:\\OQS\\face or /mnt/oqs/face)"
     return None
 

@@ -39,7 +39,7 @@ def wav_path(folder: Path, prompt_id: str, language: str | None = None) -> Path:
 def _engine(language: str) -> str:
     if language == "ja":
         return f"pyopenjtalk-plus {metadata.version('pyopenjtalk-plus')} mei_normal"
-    version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True, check=True).stdout
+    version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True, check=True, encoding="utf-8").stdout
     return f"{version.strip()} {' '.join(ENGLISH_VOICE)}"
 
 
@@ -116,7 +116,7 @@ def wanted(folder: Path) -> dict[str, tuple[str, object]]:
 def render_all(folder: Path = VOICE_DIR) -> list[str]:
     """Render what is missing or changed, drop what is no longer wanted; returns what was rendered."""
     manifest_file = folder / "manifest.json"
-    manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {}
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
     files = wanted(folder)
     rendered = []
     for relative, (digest, render) in files.items():
@@ -132,7 +132,7 @@ def render_all(folder: Path = VOICE_DIR) -> list[str]:
     for relative in sorted(set(manifest) - set(files)):
         (folder / relative).unlink(missing_ok=True)
         del manifest[relative]
-    manifest_file.write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    manifest_file.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     return rendered
 
 

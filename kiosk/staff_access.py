@@ -68,6 +68,7 @@ class StaffAccess:
         self.lockout_path = folder / LOCKOUT_FILE
         self.audit, self.clock = audit, clock    # wall-clock time: the lock outlives a restart
         self._lock = threading.Lock()
+        self._unsaved: dict[str, float] | None = None   # the state a refused save could not store
 
     def has_password(self) -> bool:
         return self.password_path.exists()
@@ -100,13 +101,26 @@ class StaffAccess:
             accepted = password_matches(password, self.password_path)
             failures = 0 if accepted else state["failures"] + 1
             locked_until = now + lock_seconds(failures) if failures else 0.0
-            self._save({"failures": failures, "locked_until": locked_until})
+            self._keep({"failures": failures, "locked_until": locked_until})
         self._record(STAFF_LOGIN, {"accepted": accepted, "failures": failures})
         if not accepted:
             log.warning("wrong staff password (%d in a row)", failures)
         return Attempt(accepted, max(0.0, locked_until - now))
 
+    def _keep(self, state: dict[str, float]) -> None:
+        """Save the state; if the file cannot be replaced (held by another process, read-only),
+        hold it in memory, where it counts until a later save succeeds."""
+        try:
+            self._save(state)
+            self._unsaved = None
+        except OSError:
+            log.exception("cannot save %s: the lockout holds in memory until a save succeeds",
+                          self.lockout_path)
+            self._unsaved = state
+
     def _state(self) -> dict[str, float]:
+        if self._unsaved is not None:
+            return self._unsaved
         try:
             state = json.loads(self.lockout_path.read_text(encoding="utf-8"))
             return {"failures": int(state["failures"]), "locked_until": float(state["locked_until"])}
@@ -116,10 +130,7 @@ class StaffAccess:
             # A damaged file must not open the prompt: the longest lock, saved so that it can end.
             log.error("unreadable %s: locking the staff prompt", self.lockout_path)
             state = {"failures": FREE_TRIES, "locked_until": self.clock() + LONGEST_LOCK_S}
-            try:
-                self._save(state)
-            except OSError:
-                log.exception("cannot replace %s", self.lockout_path)
+            self._keep(state)
             return state
 
     def _save(self, state: dict[str, float]) -> None:

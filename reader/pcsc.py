@@ -22,6 +22,9 @@ CARD_GONE = {scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD
              scard.SCARD_W_UNPOWERED_CARD, scard.SCARD_W_UNRESPONSIVE_CARD}
 
 
+BUSY_WAIT_S = 2.0   # how long a connect waits for another program to let the card go
+
+
 def _absent(state: int) -> bool:
     """SCardStatus state: an enumeration on Windows (1 = absent), bit flags in pcsc-lite."""
     return state == 1 if sys.platform == "win32" else bool(state & 0x0002)
@@ -73,12 +76,10 @@ class PcscTransport:
     """An exclusive connection to the card on one reader: until `close()`, other programs (and
     other connections) get a sharing violation instead of interleaving their APDUs with ours."""
 
-    def __init__(self, reader: str):
+    def __init__(self, reader: str, busy_wait_s: float = BUSY_WAIT_S):
         self.reader = reader
         self._context = establish_context()
-        hresult, self._card, protocol = scard.SCardConnect(
-            self._context, reader, scard.SCARD_SHARE_EXCLUSIVE,
-            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1)
+        hresult, self._card, protocol = self._connect(busy_wait_s)
         if hresult != scard.SCARD_S_SUCCESS:
             scard.SCardReleaseContext(self._context)
             if hresult in (scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_REMOVED_CARD):
@@ -86,6 +87,19 @@ class PcscTransport:
             raise _error(hresult, f"connecting to {reader}")
         self.protocol = "T=0" if protocol == scard.SCARD_PROTOCOL_T0 else "T=1"
         self._pci = scard.SCARD_PCI_T0 if protocol == scard.SCARD_PROTOCOL_T0 else scard.SCARD_PCI_T1
+
+    def _connect(self, busy_wait_s: float) -> tuple[int, int, int]:
+        """SCardConnect, tried again while another program holds the card, up to `busy_wait_s`:
+        on Windows the smart-card services (certificate propagation, the minidriver's plug and
+        play) read a newly placed card for a moment; pcsc-lite programs may too."""
+        deadline, pause = time.monotonic() + busy_wait_s, 0.05
+        while True:
+            answer = scard.SCardConnect(self._context, self.reader, scard.SCARD_SHARE_EXCLUSIVE,
+                                        scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1)
+            if answer[0] != scard.SCARD_E_SHARING_VIOLATION or time.monotonic() + pause > deadline:
+                return answer
+            time.sleep(pause)
+            pause = min(pause * 2, 0.4)
 
     def transmit(self, apdu: bytes) -> bytes:
         if self._card is None:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from ui.resources import style_sheet
 
 BIG_TEXT = 1.5
+# Japanese UI fonts, first found wins: Noto on Linux (the layouts are measured with it), then what
+# Japanese Windows 10/11 ship (Yu Gothic UI, Meiryo UI). ui/style.qss names the same list.
+JAPANESE_FONTS = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Noto Sans JP")
 WIDTHS = ("min-width", "max-width")
 COLOUR = re.compile(r"#[0-9a-fA-F]{3,6}\b|\b(?:white|black)\b")
 NAMED = {"white": "#ffffff", "black": "#000000"}

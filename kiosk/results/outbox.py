@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk.platform_calls import sync_folder
-from kiosk.atomic import exists, write_synced
+from kiosk.atomic import exists, replace_patiently, write_synced
 from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)
@@ -197,7 +197,7 @@ class ResultSink:
                 if not current:     # retargeted: the result follows to the new folder
                     share(os.unlink, temporary)
                     return False
-                share(os.replace, temporary, final)
+                share(replace_patiently, temporary, final)
                 share(sync_folder, folder)
             elif not current and not share(exists, final):
                 return False
@@ -224,7 +224,7 @@ class ResultSink:
         except Exception:   # never leave a temporary file the outbox does not know of
             self._remove_quietly(temporary)
             raise
-        share(os.replace, temporary, final)
+        share(replace_patiently, temporary, final)
         share(sync_folder, folder)
         self._mark_written(row, final)
 

@@ -1,11 +1,12 @@
-"""Secret key files readable only by the kiosk's user (mode 0600), created once, never rewritten."""
+"""Secret key files readable only by the kiosk's user (mode 0600; on Windows the keys folder's
+ACL, see kiosk.platform_calls), created once, never rewritten."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Callable
 
-from kiosk.platform_calls import others_may_read
+from kiosk.platform_calls import binary_flag, others_may_read, protect_private_folder
 
 
 class KeyFileError(Exception):
@@ -23,9 +24,9 @@ def read_or_create_secret(path: Path, make: Callable[[], bytes]) -> bytes:
     """The bytes in ``path``; if absent, ``make()`` them and store them with mode 0600 (atomic)."""
     path = Path(path)
     if not path.exists():
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        protect_private_folder(path.parent)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | binary_flag(), 0o600)
         try:
             os.write(descriptor, make())
             os.fsync(descriptor)

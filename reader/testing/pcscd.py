@@ -122,7 +122,7 @@ class PrivatePcscd:
         # "/dev/null:PORT" is vpcd's listening mode; it listens inside the private namespace only.
         (self._conf / "vpcd").write_text(
             f'FRIENDLYNAME "{FRIENDLY_NAME}"\nDEVICENAME /dev/null:{VPCD_PORT}\n'
-            f"LIBPATH {VPCD_DRIVER}\nCHANNELID {VPCD_PORT:#x}\n")
+            f"LIBPATH {VPCD_DRIVER}\nCHANNELID {VPCD_PORT:#x}\n", encoding="utf-8")
 
     def start(self) -> PrivatePcscd:
         check_possible()

@@ -13,7 +13,7 @@ class CounterStore:
         self._lock = threading.Lock()
         self._values = dict(initial)
         if path.exists():
-            self._values.update(json.loads(path.read_text()))
+            self._values.update(json.loads(path.read_text(encoding="utf-8")))
 
     def get(self, key: str) -> int:
         return self._values[key]
@@ -24,5 +24,5 @@ class CounterStore:
                 return
             self._values[key] = value
             tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self._values, indent=1, sort_keys=True))
+            tmp.write_text(json.dumps(self._values, indent=1, sort_keys=True), encoding="utf-8")
             os.replace(tmp, self.path)

@@ -124,7 +124,7 @@ def _build_one(persona: Persona, today: date, out: Path, issuers: Issuers) -> di
     if persona.token is TokenKind.CARD:
         record["signature_password"] = SIGNATURE_PASSWORD
         _build_card_files(persona, today, expiry, out, issuers)
-    (out / "persona.json").write_text(json.dumps(record, ensure_ascii=False, indent=1))
+    (out / "persona.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record
 
 
@@ -178,13 +178,13 @@ def build_personas(folder: Path, today: date, ids: list[str] | None = None) -> d
                for pid in (ids or PERSONAS)}
     revoked = [int(r["auth_cert_serial"], 16) for r in records.values() if r["revoked"]]
     _write(folder / "crl.der", issuers.crl(today, revoked))
-    (folder / "revoked-serials.txt").write_text("".join(f"{s:x}\n" for s in revoked))
-    (folder / "personas.json").write_text(json.dumps(records, ensure_ascii=False, indent=1))
+    (folder / "revoked-serials.txt").write_text("".join(f"{s:x}\n" for s in revoked), encoding="utf-8")
+    (folder / "personas.json").write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
     return records
 
 
 def load_record(folder: Path, persona_id: str) -> dict:
-    return json.loads((Path(folder) / persona_id / "persona.json").read_text())
+    return json.loads((Path(folder) / persona_id / "persona.json").read_text(encoding="utf-8"))
 
 
 def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard:

@@ -144,10 +144,10 @@ def test_revocation_list_names_the_revoked_persona(persona_folder):
     crl = x509.load_der_x509_crl((persona_folder / "crl.der").read_bytes())
     ca = load_test_anchors().jpki_cas[0]
     assert crl.is_signature_valid(ca.public_key())
-    records = json.loads((persona_folder / "personas.json").read_text())
+    records = json.loads((persona_folder / "personas.json").read_text(encoding="utf-8"))
     revoked = {format(r.serial_number, "x") for r in crl}
     assert revoked == {records["revoked"]["auth_cert_serial"]}
-    assert (persona_folder / "revoked-serials.txt").read_text().split() == [
+    assert (persona_folder / "revoked-serials.txt").read_text(encoding="utf-8").split() == [
         records["revoked"]["auth_cert_serial"]]
 
 

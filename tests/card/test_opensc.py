@@ -27,7 +27,7 @@ def pkcs15_tool(pcscd, *args: str) -> subprocess.CompletedProcess:
     tool = shutil.which("pkcs15-tool")
     assert tool, "pkcs15-tool missing: install the packages of scripts/apt-packages-test.txt"
     return subprocess.run(["nsenter", "-t", str(pcscd.process.pid), "-n", "-m", tool,
-                           "--reader", "0", *args], capture_output=True, text=True, timeout=60)
+                           "--reader", "0", *args], capture_output=True, text=True, timeout=60, encoding="utf-8")
 
 
 def pem_to_der(pem: str) -> bytes:

@@ -3,8 +3,11 @@ coming back (the PC/SC parts through a real private pcscd)."""
 from __future__ import annotations
 
 import queue
+import threading
+import time
 
 import pytest
+from smartcard import scard
 
 from reader import errors
 from reader.card import MyNumberCard
@@ -56,11 +59,33 @@ def test_exclusive_access_during_a_read(private_pcscd, personas):
     try:
         with PcscTransport(private_pcscd.reader_names[0]) as first:
             with pytest.raises(errors.ReaderUnavailable, match="another program"):
-                PcscTransport(private_pcscd.reader_names[0])
+                PcscTransport(private_pcscd.reader_names[0], busy_wait_s=0.2)
             MyNumberCard(first).token_kind()
         with PcscTransport(private_pcscd.reader_names[0]) as again:
             MyNumberCard(again).auth_certificate()
     finally:
+        private_pcscd.remove()
+
+
+def test_connect_waits_while_another_program_reads_a_new_card(private_pcscd, personas):
+    """Windows' smart-card services read a card as it arrives; here another PC/SC client holds it
+    exclusively for 0.4 s, through the same pcscd."""
+    private_pcscd.insert(open_card(personas, "valid_adult"))
+    reader = private_pcscd.reader_names[0]
+    _, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    hresult, other, _ = scard.SCardConnect(context, reader, scard.SCARD_SHARE_EXCLUSIVE,
+                                           scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1)
+    assert hresult == scard.SCARD_S_SUCCESS
+    letting_go = threading.Timer(0.4, lambda: scard.SCardDisconnect(other, scard.SCARD_LEAVE_CARD))
+    letting_go.start()
+    try:
+        started = time.monotonic()
+        with PcscTransport(reader) as transport:
+            assert time.monotonic() - started >= 0.35
+            assert MyNumberCard(transport).token_kind()
+    finally:
+        letting_go.join()
+        scard.SCardReleaseContext(context)
         private_pcscd.remove()
 
 

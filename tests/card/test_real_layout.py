@@ -32,7 +32,7 @@ def table(keys, tmp_path_factory):
     path.write_text(json.dumps({"keys": [{
         "key_id": ISSUER_ID.hex(), "name": "0000023/001", "hierarchy": "project-test",
         "purpose": "test", "exponent": f"{issuer.e:06x}", "modulus": f"{issuer.n:0512x}",
-        "source": "tests/card/test_real_layout.py"}]}))
+        "source": "tests/card/test_real_layout.py"}]}), encoding="utf-8")
     return load_issuer_keys(path)
 
 

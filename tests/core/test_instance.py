@@ -28,7 +28,7 @@ def test_another_process_is_refused_while_the_folder_is_held(tmp_path):
     release = claim_data_folder(tmp_path)
     try:
         done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
-                              text=True, timeout=60)
+                              text=True, encoding="utf-8", timeout=60)
         assert done.returncode == 7 and "already running" in done.stdout
     finally:
         release()
@@ -39,7 +39,8 @@ def test_a_killed_kiosk_leaves_the_folder_free(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
                                "from kiosk.instance import claim_data_folder; "
                                "release = claim_data_folder(Path(sys.argv[1])); print('held', flush=True); "
-                               "time.sleep(60)", str(tmp_path)], stdout=subprocess.PIPE, text=True)
+                               "time.sleep(60)", str(tmp_path)], stdout=subprocess.PIPE, text=True,
+                              encoding="utf-8")
     assert holder.stdout.readline().strip() == "held"
     with pytest.raises(AnotherKioskRunning):
         claim_data_folder(tmp_path)

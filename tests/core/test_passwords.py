@@ -18,7 +18,7 @@ def test_right_and_wrong_passwords(tmp_path):
 def test_salt_is_random_per_install(tmp_path):
     set_visual_check_password("same", tmp_path / "a.json")
     set_visual_check_password("same", tmp_path / "b.json")
-    a, b = (json.loads((tmp_path / n).read_text()) for n in ("a.json", "b.json"))
+    a, b = (json.loads((tmp_path / n).read_text(encoding="utf-8")) for n in ("a.json", "b.json"))
     assert a["salt"] != b["salt"] and a["hash"] != b["hash"]
 
 

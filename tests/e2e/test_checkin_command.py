@@ -95,7 +95,7 @@ def test_each_visit_leaves_one_audit_row_without_secrets(capsys, tmp_path):
 def test_a_result_only_queued_exits_3(capsys, tmp_path):
     """Issue 17, fault 9: 0 means written; a result waiting in the outbox is not that."""
     blocked = tmp_path / "share-gone"
-    blocked.write_text("not a folder")
+    blocked.write_text("not a folder", encoding="utf-8")
     code = checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
                          "--data", str(tmp_path / "data"), "--inprocess"])
     assert code == 3 and "result queued" in capsys.readouterr().out

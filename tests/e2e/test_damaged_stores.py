@@ -30,7 +30,7 @@ def damage(path) -> None:
 def test_a_damaged_store_is_kept_aside_and_check_ins_go_on(tmp_path, store, caplog):
     data, out = tmp_path / "data", tmp_path / "results"
     blocked = tmp_path / "share-gone"
-    blocked.write_text("not a folder")
+    blocked.write_text("not a folder", encoding="utf-8")
     check_in(data, blocked)                      # one result waits in the outbox
     if store == "outbox.sqlite":
         check_in(data, out)                      # delivered; its row in the outbox is history now

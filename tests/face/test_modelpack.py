@@ -29,7 +29,7 @@ def test_default_pack_files_are_the_recorded_ones():
 
 
 def test_every_model_has_its_source_and_licence_recorded():
-    sources = (DEFAULT_PACK_DIR / "SOURCES.md").read_text()
+    sources = (DEFAULT_PACK_DIR / "SOURCES.md").read_text(encoding="utf-8")
     for name in EXPECTED_SHA256:
         assert name in sources
     assert "CC0" in sources and "MIT" in sources
@@ -53,15 +53,15 @@ def test_recogniser_gives_the_embedding_insightface_gives(matcher, astronaut):
 
 
 def test_a_recogniser_without_input_scaling_is_refused(pack_copy):
-    manifest = (pack_copy / "pack.toml").read_text().replace("input_std = 1.0\n", "")
-    (pack_copy / "pack.toml").write_text(manifest)
+    manifest = (pack_copy / "pack.toml").read_text(encoding="utf-8").replace("input_std = 1.0\n", "")
+    (pack_copy / "pack.toml").write_text(manifest, encoding="utf-8")
     with pytest.raises(ModelPackError, match="input_mean and input_std"):
         FaceMatcher.load(pack_copy)
 
 
 def test_a_detector_file_named_as_recogniser_is_refused(pack_copy):
-    manifest = (pack_copy / "pack.toml").read_text().replace('file = "dlib_resnet_v1.onnx"', 'file = "mtcnn_onet.onnx"')
-    (pack_copy / "pack.toml").write_text(manifest)
+    manifest = (pack_copy / "pack.toml").read_text(encoding="utf-8").replace('file = "dlib_resnet_v1.onnx"', 'file = "mtcnn_onet.onnx"')
+    (pack_copy / "pack.toml").write_text(manifest, encoding="utf-8")
     with pytest.raises(ModelPackError, match="not a recogniser"):
         FaceMatcher.load(pack_copy)
 
@@ -89,9 +89,9 @@ def test_a_missing_model_file_is_refused(pack_copy):
 
 def test_another_pack_is_chosen_by_its_folder_alone(pack_copy, astronaut):
     """A vendor pack is a folder; here the same models under another name and metric."""
-    manifest = (pack_copy / "pack.toml").read_text()
+    manifest = (pack_copy / "pack.toml").read_text(encoding="utf-8")
     manifest = manifest.replace('metric = "euclidean"', 'metric = "cosine"').replace("match_distance = 0.5", "match_distance = 0.07")
-    (pack_copy / "pack.toml").write_text(manifest)
+    (pack_copy / "pack.toml").write_text(manifest, encoding="utf-8")
     other = FaceMatcher.load(pack_copy)
     assert (other.metric, other.match_distance) == ("cosine", 0.07)
     frame = sample_faces.camera_frame(astronaut)
@@ -108,8 +108,8 @@ def test_resampling_rows_are_weighted_averages():
 
 def test_an_insightface_detector_without_insightface_is_a_pack_error(pack_copy, monkeypatch):
     """The vendor's built folder leaves insightface out: an SCRFD pack says so instead of crashing."""
-    manifest = (pack_copy / "pack.toml").read_text().replace('kind = "mtcnn"', 'kind = "insightface"\nfile = "mtcnn_onet.onnx"')
-    (pack_copy / "pack.toml").write_text(manifest)
+    manifest = (pack_copy / "pack.toml").read_text(encoding="utf-8").replace('kind = "mtcnn"', 'kind = "insightface"\nfile = "mtcnn_onet.onnx"')
+    (pack_copy / "pack.toml").write_text(manifest, encoding="utf-8")
     monkeypatch.setitem(sys.modules, "insightface", None)
     monkeypatch.setitem(sys.modules, "insightface.model_zoo", None)
     with pytest.raises(ModelPackError, match="needs the insightface package"):

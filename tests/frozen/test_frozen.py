@@ -52,7 +52,7 @@ def kiosk_env(tmp_path):
 
 def run(binary, args, env, cwd, timeout=180):
     return subprocess.run([str(binary), *args], env=env, cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout)
+                          timeout=timeout, encoding="utf-8")
 
 
 def test_the_window_reaches_the_idle_screen(binary, kiosk_env, tmp_path):
@@ -77,8 +77,24 @@ def test_quitting_at_once_leaves_cleanly(binary, kiosk_env, tmp_path):
         assert done.returncode == 0, done.stderr[-2000:]
 
 
-def test_the_self_test_passes(binary, kiosk_env, tmp_path):
-    done = run(binary, ["selftest", "--demo", "--json"], kiosk_env, tmp_path)
+@pytest.fixture(scope="module")
+def cli(binary):
+    """The console program beside the window's (oqs-kiosk-cli.exe on Windows): self-test, check-in."""
+    return binary.with_name("oqs-kiosk-cli")
+
+
+def test_both_programs_run_python_in_utf8_mode(binary, cli):
+    """-X utf8 in each program's own options (PyInstaller's archive viewer lists them): files and
+    pipes in UTF-8 whatever the code page (cp932 on Japanese Windows)."""
+    for program in (binary, cli):
+        listing = subprocess.run([str(ROOT / ".venv" / "bin" / "pyi-archive_viewer"), "-l", "-b", str(program)],
+                                 capture_output=True, encoding="utf-8", check=True, timeout=120).stdout
+        options = listing.split("Contents of")[0]
+        assert "X utf8_mode=1" in options, listing[:500]
+
+
+def test_the_self_test_passes(cli, kiosk_env, tmp_path):
+    done = run(cli, ["selftest", "--demo", "--json"], kiosk_env, tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     report = json.loads(done.stdout)
     assert report["passed"] is True
@@ -104,11 +120,11 @@ def test_the_voice_is_heard_without_a_media_back_end(binary, kiosk_env, tmp_path
     assert loud.sum() > RATE // 2, f"{loud.sum()} loud samples in {len(samples) / RATE:.1f} s"
 
 
-def test_a_face_check_in_writes_its_result(binary, kiosk_env, tmp_path):
+def test_a_face_check_in_writes_its_result(cli, kiosk_env, tmp_path):
     """The face path end to end inside the bundle: card surface OCR (rapidocr's models), the face
     pack on onnxruntime, the simulator's trust anchors, the result file."""
     out = tmp_path / "results"
-    done = run(binary, ["checkin", "--persona", "valid_adult", "--method", "face", "--consent", "all",
+    done = run(cli, ["checkin", "--persona", "valid_adult", "--method", "face", "--consent", "all",
                         "--inprocess", "--out", str(out)], kiosk_env, tmp_path, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     written = list(out.glob("*.xml"))
@@ -136,7 +152,7 @@ def test_every_bundled_library_finds_what_it_loads(binary):
     env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(folders)}
     missing = {}
     for library in libraries:
-        answer = subprocess.run(["ldd", str(library)], capture_output=True, text=True, env=env).stdout
+        answer = subprocess.run(["ldd", str(library)], capture_output=True, text=True, env=env, encoding="utf-8").stdout
         lost = [line.split()[0] for line in answer.splitlines() if "not found" in line]
         if lost:
             missing[library.relative_to(bundle).as_posix()] = lost

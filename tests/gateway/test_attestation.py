@@ -83,6 +83,7 @@ def test_incomplete_attestation_is_refused(gateway, terminal, cert, method, scor
         gateway.confirm(terminal.attest(cert, gateway.issue_nonce(), method, NOW, score=score))
 
 
+@pytest.mark.posix
 def test_terminal_key_file_is_private_and_stable(tmp_path):
     path = tmp_path / "keys" / "terminal.pem"
     first = TerminalKey.load_or_create(path)

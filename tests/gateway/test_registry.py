@@ -70,6 +70,7 @@ def test_linking_needs_a_known_person(registry):
     assert registry.persona_for(b"cert") == "iphone" and registry.persona_for(b"other") is None
 
 
+@pytest.mark.posix
 def test_provisioning_is_idempotent(tmp_path):
     first = provision(tmp_path)
     registry_bytes = Registry(first.registry_path).terminal_key(first.terminal_id)
@@ -87,5 +88,5 @@ def test_provisioning_is_idempotent(tmp_path):
 
 def test_provisioning_command(tmp_path):
     done = subprocess.run([sys.executable, "-m", "kiosk.gateway.provision", "--data-dir",
-                           str(tmp_path)], capture_output=True, text=True, check=True)
+                           str(tmp_path)], capture_output=True, text=True, check=True, encoding="utf-8")
     assert "registered" in done.stdout and simulator_registry_path(tmp_path).exists()

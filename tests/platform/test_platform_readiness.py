@@ -59,7 +59,7 @@ def test_no_one_system_call_outside_the_platform_module():
 
 def test_the_scan_finds_a_posix_only_call(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("import os, fcntl\nfd = os.open('.', os.O_RDONLY | os.O_DIRECTORY)\n")
+    sample.write_text("import os, fcntl\nfd = os.open('.', os.O_RDONLY | os.O_DIRECTORY)\n", encoding="utf-8")
     assert one_system_uses(sample) == ["fcntl", "os.O_DIRECTORY"]
 
 
@@ -143,6 +143,7 @@ def test_the_systemd_unit_restarts_the_kiosk_and_starts_with_the_session():
     assert unit["Service"]["ExecStart"].endswith("oqs-kiosk")
 
 
+@pytest.mark.posix
 @pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze is not installed")
 def test_systemd_accepts_the_unit(tmp_path):
     # verify also checks that ExecStart exists: point it at a real program, change nothing else.
@@ -152,7 +153,7 @@ def test_systemd_accepts_the_unit(tmp_path):
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     done = subprocess.run(["systemd-analyze", "verify", "--user", str(copy)], capture_output=True, text=True,
-                          env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)}, timeout=60)
+                          env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)}, timeout=60, encoding="utf-8")
     assert done.returncode == 0 and done.stderr.strip() == "", done.stderr
 
 

@@ -27,7 +27,8 @@ def run_in_private_namespace(scenario: str, *args: str, timeout: float = 120.0) 
     code = (f"import sys; from {module} import {function} as scenario; "
             "scenario(*sys.argv[1:])")
     done = subprocess.run(["unshare", "--mount", "--propagation", "private", sys.executable,
-                           "-c", code, *args], capture_output=True, text=True, timeout=timeout)
+                           "-c", code, *args], capture_output=True, text=True, encoding="utf-8",
+                          timeout=timeout)
     if done.returncode != 0:
         pytest.fail(f"scenario {scenario} failed:\n{done.stdout}\n{done.stderr}")
     return done.stdout

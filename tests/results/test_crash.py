@@ -20,7 +20,7 @@ from tests.results.conftest import make_sink
 from tests.results.outcomes import outcome_for
 from tests.results.parse import parse_result
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
+pytestmark = [pytest.mark.posix, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")]
 WRITERS = multiprocessing.get_context("forkserver") if hasattr(os, "fork") else None
 if WRITERS is not None:
     WRITERS.set_forkserver_preload(["kiosk.results", "tests.results.conftest", "tests.results.outcomes"])
@@ -80,7 +80,7 @@ def spawn(base: Path, kill_after_s: float | None, die_at_call: int | None = None
     if writer.exitcode is None:
         writer.kill()
         pytest.fail("the writer process hung")
-    lines = acknowledged.read_text().split("\n") if acknowledged.exists() else [""]
+    lines = acknowledged.read_text(encoding="utf-8").split("\n") if acknowledged.exists() else [""]
     return [line for line in lines[:-1]]  # a line cut by the kill has no newline
 
 

@@ -19,7 +19,7 @@ def test_sink_from_settings_names_files_after_this_kiosk(tmp_path):
 
 def test_sink_starts_while_the_share_is_offline(tmp_path):
     offline = tmp_path / "not-a-folder"
-    offline.write_text("a file where the share should be")
+    offline.write_text("a file where the share should be", encoding="utf-8")
     sink = open_result_sink(offline / "face", "1311111111", base=tmp_path / "data")
     assert not sink.write(outcome_for("valid_adult")).written and sink.status().alert
 

@@ -83,14 +83,14 @@ def test_full_disk_leaves_no_partial_file(tmp_path, share, monkeypatch):
 
 
 def crash_at(monkeypatch, name):
-    real = getattr(outbox_module.os, name) if name == "replace" else getattr(outbox_module, name)
+    real = getattr(os, name) if name == "replace" else getattr(outbox_module, name)
 
     def die_after(*args):
         real(*args)
         raise Crash(name)
 
     if name == "replace":
-        monkeypatch.setattr(outbox_module.os, "replace", die_after)
+        monkeypatch.setattr(os, "replace", die_after)
     else:
         monkeypatch.setattr(outbox_module, name, die_after)
 

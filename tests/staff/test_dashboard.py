@@ -34,7 +34,7 @@ def checked_in(tmp_path_factory):
             assert checkin.main(["--persona", persona, "--out", str(out), "--data", str(data),
                                  "--inprocess", *args]) == code, persona
         blocked = root / "share-is-a-file"
-        blocked.write_text("not a folder")
+        blocked.write_text("not a folder", encoding="utf-8")
         assert checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
                              "--data", str(data), "--inprocess"]) == checkin.QUEUED_ONLY
     sink = open_result_sink(blocked, "1399999999", base=data)
@@ -181,7 +181,7 @@ bar = sum(image.pixelColor(x, y).name() == "#1d4f86" for x in range(0, 400, 2) f
 print(bar)
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT)
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT, encoding="utf-8")
     assert done.returncode == 0, done.stderr[-2000:]
     assert int(done.stdout.split()[-1]) > 500   # bar-coloured pixels (every other one counted)
 

@@ -41,7 +41,7 @@ def selftest_command(*extra: str) -> list[str]:
 
 def run_json(command: list[str]) -> tuple[int, dict]:
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env=os.environ.copy())
+                          env=os.environ.copy(), encoding="utf-8")
     return done.returncode, json.loads(done.stdout)
 
 
@@ -71,7 +71,7 @@ def test_the_demo_set_up_passes_every_check(kiosk_dirs):
 
 
 def test_the_text_report_is_one_line_per_check_japanese_first(kiosk_dirs):
-    done = subprocess.run(selftest_command(), cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(selftest_command(), cwd=ROOT, capture_output=True, text=True, timeout=120, encoding="utf-8")
     lines = done.stdout.splitlines()
     assert len(lines) == len(CHECKS) + 1
     for line, check in zip(lines, CHECKS):
@@ -84,12 +84,12 @@ def test_a_file_where_the_result_folder_should_be_fails_that_line_only(kiosk_dir
     """Root ignores permission bits, so the folder is made unusable for real: a plain file sits
     where the folder should be (as when a share's mount point is replaced by a stray file)."""
     blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file")
+    blocker.write_text("a file", encoding="utf-8")
     use_result_folder(kiosk_dirs[0], blocker)
     code, report = run_json(selftest_command("--json"))
     assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
     detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
-    assert "does not exist" in detail and blocker.read_text() == "a file"
+    assert "does not exist" in detail and blocker.read_text(encoding="utf-8") == "a file"
 
 
 def unshare_works() -> bool:
@@ -113,12 +113,12 @@ def test_a_read_only_result_folder_fails_that_line_only(kiosk_dirs, tmp_path):
     assert code == 1 and failed_keys(report) == {"result_folder"} | ALWAYS_FAILING
     detail = next(c["detail"] for c in report["checks"] if c["key"] == "result_folder")
     assert "Read-only file system" in detail
-    (folder / "writable-again-outside").write_text("the mount was private to the self-test")
+    (folder / "writable-again-outside").write_text("the mount was private to the self-test", encoding="utf-8")
 
 
 def test_results_waiting_in_the_outbox_fail_that_line_only(kiosk_dirs, tmp_path):
     blocked = tmp_path / "share-gone"
-    blocked.write_text("not a folder")
+    blocked.write_text("not a folder", encoding="utf-8")
     assert checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
                          "--data", str(kiosk_dirs[1]), "--inprocess"]) == checkin.QUEUED_ONLY
     code, report = run_json(selftest_command("--json"))
@@ -256,7 +256,7 @@ def test_an_empty_mount_point_fails_the_result_folder_line(kiosk_dirs, tmp_path)
 def test_queued_results_missing_from_the_outbox_fail_that_line(kiosk_dirs, tmp_path, loss):
     """Issue 17, fault 3: the audit lists a result as queued; the outbox no longer has it."""
     blocked = tmp_path / "share-gone"
-    blocked.write_text("not a folder")
+    blocked.write_text("not a folder", encoding="utf-8")
     checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
                   "--data", str(kiosk_dirs[1]), "--inprocess"])
     outbox = kiosk_dirs[1] / "outbox.sqlite"

@@ -45,6 +45,7 @@ def test_saved_settings_load_back_equal(tmp_path, loaded):
     assert "comprehensive_consent" not in text   # defaults stay out of the file
 
 
+@pytest.mark.posix
 def test_save_replaces_the_file_by_rename_and_fsyncs_file_and_folder(tmp_path, loaded, monkeypatch):
     path = tmp_path / "settings.toml"
     st.save(loaded, path)

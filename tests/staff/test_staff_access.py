@@ -27,12 +27,12 @@ def access(tmp_path):
 
 
 def test_only_a_salted_hash_is_stored(tmp_path, access):
-    record = json.loads(access.password_path.read_text())
-    assert "4711" not in access.password_path.read_text()
+    record = json.loads(access.password_path.read_text(encoding="utf-8"))
+    assert "4711" not in access.password_path.read_text(encoding="utf-8")
     assert record["n"] >= 2 ** 15 and len(bytes.fromhex(record["salt"])) == 16
     other = StaffAccess(tmp_path / "other")
     other.set_password("4711")
-    assert json.loads(other.password_path.read_text())["hash"] != record["hash"]
+    assert json.loads(other.password_path.read_text(encoding="utf-8"))["hash"] != record["hash"]
 
 
 def test_right_and_wrong_passwords(access):
@@ -47,7 +47,7 @@ def test_a_short_password_is_refused(tmp_path):
 
 
 def failures(access) -> int:
-    return json.loads(access.lockout_path.read_text())["failures"]
+    return json.loads(access.lockout_path.read_text(encoding="utf-8"))["failures"]
 
 
 def test_wrong_tries_lock_for_a_growing_time_that_a_restart_keeps(tmp_path, access, monkeypatch):
@@ -81,7 +81,7 @@ def test_the_lock_stops_growing_at_an_hour_and_bounds_guesses():
 
 
 def test_a_damaged_lockout_file_locks(tmp_path, access):
-    access.lockout_path.write_text("{not json")
+    access.lockout_path.write_text("{not json", encoding="utf-8")
     assert access.locked_for() > 0
     assert not access.try_password("4711").accepted
     access.clock.now += LONGEST_LOCK_S

@@ -40,6 +40,7 @@ def test_other_key_does_not_decrypt(cipher, tmp_path):
         other.decrypt(cipher.encrypt(b"x", "c"), "c")
 
 
+@pytest.mark.posix
 def test_key_file_is_private_and_kept(tmp_path, cipher):
     path = tmp_path / "keys" / "store.key"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600 and len(path.read_bytes()) == 32

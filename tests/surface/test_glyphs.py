@@ -109,7 +109,7 @@ print(fields["birth"].value, fields["expiry"].value, fields["security_code"].val
 
 def test_a_persona_card_is_drawn_and_read_without_pillow(persona_folder):
     done = subprocess.run([sys.executable, "-c", WITHOUT_PILLOW, str(persona_folder)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, encoding="utf-8")
     assert done.returncode == 0, done.stderr
     birth, expiry, code, printed_expiry = done.stdout.split()
     assert (birth, code) == ("昭和55年2月17日", "2285")
@@ -119,5 +119,5 @@ def test_a_persona_card_is_drawn_and_read_without_pillow(persona_folder):
 def test_the_surface_package_does_not_import_pillow():
     done = subprocess.run([sys.executable, "-c", "import sys, faceauth.surface, "
                            "faceauth.surface.render; print('PIL' in sys.modules)"],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, encoding="utf-8")
     assert done.stdout.strip() == "False", done.stderr

@@ -205,7 +205,7 @@ def run_kiosk(tmp_path, *args):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "OQS_KIOSK_CONFIG_DIR": str(tmp_path / "config"), "OQS_KIOSK_DATA_DIR": str(tmp_path / "data")}
     return subprocess.run([sys.executable, "-m", "kiosk", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, encoding="utf-8")
 
 
 def test_python_m_kiosk_demo_opens_the_window(tmp_path):
@@ -237,7 +237,7 @@ def test_screenshots_command_saves_every_screen_in_both_languages(tmp_path):
     from ui.samples import samples
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-m", "ui.screenshots", str(tmp_path), "--size", "1024x768"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, encoding="utf-8")
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in tmp_path.glob("*.png"))
     assert len(names) == 2 * len(samples())

@@ -23,6 +23,7 @@ from kiosk.store import AuditStore
 from ui import worker
 from ui.screens.base import button, label
 from ui.staff.words import both
+from ui.theme import JAPANESE_FONTS
 
 OUTCOMES = {"written": "結果記録", "queued": "送信待ち", "unanswered": "同意未回答で記録",
             "problem": "エラー", "abandoned": "中断", "cancelled": "取消"}
@@ -63,7 +64,7 @@ class BarChart(QChartView):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([names.get(k, k) if names else k for k in counts] or ["—"])
-        categories.setLabelsFont(QFont("Noto Sans CJK JP", 11))
+        categories.setLabelsFont(QFont(list(JAPANESE_FONTS), 11))
         values = QValueAxis()
         top = max([*counts.values(), 1])
         values.setRange(0, top * 1.15)

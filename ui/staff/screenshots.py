@@ -28,12 +28,12 @@ def run_checkins(data: Path, results: Path) -> None:
     runs.append(("valid_adult", ["--method", "face"], results))
     blocked = data / "not-a-folder"
     blocked.parent.mkdir(parents=True, exist_ok=True)
-    blocked.write_text("a file where the result folder should be")
+    blocked.write_text("a file where the result folder should be", encoding="utf-8")
     runs.append(("valid_adult", ["--pin", "1234"], blocked))
     for persona, arguments, out in runs:
         command = [sys.executable, "-m", "kiosk.checkin", "--inprocess", "--persona", persona,
                    "--out", str(out), "--data", str(data), *arguments]
-        finished = subprocess.run(command, capture_output=True, text=True)
+        finished = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
         print(f"check-in {persona} {' '.join(arguments)}: exit {finished.returncode}, "
               f"{(finished.stdout.strip().splitlines() or ['?'])[-2:][0]}")
 
