@@ -24,7 +24,8 @@ def demo_window(open_camera=None, **changes):
     os.environ["OQS_KIOSK_CONFIG_DIR"] = os.path.join(folder, "config")
     app = QApplication.instance() or QApplication([])
     from kiosk import settings as st
-    from ui.app import build_demo_kiosk, build_kiosk_window, route_qt_messages_to_logging
+    from kiosk.demo import build_demo_kiosk
+    from ui.app import build_kiosk_window, route_qt_messages_to_logging
     route_qt_messages_to_logging()
     settings = st.defaults().with_changes(institution_code="1399999999", eprescription_question=True,
                                           result_folder=os.path.join(folder, "results"), **changes)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable, Protocol
 
 from kiosk.codes import Problem
-from kiosk.events import CardFacts, CheckInOutcome, Method, QualificationConfirmed
+from kiosk.events import CardFacts, CompletedVisit, Method, QualificationConfirmed
 
 
 class PortProblem(Exception):
@@ -52,5 +52,5 @@ class Delivered(Protocol):
     file_name: str
 
 
-class ResultSink(Protocol):
-    def write(self, outcome: CheckInOutcome) -> Delivered: ...
+class ResultPort(Protocol):
+    def write(self, visit: CompletedVisit) -> Delivered: ...

@@ -12,7 +12,7 @@ from typing import Iterable
 from kiosk.codes import Notice, Problem
 from kiosk.events import Method
 from kiosk.session import Step, Visit
-from kiosk.settings import ConsentItem
+from kiosk.choices import ConsentItem
 
 LANGUAGES = ("ja", "en")
 

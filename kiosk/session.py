@@ -10,15 +10,37 @@ import enum
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
+from typing import Any, Callable, Protocol
 
 from kiosk import events as ev
+from kiosk.choices import ConsentItem, StaffMode
 from kiosk.codes import Notice, Problem
-from kiosk.events import Method, TokenKind
-from kiosk.settings import ConsentItem, Settings, StaffMode
+from kiosk.events import Method, TokenKind, Validity
 
 log = logging.getLogger("kiosk.session")
 PIN_LENGTH = 4   # the card's user-authentication PIN
+
+
+class MachineSettings(Protocol):
+    """What the machine and its runner read of the facility's settings (kiosk.settings.Settings
+    provides it); the core imports nothing of the settings file."""
+
+    @property
+    def staff_mode(self) -> StaffMode: ...
+    @property
+    def smartphone_enabled(self) -> bool: ...
+    @property
+    def consent_items(self) -> list[ConsentItem]: ...
+    @property
+    def comprehensive_consent(self) -> bool: ...
+    @property
+    def eprescription_question(self) -> bool: ...
+    @property
+    def face_attempts(self) -> int: ...
+    @property
+    def screen_timeout_seconds(self) -> int: ...
+    @property
+    def done_timeout_seconds(self) -> int: ...
 
 
 class Step(enum.Enum):
@@ -63,9 +85,9 @@ class Visit:
     excluded: set[Method] = field(default_factory=set)   # methods that failed this visit
     face_attempts: int = 0
     pin_tries_left: int | None = None
-    answer: object = None
+    answer: ev.GatewayAnswer | None = None
     insurance_only: bool = False
-    validity: int | None = None
+    validity: Validity | None = None
     consents: dict[ConsentItem, bool] = field(default_factory=dict)
     consent_item: ConsentItem | None = None
     consent_time: datetime | None = None
@@ -79,74 +101,10 @@ class Visit:
     step_times: list[tuple[str, datetime]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Rule:
-    source: Step
-    event: type[ev.Event]
-    targets: frozenset[Step]       # every step this rule may lead to (the tests cover each)
-    handler: str                   # name of the CheckInMachine method that decides
-
-
-def _rule(source: Step, event: type[ev.Event], handler: str, *targets: Step) -> Rule:
-    return Rule(source, event, frozenset(targets), handler)
-
-
-S = Step
-RULES: tuple[Rule, ...] = (
-    _rule(S.IDLE, ev.CardPlaced, "start_reading", S.READING),
-    _rule(S.IDLE, ev.SmartphoneChosen, "guide_phone", S.PHONE_GUIDE, S.IDLE),
-    _rule(S.PHONE_GUIDE, ev.CardPlaced, "start_reading", S.READING),
-    _rule(S.READING, ev.CardRead, "card_read",
-          S.METHOD_CHOICE, S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.QUERYING, S.PROBLEM),
-    _rule(S.READING, ev.CardReadFailed, "fail_with_problem", S.PROBLEM),
-    _rule(S.METHOD_CHOICE, ev.MethodChosen, "method_chosen",
-          S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.METHOD_CHOICE),
-    _rule(S.FACE_PREPARING, ev.ChipPhotoLoaded, "chip_photo_loaded", S.FACE_CAPTURE),
-    _rule(S.FACE_PREPARING, ev.FaceUnavailable, "face_unavailable", S.METHOD_CHOICE),
-    _rule(S.FACE_CAPTURE, ev.FaceUnavailable, "face_unavailable", S.METHOD_CHOICE),
-    _rule(S.FACE_CAPTURE, ev.FaceMatched, "face_matched", S.QUERYING),
-    _rule(S.FACE_CAPTURE, ev.FaceNotMatched, "face_not_matched", S.FACE_CAPTURE, S.METHOD_CHOICE),
-    _rule(S.PIN_ENTRY, ev.PinEntered, "pin_entered", S.PIN_VERIFYING, S.PROBLEM),
-    _rule(S.PIN_VERIFYING, ev.CardReadFailed, "fail_with_problem", S.PROBLEM),
-    _rule(S.PIN_VERIFYING, ev.PinAccepted, "pin_accepted", S.QUERYING),
-    _rule(S.PIN_VERIFYING, ev.PinRejected, "pin_rejected", S.PIN_ENTRY, S.METHOD_CHOICE, S.PROBLEM),
-    _rule(S.PIN_VERIFYING, ev.PinBlocked, "pin_blocked", S.METHOD_CHOICE, S.PROBLEM),
-    _rule(S.STAFF_CHECK, ev.ChipPhotoLoaded, "photo_for_staff", S.STAFF_CHECK),
-    _rule(S.STAFF_CHECK, ev.FaceUnavailable, "stay", S.STAFF_CHECK),
-    _rule(S.STAFF_CHECK, ev.StaffConfirmed, "staff_confirmed", S.QUERYING),
-    _rule(S.STAFF_CHECK, ev.StaffDeclined, "staff_declined", S.PROBLEM),
-    _rule(S.QUERYING, ev.QualificationConfirmed, "qualification_confirmed",
-          S.CONSENT_ALL, S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
-    _rule(S.QUERYING, ev.QualificationFailed, "fail_with_problem", S.PROBLEM),
-    _rule(S.CONSENT_ALL, ev.ComprehensiveConsentAnswered, "comprehensive_answered",
-          S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
-    _rule(S.CONSENT_ITEM, ev.ConsentAnswered, "consent_answered",
-          S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
-    _rule(S.PRESCRIPTION, ev.PrescriptionChosen, "prescription_chosen", S.WRITING),
-    _rule(S.WRITING, ev.ResultWritten, "result_written", S.DONE),
-    _rule(S.WRITING, ev.ResultQueued, "result_queued", S.DONE),
-    _rule(S.WRITING, ev.ResultFailed, "result_failed", S.PROBLEM),
-    _rule(S.WRITING, ev.CardRemoved, "note_card_removed", S.WRITING),
-    _rule(S.DONE, ev.CardRemoved, "finish", S.IDLE),
-    _rule(S.DONE, ev.Acknowledged, "finish", S.IDLE),
-    _rule(S.PROBLEM, ev.CardRemoved, "finish", S.IDLE),
-    _rule(S.PROBLEM, ev.Acknowledged, "finish", S.IDLE),
-    *(_rule(step, ev.CardRemoved, "abandon_card_removed", S.IDLE) for step in sorted(ABANDONABLE, key=lambda s: s.value)),
-    *(_rule(step, ev.TimedOut, "abandon_timed_out", S.IDLE) for step in sorted(WAITING_FOR_PATIENT, key=lambda s: s.value)),
-    *(_rule(step, ev.Cancelled, "abandon_cancelled", S.IDLE)
-      for step in (S.PHONE_GUIDE, S.METHOD_CHOICE, S.FACE_CAPTURE, S.PIN_ENTRY, S.STAFF_CHECK)),
-)
-
-RULES_BY_KEY = {(r.source, r.event): r for r in RULES}
-assert len(RULES_BY_KEY) == len(RULES), "two rules for one step and event"
-
-METHOD_START = {Method.FACE: S.FACE_PREPARING, Method.PIN: S.PIN_ENTRY, Method.STAFF: S.STAFF_CHECK}
-
-
 class CheckInMachine:
     """One kiosk's check-ins, one visit at a time."""
 
-    def __init__(self, settings: Settings,
+    def __init__(self, settings: MachineSettings,
                  now: Callable[[], datetime] = lambda: datetime.now().astimezone()) -> None:
         self.settings = settings
         self.now = now
@@ -168,8 +126,8 @@ class CheckInMachine:
             return []
         before = self.step
         effects: list[ev.Effect] = []
-        target = getattr(self, "_" + rule.handler)(event, effects)
-        assert target in rule.targets, f"{rule.handler} chose {target} outside {rule.targets}"
+        target = rule.handler(self, event, effects)
+        assert target in rule.targets, f"{rule.handler.__name__} chose {target} outside {rule.targets}"
         if before in CAMERA_STEPS and target is not before:
             effects.insert(0, ev.StopFace())
         self.step = target
@@ -331,8 +289,9 @@ class CheckInMachine:
             v.notices.append(Notice.CERTIFICATE_IN_GRACE)
         elif event.expires_soon:
             v.notices.append(Notice.CERTIFICATE_EXPIRES_SOON)
-        if event.validity != 1:
-            v.problem = Problem.INSURANCE_NOT_FOUND if event.validity == 4 else Problem.INSURANCE_INVALID
+        if event.validity is not Validity.VALID:
+            v.problem = (Problem.INSURANCE_NOT_FOUND if event.validity is Validity.NOT_FOUND
+                         else Problem.INSURANCE_INVALID)
             return self._write(effects)   # the receipt computer still needs the status
         items = self._consent_items()
         if not items:
@@ -380,7 +339,7 @@ class CheckInMachine:
 
     def _write(self, effects) -> Step:
         v = self.visit
-        effects.append(ev.WriteResult(ev.CheckInOutcome(
+        effects.append(ev.WriteResult(ev.CompletedVisit(
             answer=v.answer, method=v.method, consents=dict(v.consents),
             consent_time=v.consent_time, prescription_electronic=v.prescription_electronic)))
         return Step.WRITING
@@ -426,3 +385,70 @@ class CheckInMachine:
     def _drop_notice(self, notice: Notice) -> None:
         if notice in self.visit.notices:
             self.visit.notices.remove(notice)
+
+
+# A handler gets the event its rule names (typed in each handler) and the effects to append to.
+Handler = Callable[["CheckInMachine", Any, list[ev.Effect]], Step]
+
+
+@dataclass(frozen=True)
+class Rule:
+    source: Step
+    event: type[ev.Event]
+    targets: frozenset[Step]       # every step this rule may lead to (the tests cover each)
+    handler: Handler               # the CheckInMachine method that decides
+
+
+def _rule(source: Step, event: type[ev.Event], handler: Handler, *targets: Step) -> Rule:
+    return Rule(source, event, frozenset(targets), handler)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule(Step.IDLE, ev.CardPlaced, CheckInMachine._start_reading, Step.READING),
+    _rule(Step.IDLE, ev.SmartphoneChosen, CheckInMachine._guide_phone, Step.PHONE_GUIDE, Step.IDLE),
+    _rule(Step.PHONE_GUIDE, ev.CardPlaced, CheckInMachine._start_reading, Step.READING),
+    _rule(Step.READING, ev.CardRead, CheckInMachine._card_read,
+          Step.METHOD_CHOICE, Step.FACE_PREPARING, Step.PIN_ENTRY, Step.STAFF_CHECK, Step.QUERYING, Step.PROBLEM),
+    _rule(Step.READING, ev.CardReadFailed, CheckInMachine._fail_with_problem, Step.PROBLEM),
+    _rule(Step.METHOD_CHOICE, ev.MethodChosen, CheckInMachine._method_chosen,
+          Step.FACE_PREPARING, Step.PIN_ENTRY, Step.STAFF_CHECK, Step.METHOD_CHOICE),
+    _rule(Step.FACE_PREPARING, ev.ChipPhotoLoaded, CheckInMachine._chip_photo_loaded, Step.FACE_CAPTURE),
+    _rule(Step.FACE_PREPARING, ev.FaceUnavailable, CheckInMachine._face_unavailable, Step.METHOD_CHOICE),
+    _rule(Step.FACE_CAPTURE, ev.FaceUnavailable, CheckInMachine._face_unavailable, Step.METHOD_CHOICE),
+    _rule(Step.FACE_CAPTURE, ev.FaceMatched, CheckInMachine._face_matched, Step.QUERYING),
+    _rule(Step.FACE_CAPTURE, ev.FaceNotMatched, CheckInMachine._face_not_matched, Step.FACE_CAPTURE, Step.METHOD_CHOICE),
+    _rule(Step.PIN_ENTRY, ev.PinEntered, CheckInMachine._pin_entered, Step.PIN_VERIFYING, Step.PROBLEM),
+    _rule(Step.PIN_VERIFYING, ev.CardReadFailed, CheckInMachine._fail_with_problem, Step.PROBLEM),
+    _rule(Step.PIN_VERIFYING, ev.PinAccepted, CheckInMachine._pin_accepted, Step.QUERYING),
+    _rule(Step.PIN_VERIFYING, ev.PinRejected, CheckInMachine._pin_rejected, Step.PIN_ENTRY, Step.METHOD_CHOICE, Step.PROBLEM),
+    _rule(Step.PIN_VERIFYING, ev.PinBlocked, CheckInMachine._pin_blocked, Step.METHOD_CHOICE, Step.PROBLEM),
+    _rule(Step.STAFF_CHECK, ev.ChipPhotoLoaded, CheckInMachine._photo_for_staff, Step.STAFF_CHECK),
+    _rule(Step.STAFF_CHECK, ev.FaceUnavailable, CheckInMachine._stay, Step.STAFF_CHECK),
+    _rule(Step.STAFF_CHECK, ev.StaffConfirmed, CheckInMachine._staff_confirmed, Step.QUERYING),
+    _rule(Step.STAFF_CHECK, ev.StaffDeclined, CheckInMachine._staff_declined, Step.PROBLEM),
+    _rule(Step.QUERYING, ev.QualificationConfirmed, CheckInMachine._qualification_confirmed,
+          Step.CONSENT_ALL, Step.CONSENT_ITEM, Step.PRESCRIPTION, Step.WRITING),
+    _rule(Step.QUERYING, ev.QualificationFailed, CheckInMachine._fail_with_problem, Step.PROBLEM),
+    _rule(Step.CONSENT_ALL, ev.ComprehensiveConsentAnswered, CheckInMachine._comprehensive_answered,
+          Step.CONSENT_ITEM, Step.PRESCRIPTION, Step.WRITING),
+    _rule(Step.CONSENT_ITEM, ev.ConsentAnswered, CheckInMachine._consent_answered,
+          Step.CONSENT_ITEM, Step.PRESCRIPTION, Step.WRITING),
+    _rule(Step.PRESCRIPTION, ev.PrescriptionChosen, CheckInMachine._prescription_chosen, Step.WRITING),
+    _rule(Step.WRITING, ev.ResultWritten, CheckInMachine._result_written, Step.DONE),
+    _rule(Step.WRITING, ev.ResultQueued, CheckInMachine._result_queued, Step.DONE),
+    _rule(Step.WRITING, ev.ResultFailed, CheckInMachine._result_failed, Step.PROBLEM),
+    _rule(Step.WRITING, ev.CardRemoved, CheckInMachine._note_card_removed, Step.WRITING),
+    _rule(Step.DONE, ev.CardRemoved, CheckInMachine._finish, Step.IDLE),
+    _rule(Step.DONE, ev.Acknowledged, CheckInMachine._finish, Step.IDLE),
+    _rule(Step.PROBLEM, ev.CardRemoved, CheckInMachine._finish, Step.IDLE),
+    _rule(Step.PROBLEM, ev.Acknowledged, CheckInMachine._finish, Step.IDLE),
+    *(_rule(step, ev.CardRemoved, CheckInMachine._abandon_card_removed, Step.IDLE) for step in sorted(ABANDONABLE, key=lambda s: s.value)),
+    *(_rule(step, ev.TimedOut, CheckInMachine._abandon_timed_out, Step.IDLE) for step in sorted(WAITING_FOR_PATIENT, key=lambda s: s.value)),
+    *(_rule(step, ev.Cancelled, CheckInMachine._abandon_cancelled, Step.IDLE)
+      for step in (Step.PHONE_GUIDE, Step.METHOD_CHOICE, Step.FACE_CAPTURE, Step.PIN_ENTRY, Step.STAFF_CHECK)),
+)
+
+RULES_BY_KEY = {(r.source, r.event): r for r in RULES}
+assert len(RULES_BY_KEY) == len(RULES), "two rules for one step and event"
+
+METHOD_START = {Method.FACE: Step.FACE_PREPARING, Method.PIN: Step.PIN_ENTRY, Method.STAFF: Step.STAFF_CHECK}

@@ -13,21 +13,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kiosk import paths
+from kiosk.choices import ConsentItem, StaffMode
 from kiosk.atomic import write_atomically
 from kiosk.platform_calls import default_result_folder
-
-
-class StaffMode(str, enum.Enum):
-    AUTOMATIC = "automatic"      # patients choose face or PIN
-    PIN_ONLY = "pin_only"        # the camera is not offered
-    VISUAL_CHECK = "visual_check"  # staff compare the chip photo with the patient (目視)
-
-
-class ConsentItem(str, enum.Enum):
-    MEDICATION = "medication"              # 過去のお薬情報 (PharmacistsInfo)
-    HEALTH_CHECKUPS = "health_checkups"    # 特定健診 (SpecificHealthCheckupsInfo)
-    DIAGNOSIS = "diagnosis"                # 診療 (DiagnosisInfo)
-    OPERATIONS = "operations"              # 手術 (OperationInfo)
 
 
 class ResultEncoding(str, enum.Enum):

@@ -1,4 +1,6 @@
-"""Assembles a working kiosk core: machine, runner and the adapters behind its ports."""
+"""Assembles a working kiosk core: machine, runner and the adapters behind its ports. The kiosk as
+installed (kiosk.installed) and the demo's (kiosk.demo, also behind the headless `kiosk.checkin`)
+are both built here; the app, the tests and the benches take one of those two."""
 from __future__ import annotations
 
 import logging
@@ -17,6 +19,7 @@ from kiosk.adapters.face import CameraFace, LazyMatcher
 from kiosk.adapters.gateway import SignedGateway
 from kiosk.adapters.results import OutboxResults
 from kiosk.audit_trail import AuditTrail
+from kiosk.clock import SYSTEM_CLOCK, Clock
 from kiosk.gateway import QualificationGateway, TerminalKey, terminal_key_path
 from kiosk.results import OutboxRetrier, open_result_sink
 from kiosk.runner import CheckInRunner
@@ -72,10 +75,12 @@ class Kiosk:
 
 def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFaceUnlocker,
                 gateway: QualificationGateway, open_camera: Callable[..., CameraSource],
-                matcher: FaceMatcher | None = None, base: Path | None = None) -> Kiosk:
-    """`base` holds the outbox, keys and stores (default: the kiosk's data folder)."""
+                matcher: FaceMatcher | None = None, base: Path | None = None,
+                clock: Clock = SYSTEM_CLOCK) -> Kiosk:
+    """`base` holds the outbox, keys and stores (default: the kiosk's data folder); `clock` gives
+    the machine its time and the runner its timeouts."""
     base = base or paths.data_dir()
-    machine = CheckInMachine(settings)
+    machine = CheckInMachine(settings, now=clock.now)
     holder: dict[str, CheckInRunner] = {}
 
     def presence(present: bool) -> None:
@@ -88,7 +93,8 @@ def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFac
                             settings.result_encoding.value, base=base)
     results = OutboxResults(sink)
     terminal_key = TerminalKey.load_or_create(terminal_key_path(base))
-    runner = CheckInRunner(machine, card, face, SignedGateway(gateway, terminal_key), results)
+    runner = CheckInRunner(machine, card, face, SignedGateway(gateway, terminal_key), results,
+                           clock)
     holder["runner"] = runner
     audit = AuditTrail(open_audit_store(settings.audit_retention_days, base),
                        lambda: machine.settings.staff_mode.value)

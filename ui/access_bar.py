@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from faceauth.thresholds import expected_face_centre_y
+from kiosk.adapters.face import expected_face_centre_y
 from ui.screens.base import button
 from ui.theme import Look, themed_sheet
 

@@ -14,7 +14,7 @@ from kiosk.settings import ConsentItem, StaffMode, defaults
 
 CARD = CardFacts(TokenKind.CARD, has_photo=True, pin_set=True, pin_tries_left=3)
 PIN = ev.PinEntered(ev.Secret("1234"))
-VALID = ev.QualificationConfirmed(answer="answer", validity=1)
+VALID = ev.QualificationConfirmed(answer="answer", validity=ev.Validity.VALID)
 NO_CONSENT = {"consent_items": []}
 
 
@@ -101,8 +101,8 @@ CASES = [
     ("valid, comprehensive consent", Step.QUERYING, {}, [], VALID, Step.CONSENT_ALL),
     ("valid, per-item consent", Step.QUERYING, {"comprehensive_consent": False}, [], VALID, Step.CONSENT_ITEM),
     ("valid, prescription question", Step.QUERYING, {**NO_CONSENT, "eprescription_question": True}, [], VALID, Step.PRESCRIPTION),
-    ("grace period skips consent", Step.QUERYING, {}, [], ev.QualificationConfirmed("a", 1, insurance_only=True), Step.WRITING),
-    ("insurance lapsed still writes", Step.QUERYING, {}, [], ev.QualificationConfirmed("a", validity=2), Step.WRITING),
+    ("grace period skips consent", Step.QUERYING, {}, [], ev.QualificationConfirmed("a", ev.Validity.VALID, insurance_only=True), Step.WRITING),
+    ("insurance lapsed still writes", Step.QUERYING, {}, [], ev.QualificationConfirmed("a", validity=ev.Validity.INVALID), Step.WRITING),
     ("gateway down", Step.QUERYING, {}, [], ev.QualificationFailed(Problem.GATEWAY_UNREACHABLE), Step.PROBLEM),
     ("consent all", Step.CONSENT_ALL, {}, [], ev.ComprehensiveConsentAnswered(ev.ComprehensiveChoice.ALL), Step.WRITING),
     ("consent all, then prescription", Step.CONSENT_ALL, {"eprescription_question": True}, [], ev.ComprehensiveConsentAnswered(ev.ComprehensiveChoice.NONE), Step.PRESCRIPTION),
@@ -263,7 +263,7 @@ def test_outcome_carries_consents_method_and_prescription():
                             TO_QUERYING + [VALID, ev.ConsentAnswered(ConsentItem.MEDICATION, True),
                                            ev.ConsentAnswered(ConsentItem.HEALTH_CHECKUPS, False)])
     (effect,) = machine.handle(ev.PrescriptionChosen(electronic=True))
-    outcome = effect.outcome
+    outcome = effect.visit
     assert outcome.answer == "answer" and outcome.method is Method.PIN
     assert outcome.consents == {ConsentItem.MEDICATION: True, ConsentItem.HEALTH_CHECKUPS: False}
     assert outcome.consent_time == datetime(2026, 11, 23, 9, 0, 0)

@@ -97,7 +97,8 @@ class PcscdTray:
 def demo_factory(qtbot, tmp_path, monkeypatch):
     """Starts the real window on the demo wiring: virtual cards in-process, the recorded camera,
     the local simulator, the real outbox and result folder."""
-    from ui.app import build_demo_kiosk, build_kiosk_window
+    from kiosk.demo import build_demo_kiosk
+    from ui.app import build_kiosk_window
     monkeypatch.setenv("OQS_KIOSK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("OQS_KIOSK_CONFIG_DIR", str(tmp_path / "config"))
     started: list[Kiosk] = []
@@ -106,10 +107,13 @@ def demo_factory(qtbot, tmp_path, monkeypatch):
         settings = st.defaults().with_changes(**{
             "institution_code": "1399999999", "result_folder": str(tmp_path / "results"),
             "smartphone_enabled": True, **changes})
+        service = None
         if pcscd:
+            from reader.pcsc import PcscReaderService
             from reader.testing.pcscd import shared_pcscd
             shared_pcscd()     # before any PC/SC context: libpcsclite fixes its socket once
-        kiosk, tray = build_demo_kiosk(settings, open_camera, pcscd=pcscd)
+            service = PcscReaderService()
+        kiosk, tray = build_demo_kiosk(settings, open_camera, service=service)
         window, _bridge = build_kiosk_window(kiosk, settings, demo=True)
         qtbot.addWidget(window, before_close_func=KioskWindow.release)
         window.resize(1280, 800)

@@ -103,7 +103,7 @@ def test_the_keypad_answers_consent_and_finishes(qtbot):
     machine.handle(ev.MethodChosen(Method.PIN))
     machine.handle(ev.PinEntered(ev.Secret("1234")))
     machine.handle(ev.PinAccepted())
-    machine.handle(ev.QualificationConfirmed(answer=None, validity=1, insurance_only=False, expires_soon=False))
+    machine.handle(ev.QualificationConfirmed(answer=None, validity=ev.Validity.VALID, insurance_only=False, expires_soon=False))
     shows(qtbot, window, Step.CONSENT_ITEM)
     assert said(window)[-3:] == ["consent.medication", "key.yes_no", "key.replay"]
     keypad(qtbot, window, Qt.Key.Key_2)
