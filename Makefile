@@ -1,4 +1,4 @@
-.PHONY: setup demo test dist
+.PHONY: setup demo test check dist
 
 setup:
 	@scripts/setup.sh
@@ -10,6 +10,12 @@ test:
 	@scripts/setup.sh test
 	@scripts/build.sh --if-stale
 	@scripts/test.sh
+
+# The fast round while working: contracts, ruff, mypy and every test but the end-to-end and
+# built-folder ones; no build.
+check:
+	@scripts/setup.sh test
+	@scripts/test.sh -q -m "not e2e and not dist"
 
 dist: setup
 	@scripts/build.sh

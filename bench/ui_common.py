@@ -8,11 +8,11 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD  # noqa: E402
-from kiosk.session import Step  # noqa: E402
+from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
+from kiosk.session import Step
 
 TICK_MS = 5
 

@@ -48,8 +48,10 @@ class GatewayPort(Protocol):
 
 
 class Delivered(Protocol):
-    written: bool       # False: safe in the outbox, the file follows when the folder is back
-    file_name: str
+    @property
+    def written(self) -> bool: ...     # False: safe in the outbox, the file follows when the folder is back
+    @property
+    def file_name(self) -> str: ...
 
 
 class ResultPort(Protocol):

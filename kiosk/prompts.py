@@ -211,7 +211,8 @@ def _notices(notices: Iterable[Notice]) -> list[str]:
     return [f"notice.{n.value}" for n in notices if n in NOTICES]
 
 
-def screen_prompts(step: Step, visit: Visit, methods: list[Method], consent_items=()) -> list[str]:
+def screen_prompts(step: Step, visit: Visit, methods: list[Method],
+                   consent_items: Iterable[ConsentItem] = ()) -> list[str]:
     """The sounds and sentences for the screen shown now, in the order they are played."""
     said = [f"screen.{step.value}"]
     if step is Step.IDLE:

@@ -163,16 +163,16 @@ class CheckInMachine:
 
     # ---- handlers: each returns the next step and appends effects ------------------------------
 
-    def _start_reading(self, event, effects):
+    def _start_reading(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self._visits += 1
         self.visit = Visit(number=self._visits, started_at=self.now())
         effects.append(ev.ReadCard())
         return Step.READING
 
-    def _guide_phone(self, event, effects):
+    def _guide_phone(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return Step.PHONE_GUIDE if self.settings.smartphone_enabled else Step.IDLE
 
-    def _card_read(self, event: ev.CardRead, effects):
+    def _card_read(self, event: ev.CardRead, effects: list[ev.Effect]) -> Step:
         facts = event.facts
         self.visit.facts = facts
         self.visit.pin_tries_left = facts.pin_tries_left
@@ -190,7 +190,7 @@ class CheckInMachine:
             self.visit.problem = Problem.PIN_LOCKED   # shown beside the other choices
         return self._offer_methods(effects)
 
-    def _offer_methods(self, effects) -> Step:
+    def _offer_methods(self, effects: list[ev.Effect]) -> Step:
         # After a failure (excluded non-empty) staff are always offered, so the choice screen shows
         # the problem beside what is left; a first offer of one method starts it directly.
         methods = self.available_methods()
@@ -200,31 +200,31 @@ class CheckInMachine:
             return self._begin(methods[0], effects)
         return Step.METHOD_CHOICE
 
-    def _begin(self, method: Method, effects) -> Step:
+    def _begin(self, method: Method, effects: list[ev.Effect]) -> Step:
         self.visit.method = method
         if method in (Method.FACE, Method.STAFF):
             effects.append(ev.LoadChipPhoto(enrol=method is Method.FACE))
         return METHOD_START[method]
 
-    def _method_chosen(self, event: ev.MethodChosen, effects):
+    def _method_chosen(self, event: ev.MethodChosen, effects: list[ev.Effect]) -> Step:
         if event.method not in self.available_methods():
             return Step.METHOD_CHOICE
         return self._begin(event.method, effects)
 
-    def _chip_photo_loaded(self, event, effects):
+    def _chip_photo_loaded(self, event: ev.ChipPhotoLoaded, effects: list[ev.Effect]) -> Step:
         self.visit.chip_photo = event.photo
         effects.append(ev.MatchFace())
         return Step.FACE_CAPTURE
 
-    def _face_unavailable(self, event: ev.FaceUnavailable, effects):
+    def _face_unavailable(self, event: ev.FaceUnavailable, effects: list[ev.Effect]) -> Step:
         self.visit.excluded.add(Method.FACE)
         self.visit.problem = event.problem
         return self._offer_methods(effects)
 
-    def _face_matched(self, event: ev.FaceMatched, effects):
+    def _face_matched(self, event: ev.FaceMatched, effects: list[ev.Effect]) -> Step:
         return self._query(Method.FACE, effects, face_score=event.score)
 
-    def _face_not_matched(self, event, effects):
+    def _face_not_matched(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self.visit.face_attempts += 1
         if self.visit.face_attempts < self.settings.face_attempts:
             effects.append(ev.MatchFace())
@@ -233,7 +233,7 @@ class CheckInMachine:
         self.visit.problem = Problem.FACE_NOT_MATCHED
         return self._offer_methods(effects)
 
-    def _pin_entered(self, event: ev.PinEntered, effects):
+    def _pin_entered(self, event: ev.PinEntered, effects: list[ev.Effect]) -> Step:
         pin = event.pin.reveal()
         if len(pin) != PIN_LENGTH or not pin.isdigit():
             # A malformed PIN never reaches the card: it would only burn a try.
@@ -241,11 +241,11 @@ class CheckInMachine:
         effects.append(ev.VerifyPin(event.pin))
         return Step.PIN_VERIFYING
 
-    def _pin_accepted(self, event, effects):
+    def _pin_accepted(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self._drop_notice(Notice.PIN_LAST_TRY)
         return self._query(self.visit.method or Method.PIN, effects)
 
-    def _pin_rejected(self, event: ev.PinRejected, effects):
+    def _pin_rejected(self, event: ev.PinRejected, effects: list[ev.Effect]) -> Step:
         if event.tries_left <= 0:
             return self._pin_blocked(event, effects)
         self.visit.pin_tries_left = event.tries_left
@@ -253,7 +253,7 @@ class CheckInMachine:
             self.visit.notices.append(Notice.PIN_LAST_TRY)
         return Step.PIN_ENTRY
 
-    def _pin_blocked(self, event, effects):
+    def _pin_blocked(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self.visit.pin_tries_left = 0
         self._drop_notice(Notice.PIN_LAST_TRY)
         if self.visit.facts and self.visit.facts.kind is TokenKind.ANDROID:
@@ -262,27 +262,27 @@ class CheckInMachine:
         self.visit.problem = Problem.PIN_LOCKED
         return self._offer_methods(effects)
 
-    def _stay(self, event, effects):
+    def _stay(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return self.step
 
-    def _photo_for_staff(self, event: ev.ChipPhotoLoaded, effects):
+    def _photo_for_staff(self, event: ev.ChipPhotoLoaded, effects: list[ev.Effect]) -> Step:
         self.visit.chip_photo = event.photo
         effects.append(ev.ShowCamera())   # staff compare the photo with the live picture
         return Step.STAFF_CHECK
 
-    def _staff_confirmed(self, event, effects):
+    def _staff_confirmed(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return self._query(Method.STAFF, effects)
 
-    def _staff_declined(self, event, effects):
+    def _staff_declined(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return self._problem(Problem.STAFF_DECLINED)
 
-    def _query(self, method: Method, effects, face_score: float | None = None) -> Step:
+    def _query(self, method: Method, effects: list[ev.Effect], face_score: float | None = None) -> Step:
         self.visit.method = method
         self.visit.problem = None
         effects.append(ev.ConfirmQualification(method, face_score))
         return Step.QUERYING
 
-    def _qualification_confirmed(self, event: ev.QualificationConfirmed, effects):
+    def _qualification_confirmed(self, event: ev.QualificationConfirmed, effects: list[ev.Effect]) -> Step:
         v = self.visit
         v.answer, v.validity, v.insurance_only = event.answer, event.validity, event.insurance_only
         if event.insurance_only:
@@ -305,7 +305,7 @@ class CheckInMachine:
         # In the 3-month grace after expiry the card confirms insurance only: no medical information.
         return [] if self.visit.insurance_only else list(self.settings.consent_items)
 
-    def _comprehensive_answered(self, event: ev.ComprehensiveConsentAnswered, effects):
+    def _comprehensive_answered(self, event: ev.ComprehensiveConsentAnswered, effects: list[ev.Effect]) -> Step:
         items = self._consent_items()
         if event.choice is ev.ComprehensiveChoice.INDIVIDUALLY:
             self.visit.consent_item = items[0]
@@ -315,7 +315,7 @@ class CheckInMachine:
         self.visit.consent_time = self.now()
         return self._after_consent(effects)
 
-    def _consent_answered(self, event: ev.ConsentAnswered, effects):
+    def _consent_answered(self, event: ev.ConsentAnswered, effects: list[ev.Effect]) -> Step:
         items = self._consent_items()
         if event.item is not self.visit.consent_item:
             return Step.CONSENT_ITEM      # an answer to a question no longer on screen
@@ -328,54 +328,56 @@ class CheckInMachine:
         self.visit.consent_item = None
         return self._after_consent(effects)
 
-    def _after_consent(self, effects) -> Step:
+    def _after_consent(self, effects: list[ev.Effect]) -> Step:
         if self.settings.eprescription_question:
             return Step.PRESCRIPTION
         return self._write(effects)
 
-    def _prescription_chosen(self, event: ev.PrescriptionChosen, effects):
+    def _prescription_chosen(self, event: ev.PrescriptionChosen, effects: list[ev.Effect]) -> Step:
         self.visit.prescription_electronic = event.electronic
         return self._write(effects)
 
-    def _write(self, effects) -> Step:
+    def _write(self, effects: list[ev.Effect]) -> Step:
         v = self.visit
+        if v.answer is None or v.method is None:   # only a confirmed qualification is written
+            raise RuntimeError(f"visit {v.number}: a result without the gateway's answer")
         effects.append(ev.WriteResult(ev.CompletedVisit(
             answer=v.answer, method=v.method, consents=dict(v.consents),
             consent_time=v.consent_time, prescription_electronic=v.prescription_electronic)))
         return Step.WRITING
 
-    def _result_written(self, event: ev.ResultWritten, effects):
+    def _result_written(self, event: ev.ResultWritten, effects: list[ev.Effect]) -> Step:
         self.visit.result_file = event.file_name
         return Step.DONE
 
-    def _result_queued(self, event: ev.ResultQueued, effects):
+    def _result_queued(self, event: ev.ResultQueued, effects: list[ev.Effect]) -> Step:
         self.visit.result_file = event.file_name
         self.visit.notices.append(Notice.RESULT_QUEUED)
         return Step.DONE
 
-    def _result_failed(self, event, effects):
+    def _result_failed(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return self._problem(Problem.RESULT_FOLDER_UNAVAILABLE)
 
-    def _note_card_removed(self, event, effects):
+    def _note_card_removed(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self.visit.card_removed = True
         return Step.WRITING
 
-    def _finish(self, event, effects):
+    def _finish(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return Step.IDLE
 
-    def _fail_with_problem(self, event, effects):
+    def _fail_with_problem(self, event: ev.CardReadFailed | ev.QualificationFailed, effects: list[ev.Effect]) -> Step:
         return self._problem(event.problem)
 
-    def _abandon_card_removed(self, event, effects):
+    def _abandon_card_removed(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self._farewell = Problem.CARD_REMOVED
         return Step.IDLE
 
-    def _abandon_timed_out(self, event, effects):
+    def _abandon_timed_out(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         if self.step not in (Step.DONE, Step.PROBLEM):
             self._farewell = Problem.TIMED_OUT
         return Step.IDLE
 
-    def _abandon_cancelled(self, event, effects):
+    def _abandon_cancelled(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return Step.IDLE
 
     def _problem(self, problem: Problem) -> Step:

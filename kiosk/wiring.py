@@ -34,6 +34,7 @@ RESULT_SETTINGS = ("result_folder", "result_encoding", "institution_code")   # w
 
 @dataclass
 class Kiosk:
+    settings: Settings
     machine: CheckInMachine
     runner: CheckInRunner
     card: ReaderCard
@@ -56,7 +57,8 @@ class Kiosk:
         """A settings change while running (subscribe it to the SettingsEditor): the machine uses
         `new` from its next decision; a new result folder, encoding or institution code retargets
         the result sink, so the next result goes to the new place."""
-        old, self.machine.settings = self.machine.settings, new
+        old, self.settings = self.settings, new
+        self.machine.settings = new
         if any(plain_value(old.values[name]) != plain_value(new.values[name])
                for name in RESULT_SETTINGS):
             self.results.sink.retarget(new.result_folder_path(), new.institution_code,
@@ -99,4 +101,4 @@ def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFac
     audit = AuditTrail(open_audit_store(settings.audit_retention_days, base),
                        lambda: machine.settings.staff_mode.value)
     machine.subscribe(audit.on_change)
-    return Kiosk(machine, runner, card, face, results, OutboxRetrier(sink, 5.0), audit, base=base)
+    return Kiosk(settings, machine, runner, card, face, results, OutboxRetrier(sink, 5.0), audit, base=base)

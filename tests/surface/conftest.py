@@ -10,7 +10,6 @@ import pytest
 from faceauth.surface import CardValues, Perturbation, SurfaceReader, render_card_front
 from kiosk.demo_cards import card_values_from_persona
 from reader import MyNumberCard, commands, era
-from reader.testing.fixtures import persona_folder, personas  # noqa: F401
 from reader.trust import load_test_anchors
 from reader.virtual.card import VirtualCard
 from reader.virtual.inprocess import InProcessReader

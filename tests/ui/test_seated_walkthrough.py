@@ -24,7 +24,7 @@ class SeatedHand:
         for text in texts:
             window, qtbot = self.demo.window, self.demo.qtbot
 
-            def matches():
+            def matches(window=window, text=text):
                 return [b for b in visible_buttons(window) if b.text() == text and b.isEnabled()]
             qtbot.waitUntil(lambda: len(matches()) == 1, timeout=FAST)
             (target,) = matches()
