@@ -24,7 +24,7 @@ LONG_LIVED_THREADS = re.compile(r"^(pcscd-|ThreadPoolExecutor-\d+_\d+$|asyncio_|
 # offscreen platform (the same as qt_log_ignore in pyproject.toml).
 EXPECTED_EVERYWHERE = re.compile(
     r"propagateSizeHints|Couldn't (load|resolve) (va|pipewire)|PulseAudioService|"
-    r"no audio output device|pa_context_connect")
+    r"no audio output|pa_context_connect")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -9,7 +9,7 @@ import pytest
 import kiosk.results.outbox as outbox_module
 from kiosk.results.naming import RESULT_FILE_PATTERN
 from kiosk.results.outbox import OutboxRetrier
-from tests.results.conftest import INSTITUTION, make_sink
+from tests.results.sinks import INSTITUTION, make_sink
 from tests.results.outcomes import outcome_for
 from tests.results.parse import parse_result
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from faceauth.thresholds import SEATED_FACE_CENTRE_Y
-from tests.ui.conftest import FAST, visible_buttons
+from tests.ui.driving import FAST, visible_buttons
 from ui.theme import Look, rules
 
 pytestmark = pytest.mark.e2e

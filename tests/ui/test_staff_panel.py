@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from kiosk.passwords import check_visual_check_password
 from kiosk.settings import Who
 from kiosk.staff_access import DEMO_STAFF_PASSWORD, StaffAccess
-from tests.ui.conftest import FAST, step_of
+from tests.ui.driving import FAST, step_of
 from ui.staff.desk import HOLD_MS
 
 pytestmark = pytest.mark.e2e
