@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+import pytest
+
 from kiosk import events as ev
 from kiosk.clock import ManualClock
 from kiosk.codes import Problem
@@ -110,6 +112,7 @@ def test_pin_check_in_end_to_end_through_the_runner():
         runner.shutdown()
 
 
+@pytest.mark.expect_log(r"LoadChipPhoto failed")
 def test_failed_chip_photo_falls_back_to_the_other_methods():
     runner, card, _ = make_runner()
     try:
