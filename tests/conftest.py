@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-pytest_plugins = ["reader.testing.fixtures"]
+pytest_plugins = ["reader.testing.fixtures", "pytester"]
 
 THREAD_GRACE = 2.0   # seconds a thread may take to finish once its test is done (joined, not slept)
 
@@ -52,20 +52,30 @@ def no_threads_left(request: pytest.FixtureRequest):
         pytest.fail(f"threads still running after the test: {left}", pytrace=False)
 
 
-@pytest.fixture(autouse=True)
-def no_qt_timers_left(request: pytest.FixtureRequest):
-    """Runs its check after pytest-qt has closed the test's widgets."""
-    yield
-    if "qtbot" not in request.fixturenames:
-        return
+def _active_qt_timers() -> dict[int, str]:
+    """Every active QTimer owned by the application or a widget, by its C++ address."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+    from shiboken6 import Shiboken
     app = QApplication.instance()
     if app is None:
-        return
+        return {}
     owners = [app, *QApplication.allWidgets()]
-    running = sorted({f"{type(owner).__name__}.{timer.objectName() or 'QTimer'} ({timer.interval()} ms)"
-                      for owner in owners for timer in owner.findChildren(QTimer) if timer.isActive()})
+    return {Shiboken.getCppPointer(timer)[0]:
+            f"{type(owner).__name__}.{timer.objectName() or 'QTimer'} ({timer.interval()} ms)"
+            for owner in owners for timer in owner.findChildren(QTimer) if timer.isActive()}
+
+
+@pytest.fixture(autouse=True)
+def no_qt_timers_left(request: pytest.FixtureRequest):
+    """Checks after pytest-qt has closed the test's widgets; timers of a window a module-scoped
+    fixture keeps open across tests were running before the test and are not the test's."""
+    uses_qt = "qtbot" in request.fixturenames
+    before = _active_qt_timers() if uses_qt else {}
+    yield
+    if not uses_qt:
+        return
+    running = sorted(name for address, name in _active_qt_timers().items() if address not in before)
     if running:
         pytest.fail(f"Qt timers still running after the test: {running}", pytrace=False)
 
