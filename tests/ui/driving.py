@@ -24,15 +24,16 @@ def step_of(window: KioskWindow) -> str:
 
 
 def wait_for_step(qtbot, window: KioskWindow, step: Step, timeout: int = FAST) -> None:
-    """Wait for the bridge to announce `step` (at once if the window shows it already): on the
-    `changed` signal, not by polling. The window takes the signal queued, so what the bridge
-    announced is delivered before looking and again after the signal."""
-    QCoreApplication.processEvents()
-    if window.current().step is step:
-        return
-    with qtbot.waitSignal(window.bridge.changed, timeout=timeout,
-                          check_params_cb=lambda shown, *_: shown is step):
-        pass
+    """Wait for the bridge to announce `step`: on its `changed` signal, not by polling. The
+    blocker listens before the window is looked at, so an announcement from a worker thread in
+    between is not missed; the window takes the signal queued, so what was announced is delivered
+    before looking and after the signal."""
+    blocker = qtbot.waitSignal(window.bridge.changed, timeout=timeout,
+                               check_params_cb=lambda shown, *_: shown is step)
+    with blocker:                                 # leaving waits, unless signal_triggered
+        QCoreApplication.processEvents()
+        if window.current().step is step:
+            blocker.signal_triggered = True       # there already: nothing to wait for
     QCoreApplication.processEvents()
 
 
