@@ -126,7 +126,7 @@ def main(argv: list[str]) -> int:
 
 def report(runs: int, device: str, private: bool) -> int:
     from PySide6.QtWidgets import QApplication
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])
     from ui.player import has_audio_output
     if not has_audio_output():
         print(f"no audio output ({device}): nothing to measure; latency not reported")

@@ -15,7 +15,7 @@ from pathlib import Path
 from faceauth.surface.glyph_atlas import build_atlas
 from faceauth.surface.glyphs import ATLAS_DIR, TextStyle
 from faceauth.surface.render import card_characters
-from kiosk.surface import DEMO_ADDRESS, SAMPLE_NAMES
+from kiosk.demo_cards import DEMO_ADDRESS, SAMPLE_NAMES
 from reader.virtual.personas import PERSONAS
 
 

@@ -13,16 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faceauth import CameraSource
-from faceauth.sample_faces import DEMO_RECORDING
 
 from kiosk import paths, settings
-from kiosk.demo import PERSONA_IDS, demo_tray, tray_camera
+from kiosk.demo import DEMO_RECORDING, PERSONA_IDS, build_demo_kiosk
 from kiosk.events import ComprehensiveChoice, Method
-from kiosk.gateway import SimulatedGateway, open_simulator_gateway
 from kiosk.patient import PatientScript, ScriptedPatient
 from kiosk.session import Step
-from kiosk.wiring import build_kiosk
-from kiosk.surface import TrayCameraUnlocker
 
 
 def parse_args(argv):
@@ -85,25 +81,20 @@ def check_in(args) -> Report:
                  "smartphone_enabled": True,
                  "staff_mode": "visual_check" if args.method == "staff" else "automatic"}
     loaded = settings.load(overrides={**settings.demo_overrides(), **overrides})
-    simulator = SimulatedGateway.open(base)
-    tray = demo_tray(simulator, base)
-    folder = tray.folder
+    camera = args.camera if not args.camera.isdigit() else int(args.camera)
+    open_camera = lambda **kw: CameraSource(camera, loop=True, **kw)   # noqa: E731
     if args.inprocess:
-        service, place, take = tray.reader, lambda: tray.place(args.persona), tray.take
+        kiosk, tray = build_demo_kiosk(loaded, open_camera, base=base, demo_passwords=False)
+        place, take = lambda: tray.place(args.persona), tray.take
     else:
         from reader.pcsc import PcscReaderService
-        from reader.testing.pcscd import shared_pcscd
+        from reader.testing.pcscd import shared_pcscd   # a private pcscd: development and tests only
         from reader.virtual.personas import open_card
         pcscd = shared_pcscd()
+        kiosk, tray = build_demo_kiosk(loaded, open_camera, service=PcscReaderService(), base=base,
+                                       demo_passwords=False)
         tray.current = args.persona   # the printed values the surface scan would read
-        service, place, take = (PcscReaderService(), lambda: pcscd.insert(open_card(folder, args.persona)),
-                                pcscd.remove)
-
-    camera = args.camera if not args.camera.isdigit() else int(args.camera)
-    kiosk = build_kiosk(loaded, service=service,
-                        unlocker=TrayCameraUnlocker(lambda: tray_camera(tray)),
-                        gateway=open_simulator_gateway(simulator),
-                        open_camera=lambda **kw: CameraSource(camera, loop=True, **kw), base=base)
+        place, take = lambda: pcscd.insert(open_card(tray.folder, args.persona)), pcscd.remove
     script = PatientScript(Method(args.method), args.pin, ComprehensiveChoice(args.consent),
                            args.prescription != "paper")
     patient = ScriptedPatient(script)

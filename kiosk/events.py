@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Protocol
 
+from kiosk.choices import ConsentItem
 from kiosk.codes import Problem
-from kiosk.settings import ConsentItem
 
 
 class TokenKind(enum.Enum):
@@ -47,6 +48,23 @@ class CardFacts:
     has_photo: bool = True
     pin_set: bool = True
     pin_tries_left: int | None = 3
+
+
+class Validity(enum.IntEnum):
+    """QualificationValidity: the gateway's verdict on the insurance, as the result file writes it
+    (6 is never written)."""
+    VALID = 1
+    INVALID = 2
+    NEWER_EXISTS = 3
+    NOT_FOUND = 4
+    SEVERAL_FOUND = 5
+
+
+class GatewayAnswer(Protocol):
+    """The gateway's answer as the core sees it: carried to the result port untouched."""
+
+    @property
+    def validity(self) -> Validity: ...
 
 
 class ComprehensiveChoice(enum.Enum):
@@ -144,8 +162,8 @@ class StaffDeclined(Event):
 
 @dataclass(frozen=True)
 class QualificationConfirmed(Event):
-    answer: Any        # the gateway's answer: .validity (1-5), .insurance_only, .notices
-    validity: int = 1
+    answer: GatewayAnswer
+    validity: Validity = Validity.VALID
     insurance_only: bool = False
     expires_soon: bool = False
 
@@ -256,7 +274,7 @@ class ConfirmQualification(Effect):
 
 @dataclass(frozen=True)
 class WriteResult(Effect):
-    outcome: "CheckInOutcome"
+    visit: CompletedVisit
 
 
 @dataclass(frozen=True)
@@ -265,11 +283,12 @@ class EndVisit(Effect):
 
 
 @dataclass(frozen=True)
-class CheckInOutcome:
-    """Everything the result file needs, gathered by the machine."""
+class CompletedVisit:
+    """Everything the result file needs, gathered by the machine (the result port turns it into
+    the result file's own terms)."""
 
-    answer: Any
+    answer: GatewayAnswer
     method: Method
     consents: dict[ConsentItem, bool] = field(default_factory=dict)
-    consent_time: Any = None          # datetime when consent was given
+    consent_time: datetime | None = None     # when consent was given
     prescription_electronic: bool | None = None

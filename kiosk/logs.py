@@ -45,7 +45,7 @@ def configure(log_dir: Path, level: int = logging.INFO) -> Path:
     for handler in list(root.handlers):
         root.removeHandler(handler)
     # A windowed program on Windows has no stderr (sys.stderr is None): the file alone then.
-    to_stderr = [logging.StreamHandler()] if sys.stderr is not None else []
+    to_stderr: list[logging.Handler] = [logging.StreamHandler()] if sys.stderr is not None else []
     for handler in (*to_stderr, SharedLogFile(path)):
         handler.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(handler)

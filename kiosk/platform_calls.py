@@ -24,6 +24,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 WINDOWS_RESULT_FOLDER = r"C:\OQS\face"   # where receipt computers usually look
 # Well-known SIDs that may hold the keys besides the kiosk's own user: LocalSystem, Administrators,
@@ -56,7 +57,7 @@ def sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def lock_exclusively(path: Path):
+def lock_exclusively(path: Path) -> BinaryIO | None:
     """``path`` opened and locked for this process alone (released when the returned file is
     closed or the process ends, even killed), or None when another process holds the lock."""
     stream = open(path, "a+b")
@@ -64,7 +65,7 @@ def lock_exclusively(path: Path):
         if is_windows():
             import msvcrt
             stream.seek(0)
-            msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)   # type: ignore[attr-defined,unused-ignore]
         else:
             import fcntl
             fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

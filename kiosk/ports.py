@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable, Protocol
 
 from kiosk.codes import Problem
-from kiosk.events import CardFacts, CheckInOutcome, Method, QualificationConfirmed
+from kiosk.events import CardFacts, CompletedVisit, Method, QualificationConfirmed
 
 
 class PortProblem(Exception):
@@ -48,9 +48,11 @@ class GatewayPort(Protocol):
 
 
 class Delivered(Protocol):
-    written: bool       # False: safe in the outbox, the file follows when the folder is back
-    file_name: str
+    @property
+    def written(self) -> bool: ...     # False: safe in the outbox, the file follows when the folder is back
+    @property
+    def file_name(self) -> str: ...
 
 
-class ResultSink(Protocol):
-    def write(self, outcome: CheckInOutcome) -> Delivered: ...
+class ResultPort(Protocol):
+    def write(self, visit: CompletedVisit) -> Delivered: ...

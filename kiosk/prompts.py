@@ -12,7 +12,7 @@ from typing import Iterable
 from kiosk.codes import Notice, Problem
 from kiosk.events import Method
 from kiosk.session import Ending, Step, Visit, ending_of
-from kiosk.settings import CardPlacement, ConsentItem
+from kiosk.choices import CardPlacement, ConsentItem
 
 LANGUAGES = ("ja", "en")
 
@@ -244,7 +244,8 @@ def _notices(notices: Iterable[Notice]) -> list[str]:
     return [f"notice.{n.value}" for n in notices if n in NOTICES]
 
 
-def screen_prompts(step: Step, visit: Visit, methods: list[Method], consent_items=(),
+def screen_prompts(step: Step, visit: Visit, methods: list[Method],
+                   consent_items: Iterable[ConsentItem] = (),
                    placement: CardPlacement = CardPlacement.TRAY) -> list[str]:
     """The sounds and sentences for the screen shown now, in the order they are played."""
     said = [f"screen.{step.value}"]

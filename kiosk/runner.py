@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from kiosk import events as ev
+from kiosk.clock import SYSTEM_CLOCK, Cancellable, Clock
 from kiosk.codes import Problem
-from kiosk.ports import CardPort, FacePort, GatewayPort, PinLocked, PinWrong, PortProblem, ResultSink
+from kiosk.ports import CardPort, FacePort, GatewayPort, PinLocked, PinWrong, PortProblem, ResultPort
 from kiosk.session import WAITING_FOR_PATIENT, CheckInMachine, Step
 
 log = logging.getLogger("kiosk.runner")
@@ -21,13 +21,14 @@ log = logging.getLogger("kiosk.runner")
 
 class CheckInRunner:
     def __init__(self, machine: CheckInMachine, card: CardPort, face: FacePort,
-                 gateway: GatewayPort, sink: ResultSink) -> None:
+                 gateway: GatewayPort, sink: ResultPort, clock: Clock = SYSTEM_CLOCK) -> None:
         self.machine, self.card, self.face, self.gateway, self.sink = machine, card, face, gateway, sink
+        self.clock = clock
         self._lock = threading.RLock()
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="checkin")
         self._face_stop = threading.Event()
-        self._timer: threading.Timer | None = None
-        self._deadline: float | None = None     # time.monotonic() when the screen gives up
+        self._timer: Cancellable | None = None
+        self._deadline: float | None = None     # clock.monotonic() when the screen gives up
         self._stopped = False
         self._closing = threading.Event()     # ends a pause early when the kiosk stops
         self.guidance_listeners: list[Callable[[str], None]] = []
@@ -50,7 +51,7 @@ class CheckInRunner:
         with self._lock:
             self._arm_timeout()
 
-    def available_methods(self):
+    def available_methods(self) -> list[ev.Method]:
         """What the patient may choose now, read while no event is changing the visit."""
         with self._lock:
             return self.machine.available_methods()
@@ -59,7 +60,7 @@ class CheckInRunner:
         """Seconds before the current screen gives up for want of a touch, or None when the
         kiosk is not waiting for the patient (shown on screen as a countdown)."""
         deadline = self._deadline
-        return None if deadline is None else max(0.0, deadline - time.monotonic())
+        return None if deadline is None else max(0.0, deadline - self.clock.monotonic())
 
     def shutdown(self) -> None:
         self._closing.set()
@@ -127,7 +128,7 @@ class CheckInRunner:
         if isinstance(effect, ev.ConfirmQualification):
             return self.gateway.confirm(effect.method, self.card, effect.face_score)
         if isinstance(effect, ev.WriteResult):
-            delivery = self.sink.write(effect.outcome)
+            delivery = self.sink.write(effect.visit)
             done = ev.ResultWritten if delivery.written else ev.ResultQueued
             return done(delivery.file_name)
         raise TypeError(f"no way to carry out {effect!r}")
@@ -170,10 +171,8 @@ class CheckInRunner:
         settings = self.machine.settings
         seconds = settings.done_timeout_seconds if step is Step.DONE else settings.screen_timeout_seconds
         visit = self.machine.visit.number
-        self._deadline = time.monotonic() + seconds
-        self._timer = threading.Timer(seconds, self._time_out, args=(step, visit))
-        self._timer.daemon = True
-        self._timer.start()
+        self._deadline = self.clock.monotonic() + seconds
+        self._timer = self.clock.call_later(seconds, lambda: self._time_out(step, visit))
 
     def _time_out(self, step: Step, visit: int) -> None:
         with self._lock:

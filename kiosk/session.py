@@ -10,15 +10,37 @@ import enum
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
+from typing import Any, Callable, Protocol
 
 from kiosk import events as ev
+from kiosk.choices import ConsentItem, StaffMode
 from kiosk.codes import Notice, Problem
-from kiosk.events import Method, TokenKind
-from kiosk.settings import ConsentItem, Settings, StaffMode
+from kiosk.events import Method, TokenKind, Validity
 
 log = logging.getLogger("kiosk.session")
 PIN_LENGTH = 4   # the card's user-authentication PIN
+
+
+class MachineSettings(Protocol):
+    """What the machine and its runner read of the facility's settings (kiosk.settings.Settings
+    provides it); the core imports nothing of the settings file."""
+
+    @property
+    def staff_mode(self) -> StaffMode: ...
+    @property
+    def smartphone_enabled(self) -> bool: ...
+    @property
+    def consent_items(self) -> list[ConsentItem]: ...
+    @property
+    def comprehensive_consent(self) -> bool: ...
+    @property
+    def eprescription_question(self) -> bool: ...
+    @property
+    def face_attempts(self) -> int: ...
+    @property
+    def screen_timeout_seconds(self) -> int: ...
+    @property
+    def done_timeout_seconds(self) -> int: ...
 
 
 class Step(enum.Enum):
@@ -84,9 +106,9 @@ class Visit:
     excluded: set[Method] = field(default_factory=set)   # methods that failed this visit
     face_attempts: int = 0
     pin_tries_left: int | None = None
-    answer: object = None
+    answer: ev.GatewayAnswer | None = None
     insurance_only: bool = False
-    validity: int | None = None
+    validity: Validity | None = None
     consents: dict[ConsentItem, bool] = field(default_factory=dict)
     consent_item: ConsentItem | None = None
     consent_time: datetime | None = None
@@ -101,78 +123,10 @@ class Visit:
     step_times: list[tuple[str, datetime]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Rule:
-    source: Step
-    event: type[ev.Event]
-    targets: frozenset[Step]       # every step this rule may lead to (the tests cover each)
-    handler: str                   # name of the CheckInMachine method that decides
-
-
-def _rule(source: Step, event: type[ev.Event], handler: str, *targets: Step) -> Rule:
-    return Rule(source, event, frozenset(targets), handler)
-
-
-S = Step
-RULES: tuple[Rule, ...] = (
-    _rule(S.IDLE, ev.CardPlaced, "start_reading", S.READING),
-    _rule(S.IDLE, ev.SmartphoneChosen, "guide_phone", S.PHONE_GUIDE, S.IDLE),
-    _rule(S.PHONE_GUIDE, ev.CardPlaced, "start_reading", S.READING),
-    _rule(S.READING, ev.CardRead, "card_read",
-          S.METHOD_CHOICE, S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.IDENTIFIED, S.PROBLEM),
-    _rule(S.READING, ev.CardReadFailed, "fail_with_problem", S.PROBLEM),
-    _rule(S.METHOD_CHOICE, ev.MethodChosen, "method_chosen",
-          S.FACE_PREPARING, S.PIN_ENTRY, S.STAFF_CHECK, S.METHOD_CHOICE),
-    _rule(S.FACE_PREPARING, ev.ChipPhotoLoaded, "chip_photo_loaded", S.FACE_CAPTURE),
-    _rule(S.FACE_PREPARING, ev.FaceUnavailable, "face_unavailable", S.METHOD_CHOICE),
-    _rule(S.FACE_CAPTURE, ev.FaceUnavailable, "face_unavailable", S.METHOD_CHOICE),
-    _rule(S.FACE_CAPTURE, ev.FaceMatched, "face_matched", S.IDENTIFIED),
-    _rule(S.FACE_CAPTURE, ev.FaceNotMatched, "face_not_matched", S.FACE_CAPTURE, S.METHOD_CHOICE),
-    _rule(S.PIN_ENTRY, ev.PinEntered, "pin_entered", S.PIN_VERIFYING, S.PROBLEM),
-    _rule(S.PIN_VERIFYING, ev.CardReadFailed, "fail_with_problem", S.PROBLEM),
-    _rule(S.PIN_VERIFYING, ev.PinAccepted, "pin_accepted", S.IDENTIFIED),
-    _rule(S.PIN_VERIFYING, ev.PinRejected, "pin_rejected", S.PIN_ENTRY, S.METHOD_CHOICE, S.PROBLEM),
-    _rule(S.PIN_VERIFYING, ev.PinBlocked, "pin_blocked", S.METHOD_CHOICE, S.PROBLEM),
-    _rule(S.STAFF_CHECK, ev.ChipPhotoLoaded, "photo_for_staff", S.STAFF_CHECK),
-    _rule(S.STAFF_CHECK, ev.FaceUnavailable, "stay", S.STAFF_CHECK),
-    _rule(S.STAFF_CHECK, ev.StaffConfirmed, "staff_confirmed", S.IDENTIFIED),
-    _rule(S.STAFF_CHECK, ev.StaffDeclined, "staff_declined", S.PROBLEM),
-    _rule(S.IDENTIFIED, ev.PauseOver, "start_query", S.QUERYING),
-    _rule(S.QUERYING, ev.QualificationConfirmed, "qualification_confirmed",
-          S.CONSENT_ALL, S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
-    _rule(S.QUERYING, ev.QualificationFailed, "fail_with_problem", S.PROBLEM),
-    _rule(S.CONSENT_ALL, ev.ComprehensiveConsentAnswered, "comprehensive_answered",
-          S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
-    _rule(S.CONSENT_ITEM, ev.ConsentAnswered, "consent_answered",
-          S.CONSENT_ITEM, S.PRESCRIPTION, S.WRITING),
-    _rule(S.PRESCRIPTION, ev.PrescriptionChosen, "prescription_chosen", S.WRITING),
-    _rule(S.WRITING, ev.ResultWritten, "result_written", S.DONE, S.IDLE),
-    _rule(S.WRITING, ev.ResultQueued, "result_queued", S.DONE, S.IDLE),
-    _rule(S.WRITING, ev.ResultFailed, "result_failed", S.PROBLEM),
-    _rule(S.WRITING, ev.CardRemoved, "note_card_removed", S.WRITING),
-    _rule(S.DONE, ev.CardRemoved, "finish", S.IDLE),
-    _rule(S.DONE, ev.Acknowledged, "finish", S.IDLE),
-    _rule(S.PROBLEM, ev.CardRemoved, "finish", S.IDLE),
-    _rule(S.PROBLEM, ev.Acknowledged, "finish", S.IDLE),
-    *(_rule(step, ev.CardRemoved, "abandon_card_removed", S.IDLE) for step in sorted(ABANDONABLE, key=lambda s: s.value)),
-    *(_rule(step, ev.TimedOut, "abandon_timed_out", S.IDLE)
-      for step in sorted(WAITING_FOR_PATIENT - ANSWERING, key=lambda s: s.value)),
-    *(_rule(step, event, "record_unanswered", S.WRITING)
-      for step in sorted(ANSWERING, key=lambda s: s.value) for event in (ev.CardRemoved, ev.TimedOut)),
-    *(_rule(step, ev.Cancelled, "abandon_cancelled", S.IDLE)
-      for step in (S.PHONE_GUIDE, S.METHOD_CHOICE, S.FACE_CAPTURE, S.PIN_ENTRY, S.STAFF_CHECK)),
-)
-
-RULES_BY_KEY = {(r.source, r.event): r for r in RULES}
-assert len(RULES_BY_KEY) == len(RULES), "two rules for one step and event"
-
-METHOD_START = {Method.FACE: S.FACE_PREPARING, Method.PIN: S.PIN_ENTRY, Method.STAFF: S.STAFF_CHECK}
-
-
 class CheckInMachine:
     """One kiosk's check-ins, one visit at a time."""
 
-    def __init__(self, settings: Settings,
+    def __init__(self, settings: MachineSettings,
                  now: Callable[[], datetime] = lambda: datetime.now().astimezone()) -> None:
         self.settings = settings
         self.now = now
@@ -194,8 +148,8 @@ class CheckInMachine:
             return []
         before = self.step
         effects: list[ev.Effect] = []
-        target = getattr(self, "_" + rule.handler)(event, effects)
-        assert target in rule.targets, f"{rule.handler} chose {target} outside {rule.targets}"
+        target = rule.handler(self, event, effects)
+        assert target in rule.targets, f"{rule.handler.__name__} chose {target} outside {rule.targets}"
         if before in CAMERA_STEPS and target is not before:
             effects.insert(0, ev.StopFace())
         self.step = target
@@ -231,16 +185,16 @@ class CheckInMachine:
 
     # ---- handlers: each returns the next step and appends effects ------------------------------
 
-    def _start_reading(self, event, effects):
+    def _start_reading(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self._visits += 1
         self.visit = Visit(number=self._visits, started_at=self.now())
         effects.append(ev.ReadCard())
         return Step.READING
 
-    def _guide_phone(self, event, effects):
+    def _guide_phone(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return Step.PHONE_GUIDE if self.settings.smartphone_enabled else Step.IDLE
 
-    def _card_read(self, event: ev.CardRead, effects):
+    def _card_read(self, event: ev.CardRead, effects: list[ev.Effect]) -> Step:
         facts = event.facts
         self.visit.facts = facts
         self.visit.pin_tries_left = facts.pin_tries_left
@@ -258,7 +212,7 @@ class CheckInMachine:
             self.visit.problem = Problem.PIN_LOCKED   # shown beside the other choices
         return self._offer_methods(effects)
 
-    def _offer_methods(self, effects) -> Step:
+    def _offer_methods(self, effects: list[ev.Effect]) -> Step:
         # After a failure (excluded non-empty) staff are always offered, so the choice screen shows
         # the problem beside what is left; a first offer of one method starts it directly.
         methods = self.available_methods()
@@ -268,31 +222,31 @@ class CheckInMachine:
             return self._begin(methods[0], effects)
         return Step.METHOD_CHOICE
 
-    def _begin(self, method: Method, effects) -> Step:
+    def _begin(self, method: Method, effects: list[ev.Effect]) -> Step:
         self.visit.method = method
         if method in (Method.FACE, Method.STAFF):
             effects.append(ev.LoadChipPhoto(enrol=method is Method.FACE))
         return METHOD_START[method]
 
-    def _method_chosen(self, event: ev.MethodChosen, effects):
+    def _method_chosen(self, event: ev.MethodChosen, effects: list[ev.Effect]) -> Step:
         if event.method not in self.available_methods():
             return Step.METHOD_CHOICE
         return self._begin(event.method, effects)
 
-    def _chip_photo_loaded(self, event, effects):
+    def _chip_photo_loaded(self, event: ev.ChipPhotoLoaded, effects: list[ev.Effect]) -> Step:
         self.visit.chip_photo = event.photo
         effects.append(ev.MatchFace())
         return Step.FACE_CAPTURE
 
-    def _face_unavailable(self, event: ev.FaceUnavailable, effects):
+    def _face_unavailable(self, event: ev.FaceUnavailable, effects: list[ev.Effect]) -> Step:
         self.visit.excluded.add(Method.FACE)
         self.visit.problem = event.problem
         return self._offer_methods(effects)
 
-    def _face_matched(self, event: ev.FaceMatched, effects):
+    def _face_matched(self, event: ev.FaceMatched, effects: list[ev.Effect]) -> Step:
         return self._query(Method.FACE, effects, face_score=event.score)
 
-    def _face_not_matched(self, event, effects):
+    def _face_not_matched(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self.visit.face_attempts += 1
         if self.visit.face_attempts < self.settings.face_attempts:
             effects.append(ev.MatchFace())
@@ -301,7 +255,7 @@ class CheckInMachine:
         self.visit.problem = Problem.FACE_NOT_MATCHED
         return self._offer_methods(effects)
 
-    def _pin_entered(self, event: ev.PinEntered, effects):
+    def _pin_entered(self, event: ev.PinEntered, effects: list[ev.Effect]) -> Step:
         pin = event.pin.reveal()
         if len(pin) != PIN_LENGTH or not pin.isdigit():
             # A malformed PIN never reaches the card: it would only burn a try.
@@ -309,11 +263,11 @@ class CheckInMachine:
         effects.append(ev.VerifyPin(event.pin))
         return Step.PIN_VERIFYING
 
-    def _pin_accepted(self, event, effects):
+    def _pin_accepted(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self._drop_notice(Notice.PIN_LAST_TRY)
         return self._query(self.visit.method or Method.PIN, effects)
 
-    def _pin_rejected(self, event: ev.PinRejected, effects):
+    def _pin_rejected(self, event: ev.PinRejected, effects: list[ev.Effect]) -> Step:
         if event.tries_left <= 0:
             return self._pin_blocked(event, effects)
         self.visit.pin_tries_left = event.tries_left
@@ -321,7 +275,7 @@ class CheckInMachine:
             self.visit.notices.append(Notice.PIN_LAST_TRY)
         return Step.PIN_ENTRY
 
-    def _pin_blocked(self, event, effects):
+    def _pin_blocked(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self.visit.pin_tries_left = 0
         self._drop_notice(Notice.PIN_LAST_TRY)
         if self.visit.facts and self.visit.facts.kind is TokenKind.ANDROID:
@@ -330,40 +284,42 @@ class CheckInMachine:
         self.visit.problem = Problem.PIN_LOCKED
         return self._offer_methods(effects)
 
-    def _stay(self, event, effects):
+    def _stay(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return self.step
 
-    def _photo_for_staff(self, event: ev.ChipPhotoLoaded, effects):
+    def _photo_for_staff(self, event: ev.ChipPhotoLoaded, effects: list[ev.Effect]) -> Step:
         self.visit.chip_photo = event.photo
         effects.append(ev.ShowCamera())   # staff compare the photo with the live picture
         return Step.STAFF_CHECK
 
-    def _staff_confirmed(self, event, effects):
+    def _staff_confirmed(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return self._query(Method.STAFF, effects)
 
-    def _staff_declined(self, event, effects):
+    def _staff_declined(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return self._problem(Problem.STAFF_DECLINED)
 
-    def _query(self, method: Method, effects, face_score: float | None = None) -> Step:
+    def _query(self, method: Method, effects: list[ev.Effect], face_score: float | None = None) -> Step:
         """Identity confirmed: say so for a moment, then ask for the qualification."""
         self.visit.method, self.visit.face_score = method, face_score
         self.visit.problem = None
         effects.append(ev.Pause(IDENTITY_BEAT_SECONDS))
         return Step.IDENTIFIED
 
-    def _start_query(self, event, effects):
+    def _start_query(self, event: ev.PauseOver, effects: list[ev.Effect]) -> Step:
+        assert self.visit.method is not None, "identified without a method"
         effects.append(ev.ConfirmQualification(self.visit.method, self.visit.face_score))
         return Step.QUERYING
 
-    def _qualification_confirmed(self, event: ev.QualificationConfirmed, effects):
+    def _qualification_confirmed(self, event: ev.QualificationConfirmed, effects: list[ev.Effect]) -> Step:
         v = self.visit
         v.answer, v.validity, v.insurance_only = event.answer, event.validity, event.insurance_only
         if event.insurance_only:
             v.notices.append(Notice.CERTIFICATE_IN_GRACE)
         elif event.expires_soon:
             v.notices.append(Notice.CERTIFICATE_EXPIRES_SOON)
-        if event.validity != 1:
-            v.problem = Problem.INSURANCE_NOT_FOUND if event.validity == 4 else Problem.INSURANCE_INVALID
+        if event.validity is not Validity.VALID:
+            v.problem = (Problem.INSURANCE_NOT_FOUND if event.validity is Validity.NOT_FOUND
+                         else Problem.INSURANCE_INVALID)
             return self._write(effects)   # the receipt computer still needs the status
         items = self._consent_items()
         if not items:
@@ -377,7 +333,7 @@ class CheckInMachine:
         # In the 3-month grace after expiry the card confirms insurance only: no medical information.
         return [] if self.visit.insurance_only else list(self.settings.consent_items)
 
-    def _comprehensive_answered(self, event: ev.ComprehensiveConsentAnswered, effects):
+    def _comprehensive_answered(self, event: ev.ComprehensiveConsentAnswered, effects: list[ev.Effect]) -> Step:
         items = self._consent_items()
         if event.choice is ev.ComprehensiveChoice.INDIVIDUALLY:
             self.visit.consent_item = items[0]
@@ -387,7 +343,7 @@ class CheckInMachine:
         self.visit.consent_time = self.now()
         return self._after_consent(effects)
 
-    def _consent_answered(self, event: ev.ConsentAnswered, effects):
+    def _consent_answered(self, event: ev.ConsentAnswered, effects: list[ev.Effect]) -> Step:
         items = self._consent_items()
         if event.item is not self.visit.consent_item:
             return Step.CONSENT_ITEM      # an answer to a question no longer on screen
@@ -400,23 +356,25 @@ class CheckInMachine:
         self.visit.consent_item = None
         return self._after_consent(effects)
 
-    def _after_consent(self, effects) -> Step:
+    def _after_consent(self, effects: list[ev.Effect]) -> Step:
         if self.settings.eprescription_question:
             return Step.PRESCRIPTION
         return self._write(effects)
 
-    def _prescription_chosen(self, event: ev.PrescriptionChosen, effects):
+    def _prescription_chosen(self, event: ev.PrescriptionChosen, effects: list[ev.Effect]) -> Step:
         self.visit.prescription_electronic = event.electronic
         return self._write(effects)
 
-    def _write(self, effects) -> Step:
+    def _write(self, effects: list[ev.Effect]) -> Step:
         v = self.visit
-        effects.append(ev.WriteResult(ev.CheckInOutcome(
+        if v.answer is None or v.method is None:   # only a confirmed qualification is written
+            raise RuntimeError(f"visit {v.number}: a result without the gateway's answer")
+        effects.append(ev.WriteResult(ev.CompletedVisit(
             answer=v.answer, method=v.method, consents=dict(v.consents),
             consent_time=v.consent_time, prescription_electronic=v.prescription_electronic)))
         return Step.WRITING
 
-    def _record_unanswered(self, event, effects):
+    def _record_unanswered(self, event: ev.CardRemoved | ev.TimedOut, effects: list[ev.Effect]) -> Step:
         """The patient left the questions (took the card, or gave no answer in time): the confirmed
         qualification is still written, with what was answered and nothing more."""
         removed = isinstance(event, ev.CardRemoved)
@@ -425,11 +383,11 @@ class CheckInMachine:
         self.visit.consent_item = None
         return self._write(effects)
 
-    def _result_written(self, event: ev.ResultWritten, effects):
+    def _result_written(self, event: ev.ResultWritten, effects: list[ev.Effect]) -> Step:
         self.visit.result_file = event.file_name
         return self._written()
 
-    def _result_queued(self, event: ev.ResultQueued, effects):
+    def _result_queued(self, event: ev.ResultQueued, effects: list[ev.Effect]) -> Step:
         self.visit.result_file = event.file_name
         self.visit.notices.append(Notice.RESULT_QUEUED)
         return self._written()
@@ -443,29 +401,29 @@ class CheckInMachine:
             v.problem = v.left_early        # still there: please see reception
         return Step.DONE
 
-    def _result_failed(self, event, effects):
+    def _result_failed(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return self._problem(Problem.RESULT_FOLDER_UNAVAILABLE)
 
-    def _note_card_removed(self, event, effects):
+    def _note_card_removed(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self.visit.card_removed = True
         return Step.WRITING
 
-    def _finish(self, event, effects):
+    def _finish(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return Step.IDLE
 
-    def _fail_with_problem(self, event, effects):
+    def _fail_with_problem(self, event: ev.CardReadFailed | ev.QualificationFailed, effects: list[ev.Effect]) -> Step:
         return self._problem(event.problem)
 
-    def _abandon_card_removed(self, event, effects):
+    def _abandon_card_removed(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         self._farewell = Problem.CARD_REMOVED
         return Step.IDLE
 
-    def _abandon_timed_out(self, event, effects):
+    def _abandon_timed_out(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         if self.step not in (Step.DONE, Step.PROBLEM):
             self._farewell = Problem.TIMED_OUT
         return Step.IDLE
 
-    def _abandon_cancelled(self, event, effects):
+    def _abandon_cancelled(self, event: ev.Event, effects: list[ev.Effect]) -> Step:
         return Step.IDLE
 
     def _problem(self, problem: Problem) -> Step:
@@ -475,3 +433,74 @@ class CheckInMachine:
     def _drop_notice(self, notice: Notice) -> None:
         if notice in self.visit.notices:
             self.visit.notices.remove(notice)
+
+
+# A handler gets the event its rule names (typed in each handler) and the effects to append to.
+Handler = Callable[["CheckInMachine", Any, list[ev.Effect]], Step]
+
+
+@dataclass(frozen=True)
+class Rule:
+    source: Step
+    event: type[ev.Event]
+    targets: frozenset[Step]       # every step this rule may lead to (the tests cover each)
+    handler: Handler               # the CheckInMachine method that decides
+
+
+def _rule(source: Step, event: type[ev.Event], handler: Handler, *targets: Step) -> Rule:
+    return Rule(source, event, frozenset(targets), handler)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule(Step.IDLE, ev.CardPlaced, CheckInMachine._start_reading, Step.READING),
+    _rule(Step.IDLE, ev.SmartphoneChosen, CheckInMachine._guide_phone, Step.PHONE_GUIDE, Step.IDLE),
+    _rule(Step.PHONE_GUIDE, ev.CardPlaced, CheckInMachine._start_reading, Step.READING),
+    _rule(Step.READING, ev.CardRead, CheckInMachine._card_read,
+          Step.METHOD_CHOICE, Step.FACE_PREPARING, Step.PIN_ENTRY, Step.STAFF_CHECK, Step.IDENTIFIED, Step.PROBLEM),
+    _rule(Step.READING, ev.CardReadFailed, CheckInMachine._fail_with_problem, Step.PROBLEM),
+    _rule(Step.METHOD_CHOICE, ev.MethodChosen, CheckInMachine._method_chosen,
+          Step.FACE_PREPARING, Step.PIN_ENTRY, Step.STAFF_CHECK, Step.METHOD_CHOICE),
+    _rule(Step.FACE_PREPARING, ev.ChipPhotoLoaded, CheckInMachine._chip_photo_loaded, Step.FACE_CAPTURE),
+    _rule(Step.FACE_PREPARING, ev.FaceUnavailable, CheckInMachine._face_unavailable, Step.METHOD_CHOICE),
+    _rule(Step.FACE_CAPTURE, ev.FaceUnavailable, CheckInMachine._face_unavailable, Step.METHOD_CHOICE),
+    _rule(Step.FACE_CAPTURE, ev.FaceMatched, CheckInMachine._face_matched, Step.IDENTIFIED),
+    _rule(Step.FACE_CAPTURE, ev.FaceNotMatched, CheckInMachine._face_not_matched, Step.FACE_CAPTURE, Step.METHOD_CHOICE),
+    _rule(Step.PIN_ENTRY, ev.PinEntered, CheckInMachine._pin_entered, Step.PIN_VERIFYING, Step.PROBLEM),
+    _rule(Step.PIN_VERIFYING, ev.CardReadFailed, CheckInMachine._fail_with_problem, Step.PROBLEM),
+    _rule(Step.PIN_VERIFYING, ev.PinAccepted, CheckInMachine._pin_accepted, Step.IDENTIFIED),
+    _rule(Step.PIN_VERIFYING, ev.PinRejected, CheckInMachine._pin_rejected, Step.PIN_ENTRY, Step.METHOD_CHOICE, Step.PROBLEM),
+    _rule(Step.PIN_VERIFYING, ev.PinBlocked, CheckInMachine._pin_blocked, Step.METHOD_CHOICE, Step.PROBLEM),
+    _rule(Step.STAFF_CHECK, ev.ChipPhotoLoaded, CheckInMachine._photo_for_staff, Step.STAFF_CHECK),
+    _rule(Step.STAFF_CHECK, ev.FaceUnavailable, CheckInMachine._stay, Step.STAFF_CHECK),
+    _rule(Step.STAFF_CHECK, ev.StaffConfirmed, CheckInMachine._staff_confirmed, Step.IDENTIFIED),
+    _rule(Step.STAFF_CHECK, ev.StaffDeclined, CheckInMachine._staff_declined, Step.PROBLEM),
+    _rule(Step.IDENTIFIED, ev.PauseOver, CheckInMachine._start_query, Step.QUERYING),
+    _rule(Step.QUERYING, ev.QualificationConfirmed, CheckInMachine._qualification_confirmed,
+          Step.CONSENT_ALL, Step.CONSENT_ITEM, Step.PRESCRIPTION, Step.WRITING),
+    _rule(Step.QUERYING, ev.QualificationFailed, CheckInMachine._fail_with_problem, Step.PROBLEM),
+    _rule(Step.CONSENT_ALL, ev.ComprehensiveConsentAnswered, CheckInMachine._comprehensive_answered,
+          Step.CONSENT_ITEM, Step.PRESCRIPTION, Step.WRITING),
+    _rule(Step.CONSENT_ITEM, ev.ConsentAnswered, CheckInMachine._consent_answered,
+          Step.CONSENT_ITEM, Step.PRESCRIPTION, Step.WRITING),
+    _rule(Step.PRESCRIPTION, ev.PrescriptionChosen, CheckInMachine._prescription_chosen, Step.WRITING),
+    _rule(Step.WRITING, ev.ResultWritten, CheckInMachine._result_written, Step.DONE, Step.IDLE),
+    _rule(Step.WRITING, ev.ResultQueued, CheckInMachine._result_queued, Step.DONE, Step.IDLE),
+    _rule(Step.WRITING, ev.ResultFailed, CheckInMachine._result_failed, Step.PROBLEM),
+    _rule(Step.WRITING, ev.CardRemoved, CheckInMachine._note_card_removed, Step.WRITING),
+    _rule(Step.DONE, ev.CardRemoved, CheckInMachine._finish, Step.IDLE),
+    _rule(Step.DONE, ev.Acknowledged, CheckInMachine._finish, Step.IDLE),
+    _rule(Step.PROBLEM, ev.CardRemoved, CheckInMachine._finish, Step.IDLE),
+    _rule(Step.PROBLEM, ev.Acknowledged, CheckInMachine._finish, Step.IDLE),
+    *(_rule(step, ev.CardRemoved, CheckInMachine._abandon_card_removed, Step.IDLE) for step in sorted(ABANDONABLE, key=lambda s: s.value)),
+    *(_rule(step, ev.TimedOut, CheckInMachine._abandon_timed_out, Step.IDLE)
+      for step in sorted(WAITING_FOR_PATIENT - ANSWERING, key=lambda s: s.value)),
+    *(_rule(step, event, CheckInMachine._record_unanswered, Step.WRITING)
+      for step in sorted(ANSWERING, key=lambda s: s.value) for event in (ev.CardRemoved, ev.TimedOut)),
+    *(_rule(step, ev.Cancelled, CheckInMachine._abandon_cancelled, Step.IDLE)
+      for step in (Step.PHONE_GUIDE, Step.METHOD_CHOICE, Step.FACE_CAPTURE, Step.PIN_ENTRY, Step.STAFF_CHECK)),
+)
+
+RULES_BY_KEY = {(r.source, r.event): r for r in RULES}
+assert len(RULES_BY_KEY) == len(RULES), "two rules for one step and event"
+
+METHOD_START = {Method.FACE: Step.FACE_PREPARING, Method.PIN: Step.PIN_ENTRY, Method.STAFF: Step.STAFF_CHECK}

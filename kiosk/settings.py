@@ -15,30 +15,11 @@ from pathlib import Path, PureWindowsPath
 from typing import Any, Callable
 
 from kiosk import paths, settings_versions
+from kiosk.choices import CardPlacement, ConsentItem, StaffMode
 from kiosk.atomic import write_atomically
 from kiosk.platform_calls import default_result_folder, is_windows
 
 log = logging.getLogger("kiosk.settings")
-
-
-class StaffMode(str, enum.Enum):
-    AUTOMATIC = "automatic"      # patients choose face or PIN
-    PIN_ONLY = "pin_only"        # the camera is not offered
-    VISUAL_CHECK = "visual_check"  # staff compare the chip photo with the patient (目視)
-
-
-class ConsentItem(str, enum.Enum):
-    MEDICATION = "medication"              # 過去のお薬情報 (PharmacistsInfo)
-    HEALTH_CHECKUPS = "health_checkups"    # 特定健診 (SpecificHealthCheckupsInfo)
-    DIAGNOSIS = "diagnosis"                # 診療 (DiagnosisInfo)
-    OPERATIONS = "operations"              # 手術 (OperationInfo)
-
-
-class CardPlacement(str, enum.Enum):
-    """How the installed reader takes the card: each has its own picture and words on the idle screen."""
-    SLOT = "slot"      # pushed into a slot
-    TRAY = "tray"      # laid flat on a tray, photo up
-    STAND = "stand"    # stood upright on a stand, photo towards the patient
 
 
 class ResultEncoding(str, enum.Enum):

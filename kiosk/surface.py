@@ -20,17 +20,13 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
-from datetime import date
-from pathlib import Path
 
-from faceauth.chip_photo import decode_chip_photo
 from faceauth.errors import CameraError, CameraUnavailable
-from faceauth.surface import CardValues, SurfaceReader, SurfaceReading, images_of
+from faceauth.surface import SurfaceReader, SurfaceReading, images_of
 from kiosk.codes import Problem
 from kiosk.ports import PortProblem
-from reader import CardFace, MyNumberCard, cardface, era
+from reader import CardFace, MyNumberCard, era
 from reader.errors import PinBlocked, WrongPin
-from reader.virtual.personas import load_record
 
 log = logging.getLogger("kiosk.surface")
 
@@ -38,9 +34,7 @@ log = logging.getLogger("kiosk.surface")
 # with 3 or fewer left it does not try at all.
 MIN_NUMBER_B_TRIES = 4
 READ_TIMEOUT = 8.0  # seconds of frames before giving up on the surface
-DEMO_ADDRESS = "東京都千代田区霞が関１－１\n（TEST ONLY）"
-# names on the synthetic cards of the tests and benchmarks (the glyph atlas holds their characters)
-SAMPLE_NAMES = ("見本　花子", "見本　一郎", "試験　太郎", "架空　美咲", "仮名　健")
+
 
 
 def _unreadable(detail: str) -> PortProblem:
@@ -89,19 +83,6 @@ def unlock_card_face(card: MyNumberCard, frames: Iterable, *,
                           f"({wrong.tries_left} tries left)") from wrong
     except PinBlocked as blocked:
         raise _unreadable("照合番号B is blocked on this card") from blocked
-
-
-def card_values_from_persona(folder: Path, persona_id: str) -> CardValues:
-    """What a virtual persona's card front prints (for the demo's tray camera, tests, benchmarks)."""
-    record = load_record(folder, persona_id)
-    birth = date.fromisoformat(record["birth_date"])
-    photo = None
-    face_file = Path(folder) / persona_id / "card-face" / "card-face.bin"
-    if record["has_photo"] and face_file.exists():
-        photo = decode_chip_photo(cardface.parse(face_file.read_bytes()).photo_jp2)
-    return CardValues(name=record["name"], address=DEMO_ADDRESS, birth_text=era.printed_era_date(birth),
-                      sex=record["sex"], expiry=date.fromisoformat(record["card_expiry"]),
-                      security_code=record["security_code"], photo=photo)
 
 
 class TrayCameraUnlocker:

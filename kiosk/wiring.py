@@ -1,4 +1,6 @@
-"""Assembles a working kiosk core: machine, runner and the adapters behind its ports."""
+"""Assembles a working kiosk core: machine, runner and the adapters behind its ports. The kiosk as
+installed (kiosk.installed) and the demo's (kiosk.demo, also behind the headless `kiosk.checkin`)
+are both built here; the app, the tests and the benches take one of those two."""
 from __future__ import annotations
 
 import logging
@@ -17,6 +19,7 @@ from kiosk.adapters.face import CameraFace, LazyMatcher
 from kiosk.adapters.gateway import SignedGateway
 from kiosk.adapters.results import OutboxResults
 from kiosk.audit_trail import AuditTrail
+from kiosk.clock import SYSTEM_CLOCK, Clock
 from kiosk.gateway import QualificationGateway, TerminalKey, terminal_key_path
 from kiosk.instance import claim_data_folder
 from kiosk.results import OutboxRetrier, sink_from_settings
@@ -33,6 +36,7 @@ VISUAL_CHECK_FROM_PANEL = "visual_check_from_panel"   # the audit's name for a ç
 
 @dataclass
 class Kiosk:
+    settings: Settings
     machine: CheckInMachine
     runner: CheckInRunner
     card: ReaderCard
@@ -56,7 +60,8 @@ class Kiosk:
         """A settings change while running (subscribe it to the SettingsEditor): the machine uses
         `new` from its next decision; a new result folder, encoding or institution code retargets
         the result sink, so the next result goes to the new place."""
-        old, self.machine.settings = self.machine.settings, new
+        old, self.settings = self.settings, new
+        self.machine.settings = new
         if any(plain_value(old.values[name]) != plain_value(new.values[name])
                for name in RESULT_SETTINGS):
             self.results.sink.retarget(new.result_folder_path(), new.institution_code,
@@ -85,14 +90,16 @@ class Kiosk:
 
 def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFaceUnlocker,
                 gateway: QualificationGateway, open_camera: Callable[..., CameraSource],
-                matcher: FaceMatcher | None = None, base: Path | None = None) -> Kiosk:
+                matcher: FaceMatcher | None = None, base: Path | None = None,
+                clock: Clock = SYSTEM_CLOCK) -> Kiosk:
     """`base` holds the outbox, keys and stores (default: the kiosk's data folder); one kiosk at a
-    time may use it (AnotherKioskRunning)."""
+    time may use it (AnotherKioskRunning). `clock` gives the machine its time and the runner its
+    timeouts."""
     base = base or paths.data_dir()
     release = claim_data_folder(base)
     try:
         kiosk = _assemble(settings, service=service, unlocker=unlocker, gateway=gateway,
-                          open_camera=open_camera, matcher=matcher, base=base)
+                          open_camera=open_camera, matcher=matcher, base=base, clock=clock)
     except BaseException:
         release()
         raise
@@ -102,8 +109,8 @@ def build_kiosk(settings: Settings, *, service: ReaderService, unlocker: CardFac
 
 def _assemble(settings: Settings, *, service: ReaderService, unlocker: CardFaceUnlocker,
               gateway: QualificationGateway, open_camera: Callable[..., CameraSource],
-              matcher: FaceMatcher | None, base: Path) -> Kiosk:
-    machine = CheckInMachine(settings)
+              matcher: FaceMatcher | None, base: Path, clock: Clock) -> Kiosk:
+    machine = CheckInMachine(settings, now=clock.now)
     holder: dict[str, CheckInRunner] = {}
 
     def presence(present: bool) -> None:
@@ -115,9 +122,10 @@ def _assemble(settings: Settings, *, service: ReaderService, unlocker: CardFaceU
     sink = sink_from_settings(settings, base=base)
     results = OutboxResults(sink)
     terminal_key = TerminalKey.load_or_create(terminal_key_path(base))
-    runner = CheckInRunner(machine, card, face, SignedGateway(gateway, terminal_key), results)
+    runner = CheckInRunner(machine, card, face, SignedGateway(gateway, terminal_key), results,
+                           clock)
     holder["runner"] = runner
     audit = AuditTrail(open_audit_store(settings.audit_retention_days, base),
                        lambda: machine.settings.staff_mode.value)
     machine.subscribe(audit.on_change)
-    return Kiosk(machine, runner, card, face, results, OutboxRetrier(sink, 5.0), audit, base=base)
+    return Kiosk(settings, machine, runner, card, face, results, OutboxRetrier(sink, 5.0), audit, base=base)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from faceauth.thresholds import expected_face_centre_y
+from kiosk.adapters.face import expected_face_centre_y
 from ui.pictograms import CHECK_SIZE, PICTOGRAM, PICTOGRAMS, check_icon, pictogram
 from ui.screens.base import button
 from ui.theme import Look, themed_sheet

@@ -8,19 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from faceauth import CameraError, CameraSource
-from faceauth.sample_faces import DEMO_RECORDING
-from kiosk import paths
-from kiosk.demo import VirtualTray, demo_tray, tray_camera
-from kiosk.gateway import SimulatedGateway, open_simulator_gateway
+from kiosk.demo import build_demo_kiosk, demo_camera
 from kiosk.installed import build_installed_kiosk
-from kiosk.passwords import ensure_demo_password
-from kiosk.platform_calls import no_camera_device
 from kiosk.session import CheckInMachine
 from kiosk.settings import Settings
-from kiosk.staff_access import StaffAccess, ensure_demo_staff_password
-from kiosk.wiring import Kiosk, build_kiosk
-from kiosk.surface import TrayCameraUnlocker
+from kiosk.wiring import Kiosk
 from ui.bridge import CoreBridge
 from ui.demo_controls import DemoControls
 from ui.i18n import Languages
@@ -56,41 +48,6 @@ def build_kiosk_window(kiosk: Kiosk, settings: Settings, *, demo: bool,
                                   runner=kiosk.runner, face=kiosk.face)
     attach_staff(window, kiosk, demo=demo, settings_path=settings_path)
     return window, bridge
-
-
-def demo_camera():
-    """The first webcam if one answers, else the recorded clip of the demo persona's face."""
-    recorded = lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)   # noqa: E731
-    if no_camera_device():
-        log.info("demo camera: no webcam on this machine; the recorded clip %s", DEMO_RECORDING.name)
-        return recorded
-    try:
-        with CameraSource(0, open_timeout=1.0) as probe:
-            probe.latest(timeout=1.0)
-        log.info("demo camera: the first webcam")
-        return lambda **kw: CameraSource(0, **kw)
-    except (CameraError, TimeoutError):
-        log.info("demo camera: no webcam answers; the recorded clip %s", DEMO_RECORDING.name)
-        return recorded
-
-
-def build_demo_kiosk(settings: Settings, open_camera=None, *,
-                     pcscd: bool = False) -> tuple[Kiosk, VirtualTray]:
-    """The embedded defaults: virtual cards in-process (or, with `pcscd`, behind PC/SC, as the
-    tests use), a camera, the local simulator."""
-    simulator = SimulatedGateway.open()
-    ensure_demo_password()
-    ensure_demo_staff_password(StaffAccess())
-    tray = demo_tray(simulator, paths.data_dir())
-    service = tray.reader
-    if pcscd:
-        from reader.pcsc import PcscReaderService
-        service = PcscReaderService()
-    kiosk = build_kiosk(settings, service=service,
-                        unlocker=TrayCameraUnlocker(lambda: tray_camera(tray)),
-                        gateway=open_simulator_gateway(simulator),
-                        open_camera=open_camera or (lambda **kw: CameraSource(DEMO_RECORDING, loop=True, **kw)))
-    return kiosk, tray
 
 
 def start_kiosk(settings: Settings, *, demo: bool, settings_path: Path | None = None

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.demo import VirtualTray
 from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
 from kiosk.staff_access import DEMO_STAFF_PASSWORD
-from reader.transport import TokenKind
-from reader.virtual.personas import PERSONAS
+from kiosk.demo import DEMO_PERSONAS, VirtualTray
+from kiosk.events import TokenKind
 
 GROUPS = ((TokenKind.CARD, "カード / Cards"), (TokenKind.ANDROID, "Android"), (TokenKind.IPHONE, "iPhone"))
 
@@ -25,7 +24,7 @@ class DemoControls(QWidget):
         for kind, title in GROUPS:
             box = QGroupBox(title)
             grid = QGridLayout(box)
-            for row, persona in enumerate(p for p in PERSONAS.values() if p.token is kind):
+            for row, persona in enumerate(p for p in DEMO_PERSONAS if p.kind is kind):
                 button = QPushButton(persona.id)
                 button.setCheckable(True)
                 button.setToolTip(persona.description)

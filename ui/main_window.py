@@ -164,6 +164,8 @@ class KioskWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.may_close:
+            self.clock.stop()          # a closed window counts nothing down, guides no one
+            self.voice.ticker.stop()
             event.accept()
         else:
             event.ignore()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 
 def present(window: QWidget, *, windowed: bool, screenshot: str | None,
-            quit_after: float | None, leave: Callable[[], None]) -> None:
+            quit_after: float | None, leave: Callable[[], object]) -> None:
     if windowed:
         window.resize(1280, 800)
         window.show()

@@ -56,7 +56,7 @@ class LineRecognizer:
         self._input = self._session.get_inputs()[0].name
         self._index = {c: i for i, c in enumerate(self._classes) if i != BLANK}
 
-    @functools.lru_cache(maxsize=16)
+    @functools.lru_cache(maxsize=16)  # noqa: B019  (one recogniser per process: the cache lives as long)
     def _groups(self, allowed: str | None) -> tuple[list[str], np.ndarray] | None:
         """The allowed characters (blank first) and a class x character matrix of 0/1 that sums
         each character's variants into it."""

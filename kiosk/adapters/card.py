@@ -8,6 +8,8 @@ from typing import Callable, Protocol
 from reader import EventKind, MyNumberCard, ReaderEvent, ReaderService, TokenKind
 from reader import errors as card_errors
 from reader.cardface import CardFace
+from reader.transport import Transport
+from reader.trust import TrustAnchors
 
 from kiosk.codes import Problem
 from kiosk.events import CardFacts
@@ -42,12 +44,12 @@ def card_problem(error: card_errors.CardError) -> PortProblem:
 class ReaderCard:
     """One reader, one card at a time. `on_presence(True/False)` reports a card placed/removed."""
 
-    def __init__(self, service: ReaderService, trust, unlocker: CardFaceUnlocker,
+    def __init__(self, service: ReaderService, trust: TrustAnchors, unlocker: CardFaceUnlocker,
                  on_presence: Callable[[bool], None]) -> None:
         self.service, self.trust, self.unlocker, self.on_presence = service, trust, unlocker, on_presence
         self._lock = threading.Lock()
         self._reader: str | None = None
-        self._transport = None
+        self._transport: Transport | None = None
         self._card: MyNumberCard | None = None
 
     def start(self) -> None:
@@ -77,8 +79,8 @@ class ReaderCard:
                 self._close()
                 if self._reader is None:
                     raise card_errors.NoCard("no card on the reader")
-                self._transport = self.service.connect(self._reader)
-                self._card = MyNumberCard(self._transport, self.trust)
+                transport = self._transport = self.service.connect(self._reader)
+                self._card = MyNumberCard(transport, self.trust)
                 card = self._card
             kind = card.token_kind()
             if kind is TokenKind.IPHONE:

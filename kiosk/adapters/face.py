@@ -12,6 +12,8 @@ import numpy as np
 from faceauth import (CameraError, CameraSource, ChipPhotoError, Decision, FaceMatcher,
                       MatchSession, NoFaceInChipPhoto)
 from faceauth.thresholds import DEFAULT_LIMITS
+# Where the face screen draws its oval: the UI reaches the camera's geometry through the core.
+from faceauth.thresholds import expected_face_centre_y as expected_face_centre_y
 
 from kiosk.codes import Problem
 from kiosk.ports import PortProblem

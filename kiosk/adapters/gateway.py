@@ -34,7 +34,7 @@ class SignedGateway:
                     raise PortProblem(error.problem, str(error)) from error
             except GatewayError as error:
                 raise PortProblem(error.problem, f"{type(error).__name__}: {error}") from error
-        return QualificationConfirmed(answer, validity=int(answer.validity),
+        return QualificationConfirmed(answer, validity=answer.validity,
                                       insurance_only=answer.status_only,
                                       expires_soon=Notice.CERT_EXPIRES_SOON in answer.notices)
 

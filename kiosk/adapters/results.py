@@ -1,15 +1,16 @@
-"""ResultSink over the outbox: the machine's outcome in the result file's terms."""
+"""ResultPort over the outbox: the machine's outcome in the result file's terms."""
 from __future__ import annotations
 
 import logging
 import sqlite3
 
 from kiosk.codes import Problem
-from kiosk.events import CheckInOutcome
+from kiosk.events import CompletedVisit
 from kiosk.ports import PortProblem
 from kiosk.results import (CheckinOutcome, ConsentFlag, ConsentItem, Delivery, Prescription,
                            ResultSink)
-from kiosk.settings import ConsentItem as ConsentSetting
+from kiosk.choices import ConsentItem as ConsentSetting
+from kiosk.gateway import QualificationAnswer
 
 log = logging.getLogger("kiosk.results")
 
@@ -24,16 +25,18 @@ RESULT_ITEMS = {
 class OutboxResults:
     def __init__(self, sink: ResultSink) -> None:
         self.sink = sink
-        self.last_delivery = None
+        self.last_delivery: Delivery | None = None
 
-    def write(self, outcome: CheckInOutcome) -> Delivery:
+    def write(self, visit: CompletedVisit) -> Delivery:
+        if not isinstance(visit.answer, QualificationAnswer):
+            raise TypeError(f"not a gateway answer: {type(visit.answer).__name__}")
         consents = {RESULT_ITEMS[item]: ConsentFlag.GIVEN if agreed else ConsentFlag.NO_CONSENT
-                    for item, agreed in outcome.consents.items()}
-        prescription = (None if outcome.prescription_electronic is None else
-                        Prescription.ELECTRONIC if outcome.prescription_electronic else Prescription.PAPER)
+                    for item, agreed in visit.consents.items()}
+        prescription = (None if visit.prescription_electronic is None else
+                        Prescription.ELECTRONIC if visit.prescription_electronic else Prescription.PAPER)
         try:
-            delivery = self.sink.write(CheckinOutcome(outcome.answer, consents=consents,
-                                                      consented_at=outcome.consent_time,
+            delivery = self.sink.write(CheckinOutcome(visit.answer, consents=consents,
+                                                      consented_at=visit.consent_time,
                                                       prescription=prescription))
         except (OSError, sqlite3.Error) as error:   # the outbox itself could not commit
             raise PortProblem(Problem.RESULT_FOLDER_UNAVAILABLE, str(error)) from error

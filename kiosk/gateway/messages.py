@@ -5,6 +5,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kiosk.events import Validity
 from kiosk.gateway.record import InsuredRecord
 
 
@@ -35,15 +36,6 @@ class AttestedRequest:
 
 
 QualificationRequest = SignedNonceRequest | AttestedRequest
-
-
-class Validity(enum.IntEnum):
-    """QualificationValidity as written to the result file (6 is never written)."""
-    VALID = 1
-    INVALID = 2
-    NEWER_EXISTS = 3
-    NOT_FOUND = 4
-    SEVERAL_FOUND = 5
 
 
 class Notice(enum.Enum):

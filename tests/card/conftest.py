@@ -8,7 +8,6 @@ import pytest
 
 from reader.card import MyNumberCard
 from reader.trust import load_test_anchors
-from reader.testing.fixtures import persona_folder, personas, private_pcscd  # noqa: F401
 from reader.virtual.inprocess import InProcessReader
 from reader.virtual.personas import load_record, open_card
 

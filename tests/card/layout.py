@@ -124,7 +124,7 @@ def card_face(fields: dict[int, bytes], signer: Rsa, *, signature: bytes | None 
     body_len = table_len + len(flat) + filler
     header = 2 + (1 if body_len < 0x80 else 2 if body_len < 0x100 else 3)
     offsets, pos = b"", header + table_len
-    for _, _, start, end in read_tlvs(flat):
+    for _, _, start, _end in read_tlvs(flat):
         offsets += (pos + start).to_bytes(2, "big")
     return tlv(0xFF20, tlv(0xDF21, offsets) + flat + b"\xff" * filler)
 

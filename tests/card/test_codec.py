@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from reader import cardface, commands, cvc, errors, tlv
+from reader import cardface, commands, errors, tlv
 from reader.apdu import Command, Response, raise_for_status
 from reader.era import era_of, number_b
 from reader.transport import Channel

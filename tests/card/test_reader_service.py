@@ -94,6 +94,7 @@ def test_connect_without_a_card_raises_no_card(private_pcscd):
         PcscTransport(private_pcscd.reader_names[1])
 
 
+@pytest.mark.expect_log(r"PC/SC service (lost|not reachable)")
 def test_pcscd_going_away_and_coming_back(private_pcscd, personas, pcsc_service):
     service, events = pcsc_service
     reader = private_pcscd.reader_names[0]

@@ -11,7 +11,6 @@ from kiosk.adapters.card import ReaderCard
 from kiosk.codes import Problem
 from kiosk.ports import PortProblem
 from reader.issuer_keys import load_issuer_keys
-from reader.testing.fixtures import persona_folder, personas  # noqa: F401
 from reader.trust import TrustAnchors, load_test_anchors
 from reader.virtual.inprocess import InProcessReader
 from reader.virtual.personas import load_record, open_card

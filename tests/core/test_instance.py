@@ -46,4 +46,5 @@ def test_a_killed_kiosk_leaves_the_folder_free(tmp_path):
         claim_data_folder(tmp_path)
     holder.kill()
     holder.wait()
+    holder.stdout.close()
     claim_data_folder(tmp_path)()

@@ -41,6 +41,7 @@ def test_warming_loads_on_a_worker_thread_and_settle_waits_for_it():
     assert isinstance(lazy.loaded(), Matcher)
 
 
+@pytest.mark.expect_log(r"the face model pack did not load")
 def test_a_pack_that_fails_fails_each_use(caplog):
     def broken():
         raise RuntimeError("pack.toml: sha256 mismatch")

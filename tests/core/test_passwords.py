@@ -1,6 +1,8 @@
 """The 目視 password: stored only as a salted scrypt hash, checked in constant time."""
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from kiosk.passwords import (DEMO_VISUAL_CHECK_PASSWORD, check_visual_check_password,
@@ -31,6 +33,7 @@ def test_demo_password_is_set_once_and_never_overwritten(tmp_path):
     assert check_visual_check_password("clinic", path)
 
 
+@pytest.mark.expect_log(r"no usable password")
 def test_no_password_set_refuses_everything(tmp_path):
     assert not check_visual_check_password("", tmp_path / "missing.json")
     assert not check_visual_check_password(DEMO_VISUAL_CHECK_PASSWORD, tmp_path / "missing.json")

@@ -3,10 +3,12 @@ The ports here are small fakes; the end-to-end tests use the real card, camera a
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass
 
+import pytest
+
 from kiosk import events as ev
+from kiosk.clock import ManualClock
 from kiosk.codes import Problem
 from kiosk.events import CardFacts, Method, TokenKind
 from kiosk.ports import PinWrong, PortProblem
@@ -20,6 +22,7 @@ class FakeCard:
         self.pin, self.tries, self.released, self.verified = pin, tries, 0, []
         self.read_gate = threading.Event()
         self.read_gate.set()
+        self.released_event = threading.Event()
 
     def read(self):
         self.read_gate.wait(5)
@@ -36,6 +39,7 @@ class FakeCard:
 
     def release(self):
         self.released += 1
+        self.released_event.set()
 
 
 class FakeFace:
@@ -47,7 +51,7 @@ class FakeFace:
 
 class FakeGateway:
     def confirm(self, method, card, face_score):
-        return ev.QualificationConfirmed(answer={"method": method}, validity=1)
+        return ev.QualificationConfirmed(answer={"method": method}, validity=ev.Validity.VALID)
 
 
 @dataclass
@@ -66,18 +70,24 @@ class FakeSink:
 
 
 def wait_for(runner, step, seconds=5.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if runner.machine.step is step:
-            return
-        time.sleep(0.005)
-    raise AssertionError(f"still {runner.machine.step}, expected {step}")
+    """Wait until the machine announces `step` (or is already there): no polling."""
+    reached = threading.Condition()
+    runner.machine.subscribe(lambda *_: _notify(reached))
+    with reached:
+        if not reached.wait_for(lambda: runner.machine.step is step, timeout=seconds):
+            raise AssertionError(f"still {runner.machine.step}, expected {step}")
 
 
-def make_runner(**settings):
+def _notify(condition: threading.Condition) -> None:
+    with condition:
+        condition.notify_all()
+
+
+def make_runner(clock=None, **settings):
     machine = CheckInMachine(defaults().with_changes(consent_items=[], **settings))
     card, sink = FakeCard(), FakeSink()
-    return CheckInRunner(machine, card, FakeFace(), FakeGateway(), sink), card, sink
+    extra = {"clock": clock} if clock else {}
+    return CheckInRunner(machine, card, FakeFace(), FakeGateway(), sink, **extra), card, sink
 
 
 def test_pin_check_in_end_to_end_through_the_runner():
@@ -96,14 +106,13 @@ def test_pin_check_in_end_to_end_through_the_runner():
         assert runner.machine.visit.result_file == "result-1.xml"
         runner.dispatch(ev.CardRemoved())
         wait_for(runner, Step.IDLE)
-        deadline = time.monotonic() + 2
-        while card.released == 0 and time.monotonic() < deadline:
-            time.sleep(0.005)
+        assert card.released_event.wait(2)
         assert card.released == 1
     finally:
         runner.shutdown()
 
 
+@pytest.mark.expect_log(r"LoadChipPhoto failed")
 def test_failed_chip_photo_falls_back_to_the_other_methods():
     runner, card, _ = make_runner()
     try:
@@ -127,24 +136,27 @@ def test_answer_from_an_ended_visit_is_dropped():
         assert runner.machine.visit.number == 2
         card.read_gate.set()
         wait_for(runner, Step.METHOD_CHOICE)
-        time.sleep(0.05)
+        runner.shutdown()                      # every answer, the stale one included, is in
         assert runner.machine.step is Step.METHOD_CHOICE and runner.machine.visit.number == 2
     finally:
         runner.shutdown()
 
 
 def test_inactivity_returns_to_idle_and_touch_extends():
-    runner, card, _ = make_runner(screen_timeout_seconds=1)
+    clock = ManualClock()
+    runner, card, _ = make_runner(clock, screen_timeout_seconds=60)
     try:
         runner.dispatch(ev.CardPlaced())
         wait_for(runner, Step.METHOD_CHOICE)
-        time.sleep(0.6)
-        assert 0.0 < runner.seconds_left() < 0.5          # the countdown the screen shows
+        clock.advance(40)
+        assert runner.seconds_left() == 20.0               # the countdown the screen shows
         runner.touch()
-        assert runner.seconds_left() > 0.9
-        time.sleep(0.6)
-        assert runner.machine.step is Step.METHOD_CHOICE   # the touch gave the full second again
-        wait_for(runner, Step.IDLE, seconds=2)
+        assert runner.seconds_left() == 60.0
+        clock.advance(40)
+        assert runner.machine.step is Step.METHOD_CHOICE   # the touch gave the full minute again
+        assert clock.pending() == 1                        # the old timeout was cancelled
+        clock.advance(20)
+        assert runner.machine.step is Step.IDLE
         assert runner.machine.visit.problem is Problem.TIMED_OUT
         assert runner.seconds_left() is None               # nothing to count down on idle
     finally:

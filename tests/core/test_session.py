@@ -15,7 +15,7 @@ from kiosk.settings import ConsentItem, StaffMode, defaults
 
 CARD = CardFacts(TokenKind.CARD, has_photo=True, pin_set=True, pin_tries_left=3)
 PIN = ev.PinEntered(ev.Secret("1234"))
-VALID = ev.QualificationConfirmed(answer="answer", validity=1)
+VALID = ev.QualificationConfirmed(answer="answer", validity=ev.Validity.VALID)
 NO_CONSENT = {"consent_items": []}
 
 
@@ -105,8 +105,8 @@ CASES = [
     ("valid, comprehensive consent", Step.QUERYING, {}, [], VALID, Step.CONSENT_ALL),
     ("valid, per-item consent", Step.QUERYING, {"comprehensive_consent": False}, [], VALID, Step.CONSENT_ITEM),
     ("valid, prescription question", Step.QUERYING, {**NO_CONSENT, "eprescription_question": True}, [], VALID, Step.PRESCRIPTION),
-    ("grace period skips consent", Step.QUERYING, {}, [], ev.QualificationConfirmed("a", 1, insurance_only=True), Step.WRITING),
-    ("insurance lapsed still writes", Step.QUERYING, {}, [], ev.QualificationConfirmed("a", validity=2), Step.WRITING),
+    ("grace period skips consent", Step.QUERYING, {}, [], ev.QualificationConfirmed("a", ev.Validity.VALID, insurance_only=True), Step.WRITING),
+    ("insurance lapsed still writes", Step.QUERYING, {}, [], ev.QualificationConfirmed("a", validity=ev.Validity.INVALID), Step.WRITING),
     ("gateway down", Step.QUERYING, {}, [], ev.QualificationFailed(Problem.GATEWAY_UNREACHABLE), Step.PROBLEM),
     ("consent all", Step.CONSENT_ALL, {}, [], ev.ComprehensiveConsentAnswered(ev.ComprehensiveChoice.ALL), Step.WRITING),
     ("consent all, then prescription", Step.CONSENT_ALL, {"eprescription_question": True}, [], ev.ComprehensiveConsentAnswered(ev.ComprehensiveChoice.NONE), Step.PRESCRIPTION),
@@ -175,7 +175,7 @@ def test_card_removed_from_every_step(step):
     if step in ANSWERING:      # confirmed: the result is written, consent not given
         (write,) = effects
         assert machine.step is Step.WRITING and isinstance(write, ev.WriteResult)
-        assert write.outcome.consents == {} and write.outcome.prescription_electronic is None
+        assert write.visit.consents == {} and write.visit.prescription_electronic is None
         machine.handle(ev.ResultWritten("r.xml"))
         assert machine.step is Step.IDLE
         assert machine.visit.problem is Problem.CARD_REMOVED_BEFORE_ANSWERS
@@ -197,7 +197,7 @@ def test_timeout_from_every_step(step):
     effects = machine.handle(ev.TimedOut())
     if step in ANSWERING:      # confirmed: the result is written, then "please see reception"
         (write,) = effects
-        assert machine.step is Step.WRITING and write.outcome.prescription_electronic is None
+        assert machine.step is Step.WRITING and write.visit.prescription_electronic is None
         machine.handle(ev.ResultWritten("r.xml"))
         assert machine.step is Step.DONE and machine.visit.problem is Problem.NO_ANSWER_IN_TIME
         assert ending_of(machine.step, machine.visit) is Ending.SEE_RECEPTION
@@ -285,7 +285,7 @@ def test_outcome_carries_consents_method_and_prescription():
                             TO_QUERYING + [VALID, ev.ConsentAnswered(ConsentItem.MEDICATION, True),
                                            ev.ConsentAnswered(ConsentItem.HEALTH_CHECKUPS, False)])
     (effect,) = machine.handle(ev.PrescriptionChosen(electronic=True))
-    outcome = effect.outcome
+    outcome = effect.visit
     assert outcome.answer == "answer" and outcome.method is Method.PIN
     assert outcome.consents == {ConsentItem.MEDICATION: True, ConsentItem.HEALTH_CHECKUPS: False}
     assert outcome.consent_time == datetime(2026, 11, 23, 9, 0, 0)
@@ -320,8 +320,8 @@ def test_answers_given_before_leaving_are_kept_the_rest_not_given():
     machine = machine_after({"comprehensive_consent": False, "eprescription_question": True},
                             TO_QUERYING + [VALID, ev.ConsentAnswered(ConsentItem.MEDICATION, True)])
     (write,) = machine.handle(ev.CardRemoved())
-    assert write.outcome.consents == {ConsentItem.MEDICATION: True}
-    assert write.outcome.consent_time is not None and write.outcome.prescription_electronic is None
+    assert write.visit.consents == {ConsentItem.MEDICATION: True}
+    assert write.visit.consent_time is not None and write.visit.prescription_electronic is None
     assert machine.visit.left_early is Problem.CARD_REMOVED_BEFORE_ANSWERS
 
 

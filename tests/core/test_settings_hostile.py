@@ -76,6 +76,7 @@ def test_a_utf8_bom_is_accepted(tmp_path):
     assert st.load(path).staff_mode is st.StaffMode.PIN_ONLY
 
 
+@pytest.mark.expect_log("colour")
 def test_an_unknown_setting_is_a_warning_not_a_refusal(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="kiosk.settings"):
         loaded = st.load(write(tmp_path, CODE + 'colour = "blue"\n'))

@@ -9,7 +9,6 @@ import pytest
 
 from kiosk.__main__ import main
 from reader.era import era_yymmdd
-from reader.testing.fixtures import private_pcscd  # noqa: F401
 from reader.virtual.personas import PERSONAS, _fake_my_number
 
 STEPS = ["reader", "token", "auth certificate", "certificate chain", "JPKI anchor", "照合番号B tries",

@@ -5,7 +5,6 @@ password hashes) are readable by the kiosk's user only; the patient's name is in
 result file; nothing the kiosk wrote is left as a temporary ``.part`` or ``.new`` file."""
 from __future__ import annotations
 
-import os
 import stat
 import sys
 

@@ -64,8 +64,8 @@ def test_a_slow_consumer_gets_the_newest_frame_and_never_holds_the_camera_up(vid
 def test_end_of_recording_is_a_typed_stop_unless_looping(video):
     with CameraSource(video, paced=False) as camera:
         last = None
-        for last in camera.frames():
-            pass
+        for frame in camera.frames():
+            last = frame
         with pytest.raises(CameraStopped):
             camera.latest(after=last.index, timeout=1.0)
     with CameraSource(video, paced=False, loop=True) as camera:

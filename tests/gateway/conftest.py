@@ -5,10 +5,9 @@ from datetime import datetime
 import pytest
 
 from kiosk.gateway.certificates import TrustStore
-from kiosk.gateway.messages import SignedNonceRequest
 from kiosk.gateway.registry import Registry
 from kiosk.gateway.simulator import SimulatedGateway
-from tests.gateway.pki import NOW, TestCA, card_sign
+from tests.gateway.pki import NOW, TestCA
 
 
 class Clock:
@@ -39,9 +38,3 @@ def registry(tmp_path) -> Registry:
 @pytest.fixture
 def gateway(registry, ca, clock) -> SimulatedGateway:
     return SimulatedGateway(registry, TrustStore.build([ca.der]), clock)
-
-
-def pin_request(gateway, cert_der: bytes, key_slot: int = 10) -> SignedNonceRequest:
-    """What the state machine builds on the PIN path: a fresh nonce signed by the card."""
-    nonce = gateway.issue_nonce()
-    return SignedNonceRequest(cert_der, nonce, card_sign(key_slot, nonce))

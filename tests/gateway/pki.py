@@ -11,6 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
 from cryptography.x509.oid import NameOID
 
+from kiosk.gateway.messages import SignedNonceRequest
+
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=timezone.utc)
 
 
@@ -72,3 +74,9 @@ def card_sign(key_slot: int, nonce: bytes) -> bytes:
     """What the card returns for COMPUTE DIGITAL SIGNATURE over the DigestInfo of sha256(nonce)."""
     digest = hashlib.sha256(nonce).digest()
     return rsa_key(key_slot).sign(digest, padding.PKCS1v15(), Prehashed(hashes.SHA256()))
+
+
+def pin_request(gateway, cert_der: bytes, key_slot: int = 10) -> SignedNonceRequest:
+    """What the state machine builds on the PIN path: a fresh nonce signed by the card."""
+    nonce = gateway.issue_nonce()
+    return SignedNonceRequest(cert_der, nonce, card_sign(key_slot, nonce))

@@ -8,7 +8,7 @@ from kiosk.gateway.faults import Fault, FaultSwitch
 from kiosk.gateway.link import RetryingGateway, SimulatorLink
 from kiosk.gateway.messages import Notice, QualificationAnswer, Validity
 from kiosk.gateway.wire import decode_answer, encode_answer
-from tests.gateway.conftest import pin_request
+from tests.gateway.pki import pin_request
 from tests.gateway.pki import NOW
 
 

@@ -14,7 +14,7 @@ from kiosk.gateway.errors import (BadSignature, CertificateExpired, CertificateR
 from kiosk.gateway.faults import FaultSwitch
 from kiosk.gateway.messages import Notice, SignedNonceRequest, Validity
 from kiosk.gateway.simulator import SimulatedGateway
-from tests.gateway.conftest import pin_request
+from tests.gateway.pki import pin_request
 from tests.gateway.pki import NOW, TestCA, card_sign, rsa_key, subject_name
 
 

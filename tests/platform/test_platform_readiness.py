@@ -18,7 +18,7 @@ from kiosk import platform_calls, settings
 from kiosk.paths import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
-PLATFORM_MODULE = ROOT / "kiosk" / "platform_calls.py"
+PLATFORM_MODULE = Path(platform_calls.__file__).resolve()   # wherever the package keeps it
 # Modules and os attributes that exist on one system only.
 ONE_SYSTEM_MODULES = {"fcntl", "termios", "pwd", "grp", "resource", "posix", "msvcrt", "winreg",
                       "_winapi", "winsound", "nt"}

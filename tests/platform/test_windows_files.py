@@ -91,6 +91,7 @@ def staff(tmp_path, monkeypatch):
     return access
 
 
+@pytest.mark.expect_log("cannot save", "wrong staff password")
 def test_a_lockout_that_cannot_be_saved_still_counts(windows, staff, tmp_path, caplog):
     windows.hold(tmp_path / LOCKOUT_FILE)    # held for good: every save fails
     for _ in range(3):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import posix_only
+from tests.posix import posix_only
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ("kiosk", "ui", "reader", "faceauth", "scripts", "bench", "tests")

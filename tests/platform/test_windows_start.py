@@ -19,7 +19,7 @@ def test_a_windowed_start_with_unusable_settings_says_why_on_screen(qtbot, tmp_p
     shown: list[str] = []
 
     class SeenRefusal(ui.refusal.RefusalWindow):
-        def showEvent(self, event):   # noqa: N802 (Qt's name)
+        def showEvent(self, event):
             shown.append(self.reason.text())
             super().showEvent(event)
 

@@ -4,17 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.results.outbox import ResultSink
-from kiosk.store.cipher import FieldCipher
-
-INSTITUTION = "1311111111"
-
-
-def make_sink(base: Path, kiosk_tag: str = "a1b2c3", encoding: str = "utf-8", **options) -> ResultSink:
-    """A sink writing into ``base/share`` with its outbox and key under ``base/data``."""
-    return ResultSink(base / "share", base / "data" / "outbox.sqlite", INSTITUTION, encoding,
-                      kiosk_tag, FieldCipher.from_key_file(base / "data" / "store.key"), **options)
-
 
 @pytest.fixture
 def share(tmp_path) -> Path:

@@ -17,7 +17,7 @@ from kiosk.gateway.simulator import SimulatedGateway
 from kiosk.results.naming import RESULT_FILE_PATTERN
 from kiosk.results.outcome import CheckinOutcome
 from tests.gateway.pki import NOW, TestCA, card_sign
-from tests.results.conftest import make_sink
+from tests.results.sinks import make_sink
 from tests.results.outcomes import CONSENTED_AT, FACILITY_DEFAULT
 from tests.results.parse import parse_result
 

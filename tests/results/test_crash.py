@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.results.naming import RESULT_FILE_PATTERN
-from tests.results.conftest import make_sink
+from tests.results.sinks import make_sink
 from tests.results.outcomes import outcome_for
 from tests.results.parse import parse_result
 

@@ -8,7 +8,7 @@ import time
 
 from kiosk import checkin
 from kiosk.results.naming import RESULT_FILE_PATTERN, temporary_name
-from tests.results.conftest import make_sink
+from tests.results.sinks import make_sink
 from tests.results.outcomes import outcome_for
 
 

@@ -12,7 +12,7 @@ import pytest
 import kiosk.results.outbox as outbox_module
 from kiosk.results.naming import RESULT_FILE_PATTERN, temporary_name
 from kiosk.results.outbox import OutboxRetrier
-from tests.results.conftest import make_sink
+from tests.results.sinks import make_sink
 from tests.results.outcomes import outcome_for
 from tests.results.parse import parse_result
 
@@ -63,6 +63,7 @@ def test_renaming_while_the_old_folder_is_gone_delivers_to_the_new_one(tmp_path,
     assert restarted.deliver_pending().queued == 0 and result_files(elsewhere) == [name]
 
 
+@pytest.mark.expect_log("not found after its rename")
 def test_the_payload_is_kept_until_the_file_is_seen(tmp_path, share, monkeypatch):
     """Temporary and final file both missing from a reachable folder: the rename happened and the
     receipt computer took the file, or the file was lost. Either way, not written twice, and the
@@ -94,6 +95,7 @@ def queue_one_and_close(tmp_path, share) -> str:
     return name
 
 
+@pytest.mark.expect_log("was damaged")
 @pytest.mark.parametrize("damage", ["zero_length", "garbage"])
 def test_an_emptied_or_damaged_outbox_is_kept_aside_and_reported(tmp_path, share, damage, caplog):
     queue_one_and_close(tmp_path, share)
@@ -114,6 +116,7 @@ def test_an_emptied_or_damaged_outbox_is_kept_aside_and_reported(tmp_path, share
 
 # ---- fault 4: one row that cannot be decrypted blocks nothing; the retrier never dies ---------
 
+@pytest.mark.expect_log("set aside")
 def test_an_undecryptable_row_is_set_aside_and_the_rest_delivered(tmp_path, share, caplog):
     sink = make_sink(tmp_path)
     share.rename(tmp_path / "share-offline")
@@ -132,6 +135,7 @@ def test_an_undecryptable_row_is_set_aside_and_the_rest_delivered(tmp_path, shar
     assert row["state"] == "set_aside" and row["payload"] == bytes(payload)   # kept to inspect
 
 
+@pytest.mark.expect_log("outbox retry failed")
 def test_the_retrier_survives_a_failing_round(tmp_path, share, caplog):
     sink = make_sink(tmp_path)
     share.rename(tmp_path / "share-offline")

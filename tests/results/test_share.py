@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from kiosk.results.naming import RESULT_FILE_PATTERN
-from tests.results.conftest import INSTITUTION
+from tests.results.sinks import INSTITUTION
 from tests.results.mounts import (bind, mount_tmpfs, needs_mount_namespace,
                                   run_in_private_namespace, unmount)
 from tests.results.outcomes import outcome_for

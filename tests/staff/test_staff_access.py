@@ -35,6 +35,7 @@ def test_only_a_salted_hash_is_stored(tmp_path, access):
     assert json.loads(other.password_path.read_text(encoding="utf-8"))["hash"] != record["hash"]
 
 
+@pytest.mark.expect_log(r"wrong staff password")
 def test_right_and_wrong_passwords(access):
     assert access.try_password("4711").accepted
     assert not access.try_password("4712").accepted
@@ -50,6 +51,7 @@ def failures(access) -> int:
     return json.loads(access.lockout_path.read_text(encoding="utf-8"))["failures"]
 
 
+@pytest.mark.expect_log(r"wrong staff password")
 def test_wrong_tries_lock_for_a_growing_time_that_a_restart_keeps(tmp_path, access, monkeypatch):
     clock = access.clock
     for _ in range(FREE_TRIES - 1):
@@ -80,6 +82,7 @@ def test_the_lock_stops_growing_at_an_hour_and_bounds_guesses():
     assert most_guesses(24 * 3600) < 40
 
 
+@pytest.mark.expect_log(r"unreadable .* locking the staff prompt")
 def test_a_damaged_lockout_file_locks(tmp_path, access):
     access.lockout_path.write_text("{not json", encoding="utf-8")
     assert access.locked_for() > 0
@@ -89,6 +92,7 @@ def test_a_damaged_lockout_file_locks(tmp_path, access):
     assert access.try_password("4711").accepted
 
 
+@pytest.mark.expect_log(r"wrong staff password")
 def test_logins_are_audited_without_the_password(tmp_path):
     store = open_audit_store(90, tmp_path)
     access = StaffAccess(tmp_path, store, clock=Clock())

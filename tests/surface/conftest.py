@@ -1,20 +1,12 @@
-"""Real parts: virtual cards of the personas, rendered card fronts, the shipped OCR model."""
+"""Real parts: virtual cards of the personas, rendered card fronts, the shipped OCR model
+(helpers in tests/surface/cards.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-import numpy as np
 import pytest
 
-from faceauth.surface import CardValues, Perturbation, SurfaceReader, render_card_front
-from kiosk.surface import card_values_from_persona
-from reader import MyNumberCard, commands, era
-from reader.testing.fixtures import persona_folder, personas  # noqa: F401
-from reader.trust import load_test_anchors
-from reader.virtual.card import VirtualCard
-from reader.virtual.inprocess import InProcessReader
-from reader.virtual.personas import load_record, open_card
+from faceauth.surface import SurfaceReader
+from reader import era
+from tests.surface.cards import InsertedCard, insert
 
 
 @pytest.fixture(scope="session")
@@ -22,35 +14,6 @@ def surface_reader() -> SurfaceReader:
     return SurfaceReader(era.from_era)
 
 
-@dataclass
-class InsertedCard:
-    card: MyNumberCard
-    virtual: VirtualCard
-    record: dict
-    values: CardValues
-
-    def verifies_with_value(self) -> int:
-        """VERIFY commands that carried a value (the empty VERIFY only asks the tries)."""
-        return sum(1 for c in self.virtual.log if c.ins == commands.INS_VERIFY and c.data)
-
-    def number_b_tries(self) -> int:
-        return self.virtual.tries_left(commands.AID_CARD_FACE, commands.EF_CARD_FACE_NUMBER_B)
-
-
-def insert(folder: Path, persona_id: str) -> InsertedCard:
-    reader = InProcessReader()
-    virtual = open_card(folder, persona_id)
-    reader.insert(virtual)
-    card = MyNumberCard(reader.connect(reader.name), load_test_anchors())
-    return InsertedCard(card, virtual, load_record(folder, persona_id),
-                        card_values_from_persona(folder, persona_id))
-
-
 @pytest.fixture
 def valid_adult(personas) -> InsertedCard:
     return insert(personas, "valid_adult")
-
-
-def tray_pictures(values: CardValues, count: int, seed: int, severity: float = 0.5) -> list[np.ndarray]:
-    rng = np.random.default_rng(seed)
-    return [render_card_front(values, Perturbation.random(rng, severity), rng) for _ in range(count)]

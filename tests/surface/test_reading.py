@@ -15,7 +15,7 @@ from faceauth.surface.fields import birth_date, expiry_date, security_code
 from faceauth.surface.ocr import Line
 from reader import era
 
-from .conftest import tray_pictures
+from tests.surface.cards import tray_pictures
 
 
 def line(text: str, doubtful: str = "") -> Line:

@@ -17,7 +17,7 @@ from kiosk.ports import PortProblem
 from kiosk.surface import MIN_NUMBER_B_TRIES, unlock_card_face
 from reader.errors import WrongPin
 
-from .conftest import insert, tray_pictures
+from tests.surface.cards import insert, tray_pictures
 
 
 def test_a_rendered_card_front_unlocks_the_card_face(valid_adult, surface_reader):

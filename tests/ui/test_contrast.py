@@ -49,7 +49,7 @@ def test_transparent_labels_sit_where_the_table_says(qapp):
     from ui.screenshots import open_window, render
     app, window = open_window((1280, 800))
     try:
-        for name, step, visit, methods in samples():
+        for _name, step, visit, methods in samples():
             render(window, app, step, visit, methods, "ja")
         checked = 0
         for selector, container in SITS_ON.items():

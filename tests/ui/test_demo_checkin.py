@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
-from tests.ui.conftest import FAST, visible_buttons
+from tests.ui.driving import FAST, visible_buttons
 
 pytestmark = pytest.mark.e2e
 

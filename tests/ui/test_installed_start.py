@@ -16,7 +16,7 @@ from kiosk.codes import Problem
 from kiosk.staff_access import StaffAccess
 from kiosk.wiring import Kiosk
 from tests.results.parse import parse_result
-from tests.ui.conftest import FAST, press, step_of, visible_text
+from tests.ui.driving import FAST, press, step_of, visible_text
 from ui.main_window import KioskWindow
 
 pytestmark = pytest.mark.e2e

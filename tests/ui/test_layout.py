@@ -78,7 +78,7 @@ def out_of_seated_reach(window: KioskWindow) -> list[str]:
 def windows():
     opened = {}
     yield opened
-    for app, window in opened.values():
+    for _app, window in opened.values():
         window.release()
         window.close()
 

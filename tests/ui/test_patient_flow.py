@@ -13,7 +13,7 @@ from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
 from kiosk.session import Step, Visit
 from kiosk.staff_access import DEMO_STAFF_PASSWORD
 from kiosk.settings import CardPlacement
-from tests.ui.conftest import FAST
+from tests.ui.driving import FAST
 from tests.ui.test_staff_panel import open_panel, tab
 
 pytestmark = pytest.mark.e2e

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from faceauth.thresholds import SEATED_FACE_CENTRE_Y
-from tests.ui.conftest import FAST, visible_buttons
+from tests.ui.driving import FAST, visible_buttons
 from ui.theme import Look, rules
 
 pytestmark = pytest.mark.e2e
@@ -24,7 +24,7 @@ class SeatedHand:
         for text in texts:
             window, qtbot = self.demo.window, self.demo.qtbot
 
-            def matches():
+            def matches(window=window, text=text):
                 return [b for b in visible_buttons(window) if b.text() == text and b.isEnabled()]
             qtbot.waitUntil(lambda: len(matches()) == 1, timeout=FAST)
             (target,) = matches()

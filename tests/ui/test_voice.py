@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -11,8 +12,7 @@ from kiosk import events as ev
 from kiosk.events import CardFacts, Method, TokenKind
 from kiosk.session import CheckInMachine, Step
 from kiosk.settings import ConsentItem, defaults
-from tests.ui.conftest import press
-from tests.ui.test_window import FakeRunner, make_window, shows
+from tests.ui.driving import FakeRunner, make_window, press, shows
 from ui.app import build_window
 from ui.main_window import KioskWindow
 from ui.player import PromptPlayer
@@ -107,7 +107,7 @@ def test_the_keypad_answers_consent_and_finishes(qtbot):
     machine.handle(ev.PinEntered(ev.Secret("1234")))
     machine.handle(ev.PinAccepted())
     machine.handle(ev.PauseOver())
-    machine.handle(ev.QualificationConfirmed(answer=None, validity=1, insurance_only=False, expires_soon=False))
+    machine.handle(ev.QualificationConfirmed(answer="answer", validity=ev.Validity.VALID, insurance_only=False, expires_soon=False))
     shows(qtbot, window, Step.CONSENT_ITEM)
     assert said(window)[-3:] == ["consent.medication", "key.yes_no", "key.replay"]
     keypad(qtbot, window, Qt.Key.Key_2)
@@ -136,6 +136,7 @@ def test_face_guidance_is_spoken_without_chatter(qtbot):
     assert spoken == ["guidance.too_far"]            # one instruction, not fifty
 
 
+@pytest.mark.expect_log(r"voice prompt .* missing")
 def test_without_an_audio_device_playback_fails_soft_and_says_so_once(qtbot, caplog, tmp_path):
     caplog.set_level(logging.WARNING)
     player = PromptPlayer(folder=tmp_path, audible=False)

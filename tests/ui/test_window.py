@@ -16,47 +16,11 @@ from PySide6.QtWidgets import QLabel
 from kiosk import events as ev
 from kiosk.codes import Problem
 from kiosk.events import CardFacts, TokenKind
-from kiosk.session import CheckInMachine, Step
-from kiosk.settings import defaults
-from tests.ui.conftest import press, visible_buttons, visible_text
-from ui.app import build_window
-from ui.main_window import KioskWindow
+from kiosk.session import Step
+from tests.ui.driving import FakeRunner, make_window, press, shows, visible_buttons, visible_text
 from ui.texts import GUIDANCE
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class FakeRunner:
-    """Stands in for the runner's countdown: seconds left and touches."""
-
-    def __init__(self, seconds):
-        self.seconds, self.touches, self.guidance_listeners = seconds, 0, []
-
-    def seconds_left(self):
-        return self.seconds
-
-    def touch(self):
-        self.touches += 1
-
-
-def make_window(qtbot, runner=None, face=None, **changes):
-    settings = defaults().with_changes(institution_code="1399999999", consent_items=[], **changes)
-    machine = CheckInMachine(settings)
-    sent: list[ev.Event] = []
-
-    def send(event):
-        sent.append(event)
-        machine.handle(event)
-
-    window, bridge = build_window(settings, machine, send, runner=runner, face=face)
-    qtbot.addWidget(window, before_close_func=KioskWindow.release)
-    window.resize(1280, 800)
-    window.show()
-    return window, machine, sent, bridge
-
-
-def shows(qtbot, window, step):
-    qtbot.waitUntil(lambda: window.current().step is step, timeout=2000)
 
 
 def to_pin_entry(qtbot, window, machine, tries=3):

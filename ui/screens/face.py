@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
-from faceauth.thresholds import expected_face_centre_y
+from kiosk.adapters.face import expected_face_centre_y
 from ui.preview import Picture
 from ui.screens.base import Screen, label
 from ui.texts import GUIDANCE, say

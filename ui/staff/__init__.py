@@ -15,7 +15,7 @@ def attach_staff(window: KioskWindow, kiosk: Kiosk, *, demo: bool,
     """The staff desk over `window`, editing the settings file at `settings_path` (default: the
     config folder's settings.toml); the staff password and its lockout live in that folder."""
     from ui.staff.desk import StaffDesk
-    editor = SettingsEditor(kiosk.machine.settings, kiosk.audit.store, settings_path)
+    editor = SettingsEditor(kiosk.settings, kiosk.audit.store, settings_path)
     access = StaffAccess(audit=kiosk.audit.store)
     window.staff = StaffDesk(window, kiosk, editor, access, demo=demo, settings_path=settings_path)
     return window.staff

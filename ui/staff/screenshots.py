@@ -12,19 +12,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reader.transport import TokenKind
-from reader.virtual.personas import PERSONAS
+from kiosk.demo import DEMO_PERSONAS, DemoPersona
+from kiosk.events import TokenKind
 
 
-def checkin_arguments(persona) -> list[str]:
-    if persona.token is TokenKind.IPHONE:
+def checkin_arguments(persona: DemoPersona) -> list[str]:
+    if persona.kind is TokenKind.IPHONE:
         return []
     return ["--pin", persona.pin] if persona.pin else ["--method", "face"]
 
 
 def run_checkins(data: Path, results: Path) -> None:
     """Every persona once (valid_adult by face as well), then one result with nowhere to go."""
-    runs = [(p.id, checkin_arguments(p), results) for p in PERSONAS.values()]
+    runs = [(p.id, checkin_arguments(p), results) for p in DEMO_PERSONAS]
     runs.append(("valid_adult", ["--method", "face"], results))
     blocked = data / "not-a-folder"
     blocked.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.instance() or QApplication([])
     from kiosk import settings as st
     from kiosk.staff_access import DEMO_STAFF_PASSWORD
-    from ui.app import build_demo_kiosk, build_kiosk_window, route_qt_messages_to_logging
+    from kiosk.demo import build_demo_kiosk
+    from ui.app import build_kiosk_window, route_qt_messages_to_logging
     route_qt_messages_to_logging()
     settings = st.load(overrides={**st.demo_overrides(), "smartphone_enabled": True,
                                   "result_folder": str(folder / "results")})

@@ -1,1 +1,0 @@
-from reader.testing.fixtures import persona_folder, private_pcscd  # noqa: F401
