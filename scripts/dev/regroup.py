@@ -70,7 +70,8 @@ def build_moves(extra: dict[str, str]) -> dict[str, str]:
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True,
+                          encoding="utf-8").stdout
 
 
 # ---- moving files -------------------------------------------------------------------------------
