@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import threading
 import time
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable, Protocol
 
@@ -38,12 +39,12 @@ class SystemClock:
 SYSTEM_CLOCK = SystemClock()
 
 
+@dataclass(order=True)
 class _Scheduled:
-    def __init__(self, due: float, order: int, action: Callable[[], None]) -> None:
-        self.due, self.order, self.action, self.cancelled = due, order, action, False
-
-    def __lt__(self, other: _Scheduled) -> bool:
-        return (self.due, self.order) < (other.due, other.order)
+    due: float
+    order: int                      # ties run in the order they were asked for
+    action: Callable[[], None] = field(compare=False)
+    cancelled: bool = field(default=False, compare=False)
 
     def cancel(self) -> None:
         self.cancelled = True
