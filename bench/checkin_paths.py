@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kiosk.checkin import check_in, parse_args
+from kiosk.tools.checkin import check_in, parse_args
 
 PATHS = {"pin": ["--method", "pin", "--pin", "1234"], "face": ["--method", "face"]}
 

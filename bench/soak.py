@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench.ui_common import InstantPatient, demo_window, wait
 from kiosk.results.naming import RESULT_FILE_PATTERN
-from kiosk.session import Step
+from kiosk.core.session import Step
 
 
 def one_visit(app, window, tray, method: str) -> bool:

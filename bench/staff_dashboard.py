@@ -15,7 +15,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from kiosk.dashboard import day_bounds, day_dashboard
+from kiosk.staff.dashboard import day_bounds, day_dashboard
 from kiosk.results import open_result_sink
 from kiosk.results.layout import JST
 from kiosk.store import CheckinAudit, PersonalFields, open_audit_store

@@ -14,7 +14,7 @@ import time
 from bench.staff_dashboard import DAY, fill
 from bench.ui_common import demo_window
 from PySide6.QtCore import QEventLoop
-from kiosk.staff_access import (DEMO_STAFF_PASSWORD, FIRST_LOCK_S, FREE_TRIES, LONGEST_LOCK_S,
+from kiosk.staff.staff_access import (DEMO_STAFF_PASSWORD, FIRST_LOCK_S, FREE_TRIES, LONGEST_LOCK_S,
                                 STAFF_SCRYPT, most_guesses)
 
 

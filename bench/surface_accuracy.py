@@ -19,7 +19,7 @@ import numpy as np
 
 from faceauth.chip_photo import decode_chip_photo
 from faceauth.surface import CardValues, Perturbation, PrintedDate, SurfaceReader, render_card_front
-from kiosk.demo_cards import DEMO_ADDRESS, SAMPLE_NAMES
+from kiosk.composition.demo_cards import DEMO_ADDRESS, SAMPLE_NAMES
 from reader import era
 from reader.resources import resource_dir
 

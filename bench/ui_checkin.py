@@ -20,7 +20,7 @@ import numpy as np
 from faceauth import CameraSource
 from faceauth.camera import Frame
 from faceauth.sample_faces import DEMO_RECORDING
-from kiosk.session import Step
+from kiosk.core.session import Step
 
 
 def one_checkin(app, window, tray, method: str) -> tuple[float, float]:

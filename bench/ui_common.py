@@ -11,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
-from kiosk.session import Step
+from kiosk.staff.passwords import DEMO_VISUAL_CHECK_PASSWORD
+from kiosk.core.session import Step
 
 TICK_MS = 5
 
@@ -24,8 +24,8 @@ def demo_window(open_camera=None, **changes):
     os.environ["OQS_KIOSK_CONFIG_DIR"] = os.path.join(folder, "config")
     os.makedirs(os.path.join(folder, "results"))   # the share: the kiosk never creates it
     app = QApplication.instance() or QApplication([])
-    from kiosk import settings as st
-    from kiosk.demo import build_demo_kiosk
+    from kiosk.config import settings as st
+    from kiosk.composition.demo import build_demo_kiosk
     from ui.app import build_kiosk_window, route_qt_messages_to_logging
     route_qt_messages_to_logging()
     settings = st.defaults().with_changes(institution_code="1399999999", eprescription_question=True,

@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from kiosk import settings as st
-from kiosk.demo import build_demo_kiosk
+from kiosk.composition.demo import build_demo_kiosk
 from ui.app import build_kiosk_window
 settings = st.defaults().with_changes(institution_code="1399999999")
 kiosk, tray = build_demo_kiosk(settings)

@@ -41,10 +41,10 @@ SCREENS = ("method_choice", "pin_entry", "consent_all", "done", "problem", "idle
 
 
 def screen_latencies(runs: int) -> tuple[list[float], list[float]]:
-    from kiosk.codes import Problem
-    from kiosk.events import Method
-    from kiosk.session import CheckInMachine, Step, Visit
-    from kiosk.settings import defaults
+    from kiosk.core.codes import Problem
+    from kiosk.core.events import Method
+    from kiosk.core.session import CheckInMachine, Step, Visit
+    from kiosk.config.settings import defaults
     from ui.app import build_window
     settings = defaults().with_changes(institution_code="1399999999")
     window, _bridge = build_window(settings, CheckInMachine(settings), lambda event: None)
@@ -96,7 +96,7 @@ def sink_lead(wav: Path) -> float | None:
 
 
 def render_cost() -> str:
-    from kiosk.speech import render_all
+    from kiosk.tools.speech import render_all
     folder = Path(tempfile.mkdtemp(prefix="oqs-voice-render-"))
     try:
         begun = time.perf_counter()
@@ -132,7 +132,7 @@ def report(runs: int, device: str, private: bool) -> int:
         print(f"no audio output ({device}): nothing to measure; latency not reported")
         return 1
     warm, first_english = screen_latencies(runs)
-    from kiosk.speech import VOICE_DIR, wav_path
+    from kiosk.tools.speech import VOICE_DIR, wav_path
     lead = sink_lead(wav_path(VOICE_DIR, "screen.idle", "ja"))
     print(f"audio device: {device}")
     print(f"screen change -> QtMultimedia playing, {len(warm)} screens (preloaded): "

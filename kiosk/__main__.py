@@ -1,6 +1,6 @@
 """`python -m kiosk`: start the kiosk window (full screen; --windowed for development).
 `python -m kiosk selftest [--demo] [--json]`: check every part the kiosk needs.
-`python -m kiosk checkin ...`: one check-in without a screen (kiosk.checkin), also in the built folder.
+`python -m kiosk checkin ...`: one check-in without a screen (kiosk.tools.checkin), also in the built folder.
 `python -m kiosk cardcheck [--typed]`: the face-path reads on a real card, one line per step."""
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import logging
 import sys
 from pathlib import Path
 
-from kiosk import logs, paths, settings
-from kiosk.instance import AnotherKioskRunning
+from kiosk.config import logs, paths, settings
+from kiosk.config.instance import AnotherKioskRunning
 from kiosk.store.versioned import StoreTooNew
 
 
@@ -43,13 +43,13 @@ def refuse(reason: str, args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["selftest"]:
-        from kiosk.selftest import main as selftest
+        from kiosk.tools.selftest import main as selftest
         return selftest(argv[1:])
     if argv[:1] == ["cardcheck"]:
-        from kiosk.cardcheck import main as cardcheck
+        from kiosk.tools.cardcheck import main as cardcheck
         return cardcheck(argv[1:])
     if argv[:1] == ["checkin"]:
-        from kiosk.checkin import main as checkin
+        from kiosk.tools.checkin import main as checkin
         return checkin(argv[1:])
     args = parse_args(argv)
     log_path = logs.configure(paths.data_dir() / "logs")

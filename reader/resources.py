@@ -1,6 +1,6 @@
 """Where `resources/` is, from source and from a PyInstaller onedir build.
 
-kiosk/ and ui/ find their shipped files through `kiosk.paths.resource_path`, which builds on
+kiosk/ and ui/ find their shipped files through `kiosk.config.paths.resource_path`, which builds on
 this; faceauth, which imports nothing of ours, has the same rule in faceauth/resources.py (a test
 keeps the two equal)."""
 from __future__ import annotations

@@ -10,7 +10,7 @@ Written from Microsoft's documentation of the C runtime and Win32, not from the 
   (antivirus, a log viewer, the receipt computer) holding it, `hold(path, times=n)` for n tries;
 - chmod sets or clears only the read-only attribute: st_mode is 0o666 or 0o444 for a file, so the
   bits of group and others say nothing about who may read.
-`as_platform()` also makes sys.platform "win32" (what kiosk.platform_calls asks) and answers for
+`as_platform()` also makes sys.platform "win32" (what kiosk.config.platform_calls asks) and answers for
 the Windows tools the kiosk runs (whoami, icacls, PowerShell's Get-Acl) as a Windows 11 PC does:
 `tool_calls` lists the commands, `acl` is the folder's access rules that Get-Acl prints.
 """
@@ -63,7 +63,7 @@ class WindowsSemantics:
                                     ("S-1-5-11", "Allow", -536805376), ("S-1-5-32-545", "Allow", 1179817)]
 
     def as_platform(self) -> None:
-        from kiosk import platform_calls
+        from kiosk.config import platform_calls
         self._monkeypatch.setattr(sys, "platform", "win32")
         self.tool_calls: list[list[str]] = []
         self.acl = [(self.USER_SID, "Allow", 2032127), ("S-1-5-18", "Allow", 2032127),

@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from kiosk.demo import build_demo_kiosk, demo_camera
-from kiosk.installed import build_installed_kiosk
-from kiosk.session import CheckInMachine
-from kiosk.settings import Settings
-from kiosk.wiring import Kiosk
+from kiosk.composition.demo import build_demo_kiosk, demo_camera
+from kiosk.composition.installed import build_installed_kiosk
+from kiosk.core.session import CheckInMachine
+from kiosk.config.settings import Settings
+from kiosk.composition.wiring import Kiosk
 from ui.bridge import CoreBridge
 from ui.demo_controls import DemoControls
 from ui.i18n import Languages
@@ -53,7 +53,7 @@ def build_kiosk_window(kiosk: Kiosk, settings: Settings, *, demo: bool,
 def start_kiosk(settings: Settings, *, demo: bool, settings_path: Path | None = None
                 ) -> tuple[KioskWindow, Kiosk, DemoControls | None]:
     """The kiosk `python -m kiosk [--demo]` starts, its window not yet shown: the demo's embedded
-    defaults (and their control window), or the installed parts (kiosk.installed)."""
+    defaults (and their control window), or the installed parts (kiosk.composition.installed)."""
     if demo:
         kiosk, tray = build_demo_kiosk(settings, demo_camera())
     else:

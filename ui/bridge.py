@@ -12,8 +12,8 @@ from typing import Callable
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from kiosk import events as ev
-from kiosk.session import CheckInMachine, Step, Visit
+from kiosk.core import events as ev
+from kiosk.core.session import CheckInMachine, Step, Visit
 
 
 def snapshot(visit: Visit) -> Visit:

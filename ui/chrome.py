@@ -7,8 +7,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kiosk import events as ev
-from kiosk.session import RULES, Ending, Step
+from kiosk.core import events as ev
+from kiosk.core.session import RULES, Ending, Step
 from ui.access_bar import mark_checked
 from ui.i18n import Languages
 from ui.replay import ReplayButton

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
-from kiosk.staff_access import DEMO_STAFF_PASSWORD
-from kiosk.demo import DEMO_PERSONAS, VirtualTray
-from kiosk.events import TokenKind
+from kiosk.staff.passwords import DEMO_VISUAL_CHECK_PASSWORD
+from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD
+from kiosk.composition.demo import DEMO_PERSONAS, VirtualTray
+from kiosk.core.events import TokenKind
 
 GROUPS = ((TokenKind.CARD, "カード / Cards"), (TokenKind.ANDROID, "Android"), (TokenKind.IPHONE, "iPhone"))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from kiosk.paths import resource_path
+from kiosk.config.paths import resource_path
 from ui.texts import OWN_NAME
 
 log = logging.getLogger("ui.i18n")

@@ -11,7 +11,7 @@ MEANINGS = {
     K.Key_Enter: "enter", K.Key_Return: "enter",
     K.Key_Minus: "delete", K.Key_Backspace: "delete", K.Key_Delete: "delete",
     K.Key_Plus: "replay",
-    K.Key_Asterisk: "language",   # the next offered language (kiosk.prompts.language_offers says so)
+    K.Key_Asterisk: "language",   # the next offered language (kiosk.core.prompts.language_offers says so)
 }
 
 

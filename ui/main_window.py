@@ -8,10 +8,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk import events as ev
-from kiosk.events import Method
-from kiosk.session import Step, Visit, ending_of
-from kiosk.settings import Settings
+from kiosk.core import events as ev
+from kiosk.core.events import Method
+from kiosk.core.session import Step, Visit, ending_of
+from kiosk.config.settings import Settings
 from ui.access_bar import AccessBar, apply_look
 from ui.accessible import describe, next_in_reading_order
 from ui.bridge import CoreBridge

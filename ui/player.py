@@ -1,4 +1,4 @@
-"""Plays the prompt files rendered at set-up (kiosk.speech), one after another, with QtMultimedia.
+"""Plays the prompt files rendered at set-up (kiosk.tools.speech), one after another, with QtMultimedia.
 
 Without an audio device (a test machine, a kiosk whose speaker is unplugged) playback fails soft:
 one log line, and the queue goes on silently, so `played` still tells what would have been heard.
@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 import shiboken6
 
-from kiosk.prompts import LANGUAGES
-from kiosk.speech import VOICE_DIR, wav_path
+from kiosk.core.prompts import LANGUAGES
+from kiosk.tools.speech import VOICE_DIR, wav_path
 
 log = logging.getLogger("ui.voice")
 HISTORY_KEPT = 1000

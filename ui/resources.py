@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.paths import resource_path
+from kiosk.config.paths import resource_path
 
 IMAGES = resource_path("images")
 

@@ -1,17 +1,17 @@
 """A representative visit for every screen: the screenshots and the layout tests render these."""
 from __future__ import annotations
 
-from kiosk.codes import Notice, Problem
-from kiosk.events import CardFacts, Method, TokenKind
-from kiosk.session import Step, Visit
-from kiosk.settings import ConsentItem
+from kiosk.core.codes import Notice, Problem
+from kiosk.core.events import CardFacts, Method, TokenKind
+from kiosk.core.session import Step, Visit
+from kiosk.config.settings import ConsentItem
 
 CARD = CardFacts(TokenKind.CARD, pin_tries_left=3)
 
 
 def _astronaut_chip() -> bytes:
     import cv2
-    from kiosk.demo import CHIP_SIZE, astronaut_bgr
+    from kiosk.composition.demo import CHIP_SIZE, astronaut_bgr
     image = cv2.resize(astronaut_bgr()[20:260, 130:330], CHIP_SIZE)
     ok, data = cv2.imencode(".jp2", image)
     return data.tobytes() if ok else b""
@@ -22,7 +22,7 @@ def camera_still(lower: bool = False):
     `lower` shows her as a seated patient, low in the frame."""
     import cv2
     import numpy as np
-    from kiosk.demo import astronaut_bgr
+    from kiosk.composition.demo import astronaut_bgr
     from ui.preview import to_qimage
     frame = cv2.resize(astronaut_bgr()[0:384, 0:512], (640, 480))
     if lower:

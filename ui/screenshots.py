@@ -9,9 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk import settings as st
-from kiosk.session import CheckInMachine, Step
-from kiosk.settings import DEMO_INSTITUTION_CODE, ConsentItem
+from kiosk.config import settings as st
+from kiosk.core.session import CheckInMachine, Step
+from kiosk.config.settings import DEMO_INSTITUTION_CODE, ConsentItem
 
 
 def screen_settings():

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from kiosk.codes import Notice, Problem
-from kiosk.events import Method
-from kiosk.session import Ending, Step
-from kiosk.settings import ConsentItem
+from kiosk.core.codes import Notice, Problem
+from kiosk.core.events import Method
+from kiosk.core.session import Ending, Step
+from kiosk.config.settings import ConsentItem
 
 
 def say(context: str, text: str) -> str:
@@ -35,7 +35,7 @@ TITLES: dict[Step, str] = {
     Step.PROBLEM: QT_TRANSLATE_NOOP("Title", "Check-in could not be completed"),
 }
 
-# The last screen's title follows how the visit ends (kiosk.session.ending_of), never only the step.
+# The last screen's title follows how the visit ends (kiosk.core.session.ending_of), never only the step.
 ENDING_TITLES: dict[Ending, str] = {
     Ending.CHECKED_IN: TITLES[Step.DONE],
     Ending.SEE_RECEPTION: QT_TRANSLATE_NOOP("Title", "Please speak to the reception staff"),

@@ -7,16 +7,16 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.events import Method
-from kiosk.prompts import GuidanceThrottle, earcon, language_offers, screen_prompts
-from kiosk.session import WAITING_FOR_PATIENT, Step, Visit
-from kiosk.settings import Settings
+from kiosk.core.events import Method
+from kiosk.core.prompts import GuidanceThrottle, earcon, language_offers, screen_prompts
+from kiosk.core.session import WAITING_FOR_PATIENT, Step, Visit
+from kiosk.config.settings import Settings
 from ui.i18n import Languages
 from ui.player import PromptPlayer
 
 GUIDANCE_TICK_MS = 500
 # Said to its end even when the next screen comes first: "identity confirmed" lasts about a second
-# on screen (kiosk.session.IDENTITY_BEAT_SECONDS), its sentence a little longer.
+# on screen (kiosk.core.session.IDENTITY_BEAT_SECONDS), its sentence a little longer.
 UNCUT = frozenset({f"screen.{Step.IDENTIFIED.value}"})
 
 

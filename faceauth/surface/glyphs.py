@@ -93,7 +93,7 @@ def _render_missing(style: TextStyle, char: str) -> Glyph:
     except (ImportError, FileNotFoundError) as why:
         raise MissingGlyph(f"the card glyph atlas has no {char!r} (U+{ord(char):04X}) in "
                            f"{style.atlas_name}, and it cannot be rendered here ({why}); add it to "
-                           f"kiosk.card_glyphs and run scripts/setup.d/55-card-glyphs.sh") from why
+                           f"kiosk.tools.card_glyphs and run scripts/setup.d/55-card-glyphs.sh") from why
 
 
 @functools.lru_cache(maxsize=None)

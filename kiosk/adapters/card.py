@@ -11,10 +11,10 @@ from reader.cardface import CardFace
 from reader.transport import Transport
 from reader.trust import TrustAnchors
 
-from kiosk.codes import Problem
-from kiosk.events import CardFacts
-from kiosk.events import TokenKind as CoreTokenKind
-from kiosk.ports import PinLocked, PinWrong, PortProblem
+from kiosk.core.codes import Problem
+from kiosk.core.events import CardFacts
+from kiosk.core.events import TokenKind as CoreTokenKind
+from kiosk.core.ports import PinLocked, PinWrong, PortProblem
 
 log = logging.getLogger("kiosk.card")
 

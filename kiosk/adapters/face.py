@@ -15,8 +15,8 @@ from faceauth.thresholds import DEFAULT_LIMITS
 # Where the face screen draws its oval: the UI reaches the camera's geometry through the core.
 from faceauth.thresholds import expected_face_centre_y as expected_face_centre_y
 
-from kiosk.codes import Problem
-from kiosk.ports import PortProblem
+from kiosk.core.codes import Problem
+from kiosk.core.ports import PortProblem
 
 log = logging.getLogger("kiosk.face")
 

@@ -6,10 +6,10 @@ import hashlib
 import logging
 from datetime import datetime, timezone
 
-from kiosk.events import Method, QualificationConfirmed
+from kiosk.core.events import Method, QualificationConfirmed
 from kiosk.gateway import (GatewayError, GatewayTimeout, MalformedAnswer, Notice,
                            QualificationGateway, SignedNonceRequest, TerminalKey)
-from kiosk.ports import CardPort, PortProblem
+from kiosk.core.ports import CardPort, PortProblem
 
 log = logging.getLogger("kiosk.gateway")
 

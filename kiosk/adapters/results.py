@@ -4,12 +4,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from kiosk.codes import Problem
-from kiosk.events import CompletedVisit
-from kiosk.ports import PortProblem
+from kiosk.core.codes import Problem
+from kiosk.core.events import CompletedVisit
+from kiosk.core.ports import PortProblem
 from kiosk.results import (CheckinOutcome, ConsentFlag, ConsentItem, Delivery, Prescription,
                            ResultSink)
-from kiosk.choices import ConsentItem as ConsentSetting
+from kiosk.core.choices import ConsentItem as ConsentSetting
 from kiosk.gateway import QualificationAnswer
 
 log = logging.getLogger("kiosk.results")

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk.gateway.errors import BadAttestation, BadSignature
 from kiosk.gateway.messages import AttestedRequest
-from kiosk.paths import data_dir
+from kiosk.config.paths import data_dir
 from kiosk.store.keyfile import read_or_create_secret
 
 METHODS = ("face", "visual_check")

@@ -1,7 +1,7 @@
-"""Typed gateway errors, each carrying the problem the patient is shown (codes in kiosk.codes)."""
+"""Typed gateway errors, each carrying the problem the patient is shown (codes in kiosk.core.codes)."""
 from __future__ import annotations
 
-from kiosk.codes import Problem
+from kiosk.core.codes import Problem
 
 
 class GatewayError(Exception):

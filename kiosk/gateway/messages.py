@@ -5,7 +5,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kiosk.events import Validity
+from kiosk.core.events import Validity
 from kiosk.gateway.record import InsuredRecord
 
 

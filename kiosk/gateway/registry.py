@@ -13,7 +13,7 @@ from kiosk.gateway.attestation import certificate_fingerprint
 from kiosk.gateway.errors import NonceReused, NonceUnknown
 from kiosk.gateway.messages import Validity
 from kiosk.gateway.record import InsuredRecord, record_from_mapping, record_to_mapping
-from kiosk.paths import data_dir, resource_path
+from kiosk.config.paths import data_dir, resource_path
 from kiosk.store.sqlite import open_database
 
 NONCE_BYTES = 32

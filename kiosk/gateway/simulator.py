@@ -18,7 +18,7 @@ from kiosk.gateway.messages import (AttestedRequest, Notice, QualificationAnswer
                                     QualificationRequest, SignedNonceRequest, Validity)
 from kiosk.gateway.provision import provision
 from kiosk.gateway.registry import Registry
-from kiosk.paths import resource_path
+from kiosk.config.paths import resource_path
 
 NONCE_LIFETIME_S = 300.0
 _NOTICES = {CertificateStanding.VALID: (),

@@ -5,8 +5,8 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk.gateway.attestation import TerminalKey, terminal_key_path
-from kiosk.paths import data_dir
-from kiosk.settings import Settings
+from kiosk.config.paths import data_dir
+from kiosk.config.settings import Settings
 from kiosk.results.layout import render_result
 from kiosk.results.naming import RESULT_FILE_PATTERN, kiosk_tag_of
 from kiosk.results.outbox import Delivery, OutboxRetrier, OutboxStatus, ResultSink

@@ -28,8 +28,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from kiosk.platform_calls import sync_folder
-from kiosk.atomic import exists, replace_patiently, write_synced
+from kiosk.config.platform_calls import sync_folder
+from kiosk.config.atomic import exists, replace_patiently, write_synced
 from kiosk.results.layout import JST, encoding_named, render_result
 from kiosk.results.naming import (check_institution_code, new_file_identifier, result_file_name,
                                   temporary_name)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.paths import data_dir
+from kiosk.config.paths import data_dir
 from kiosk.store.audit import (AuditStore, CheckinAudit, ForbiddenData, PersonalFields, StaffAction,
                                utc_now)
 from kiosk.store.cipher import DecryptionError, FieldCipher

@@ -1,12 +1,12 @@
 """Secret key files readable only by the kiosk's user (mode 0600; on Windows the keys folder's
-ACL, see kiosk.platform_calls), created once, never rewritten."""
+ACL, see kiosk.config.platform_calls), created once, never rewritten."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Callable
 
-from kiosk.platform_calls import binary_flag, others_may_read, protect_private_folder
+from kiosk.config.platform_calls import binary_flag, others_may_read, protect_private_folder
 
 
 class KeyFileError(Exception):

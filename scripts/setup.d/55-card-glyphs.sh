@@ -5,4 +5,4 @@
 # the builder: a second run renders nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-.venv/bin/python -m kiosk.card_glyphs resources/surface/glyphs
+.venv/bin/python -m kiosk.tools.card_glyphs resources/surface/glyphs

@@ -4,4 +4,4 @@
 # renders nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-.venv/bin/python -m kiosk.speech resources/voice
+.venv/bin/python -m kiosk.tools.speech resources/voice

@@ -176,6 +176,6 @@ def test_the_old_juki_card_label_is_not_a_my_number_card(personas):
     with pytest.raises(errors.NotAMyNumberCard, match="住基"):
         MyNumberCard(virtual).token_kind()
     from kiosk.adapters.card import card_problem
-    from kiosk.codes import Problem
+    from kiosk.core.codes import Problem
 
     assert card_problem(errors.NotAMyNumberCard("x")).problem is Problem.NOT_MYNUMBER_CARD

@@ -8,8 +8,8 @@ import threading
 import pytest
 
 from kiosk.adapters.card import ReaderCard
-from kiosk.codes import Problem
-from kiosk.ports import PortProblem
+from kiosk.core.codes import Problem
+from kiosk.core.ports import PortProblem
 from reader.issuer_keys import load_issuer_keys
 from reader.trust import TrustAnchors, load_test_anchors
 from reader.virtual.inprocess import InProcessReader

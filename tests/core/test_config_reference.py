@@ -5,11 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk import config_reference
-from kiosk.settings import SCHEMA, Setting, Who
+from kiosk.tools import config_reference
+from kiosk.config.settings import SCHEMA, Setting, Who
 
 ROOT = Path(__file__).resolve().parents[2]
-REGENERATE = "python -m kiosk.config_reference > docs/configuration.md"
+REGENERATE = "python -m kiosk.tools.config_reference > docs/configuration.md"
 
 
 def test_the_committed_reference_matches_the_schema():
@@ -34,6 +34,6 @@ def test_a_new_setting_makes_the_committed_file_stale(monkeypatch):
 
 
 def test_the_command_prints_the_reference():
-    out = subprocess.run([sys.executable, "-m", "kiosk.config_reference"], cwd=ROOT, check=True,
+    out = subprocess.run([sys.executable, "-m", "kiosk.tools.config_reference"], cwd=ROOT, check=True,
                          capture_output=True).stdout.decode("utf-8")
     assert out == config_reference.reference()

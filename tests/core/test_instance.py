@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from kiosk.instance import AnotherKioskRunning, claim_data_folder
+from kiosk.config.instance import AnotherKioskRunning, claim_data_folder
 
 
 def test_a_second_claim_is_refused_naming_the_folder_and_the_holder(tmp_path):
@@ -22,7 +22,7 @@ def test_a_second_claim_is_refused_naming_the_folder_and_the_holder(tmp_path):
 
 
 def test_another_process_is_refused_while_the_folder_is_held(tmp_path):
-    code = ("import sys; from pathlib import Path; from kiosk.instance import claim_data_folder, "
+    code = ("import sys; from pathlib import Path; from kiosk.config.instance import claim_data_folder, "
             "AnotherKioskRunning\ntry: claim_data_folder(Path(sys.argv[1]))\n"
             "except AnotherKioskRunning as exc: print(exc); sys.exit(7)")
     release = claim_data_folder(tmp_path)
@@ -37,7 +37,7 @@ def test_another_process_is_refused_while_the_folder_is_held(tmp_path):
 
 def test_a_killed_kiosk_leaves_the_folder_free(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
-                               "from kiosk.instance import claim_data_folder; "
+                               "from kiosk.config.instance import claim_data_folder; "
                                "release = claim_data_folder(Path(sys.argv[1])); print('held', flush=True); "
                                "time.sleep(60)", str(tmp_path)], stdout=subprocess.PIPE, text=True,
                               encoding="utf-8")

@@ -5,7 +5,7 @@ import pytest
 
 import json
 
-from kiosk.passwords import (DEMO_VISUAL_CHECK_PASSWORD, check_visual_check_password,
+from kiosk.staff.passwords import (DEMO_VISUAL_CHECK_PASSWORD, check_visual_check_password,
                              ensure_demo_password, set_visual_check_password)
 
 

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 
 import pytest
 
-from kiosk import events as ev
-from kiosk.clock import ManualClock
-from kiosk.codes import Problem
-from kiosk.events import CardFacts, Method, TokenKind
-from kiosk.ports import PinWrong, PortProblem
-from kiosk.runner import CheckInRunner
-from kiosk.session import CheckInMachine, Step
-from kiosk.settings import defaults
+from kiosk.core import events as ev
+from kiosk.core.clock import ManualClock
+from kiosk.core.codes import Problem
+from kiosk.core.events import CardFacts, Method, TokenKind
+from kiosk.core.ports import PinWrong, PortProblem
+from kiosk.core.runner import CheckInRunner
+from kiosk.core.session import CheckInMachine, Step
+from kiosk.config.settings import defaults
 
 
 class FakeCard:

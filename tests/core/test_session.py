@@ -6,12 +6,12 @@ from datetime import datetime
 
 import pytest
 
-from kiosk import events as ev
-from kiosk.codes import Notice, Problem
-from kiosk.events import CardFacts, Method, TokenKind
-from kiosk.session import (ANSWERING, CAMERA_STEPS, RULES, RULES_BY_KEY, CheckInMachine, Ending, Step,
+from kiosk.core import events as ev
+from kiosk.core.codes import Notice, Problem
+from kiosk.core.events import CardFacts, Method, TokenKind
+from kiosk.core.session import (ANSWERING, CAMERA_STEPS, RULES, RULES_BY_KEY, CheckInMachine, Ending, Step,
                            ending_of)
-from kiosk.settings import ConsentItem, StaffMode, defaults
+from kiosk.config.settings import ConsentItem, StaffMode, defaults
 
 CARD = CardFacts(TokenKind.CARD, has_photo=True, pin_set=True, pin_tries_left=3)
 PIN = ev.PinEntered(ev.Secret("1234"))
@@ -273,7 +273,7 @@ def test_pin_never_reaches_the_log(caplog):
 
 
 def test_every_transition_is_logged_with_its_reason(caplog):
-    caplog.set_level(logging.INFO, logger="kiosk.session")
+    caplog.set_level(logging.INFO, logger="kiosk.core.session")
     machine_after({}, [ev.CardPlaced(), ev.CardReadFailed(Problem.NOT_MYNUMBER_CARD)])
     lines = [r.getMessage() for r in caplog.records]
     assert lines == ["visit 1: idle -> reading on CardPlaced",
@@ -347,7 +347,7 @@ def test_identity_beat_comes_before_the_query():
     (Step.CONSENT_ALL, {}, None),
 ])
 def test_endings(step, visit, ending):
-    from kiosk.session import Visit
+    from kiosk.core.session import Visit
     assert ending_of(step, Visit(**visit)) is ending
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk import settings as st
+from kiosk.config import settings as st
 
 
 def write(tmp_path, text: str):
@@ -68,7 +68,7 @@ def test_config_dir_override(tmp_path, monkeypatch):
 
 
 def test_camera_settings_name_a_device_index_a_path_or_the_face_camera_again():
-    from kiosk.installed import camera_sources
+    from kiosk.composition.installed import camera_sources
     assert camera_sources(st.defaults()) == (0, 0)
     chosen = st.defaults().with_changes(face_camera=" 2 ", tray_camera="/dev/video4")
     assert camera_sources(chosen) == (2, "/dev/video4")

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from kiosk import settings as st
-from kiosk.config_reference import reference
+from kiosk.config import settings as st
+from kiosk.tools.config_reference import reference
 from kiosk.results.naming import check_institution_code
 
 CODE = 'institution_code = "1311111111"\n'
@@ -78,7 +78,7 @@ def test_a_utf8_bom_is_accepted(tmp_path):
 
 @pytest.mark.expect_log("colour")
 def test_an_unknown_setting_is_a_warning_not_a_refusal(tmp_path, caplog):
-    with caplog.at_level(logging.WARNING, logger="kiosk.settings"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.config.settings"):
         loaded = st.load(write(tmp_path, CODE + 'colour = "blue"\n'))
     assert loaded.institution_code == "1311111111"
     assert any("colour" in r.getMessage() for r in caplog.records)

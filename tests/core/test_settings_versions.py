@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import settings as st
-from kiosk import settings_versions as sv
+from kiosk.config import settings as st
+from kiosk.config import settings_versions as sv
 
 FILES = Path(__file__).parent / "settings_files"
 EARLIER = range(1, sv.SETTINGS_VERSION)

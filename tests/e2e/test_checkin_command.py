@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import checkin
+from kiosk.tools import checkin
 from reader.virtual.personas import PERSONAS
 from tests.results.parse import parse_result
 

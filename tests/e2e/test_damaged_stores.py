@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from kiosk import checkin
+from kiosk.tools import checkin
 from kiosk.results.naming import RESULT_FILE_PATTERN
 from kiosk.store import open_audit_store
 

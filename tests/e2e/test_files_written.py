@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from kiosk import checkin
-from kiosk.passwords import set_visual_check_password
+from kiosk.tools import checkin
+from kiosk.staff.passwords import set_visual_check_password
 from kiosk.results.naming import RESULT_FILE_PATTERN
-from kiosk.settings import Who, load
-from kiosk.settings_editor import SettingsEditor
-from kiosk.staff_access import StaffAccess
+from kiosk.config.settings import Who, load
+from kiosk.staff.settings_editor import SettingsEditor
+from kiosk.staff.staff_access import StaffAccess
 from kiosk.store import open_audit_store
 
 pytestmark = [pytest.mark.e2e,

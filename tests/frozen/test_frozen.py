@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from kiosk.paths import shipped_resource
+from kiosk.config.paths import shipped_resource
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = ROOT / "dist" / "oqs-kiosk" / "oqs-kiosk"

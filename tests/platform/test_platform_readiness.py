@@ -1,5 +1,5 @@
 """Platform readiness that can be checked on Linux: the Windows defaults, the camera back-ends,
-the systemd unit, and no POSIX-only or Windows-only call outside kiosk/platform_calls.py."""
+the systemd unit, and no POSIX-only or Windows-only call outside kiosk/config/platform_calls.py."""
 from __future__ import annotations
 
 import ast
@@ -14,8 +14,8 @@ import cv2
 import pytest
 
 from faceauth import camera
-from kiosk import platform_calls, settings
-from kiosk.paths import resource_path
+from kiosk.config import platform_calls, settings
+from kiosk.config.paths import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 PLATFORM_MODULE = Path(platform_calls.__file__).resolve()   # wherever the package keeps it
@@ -160,7 +160,7 @@ def test_systemd_accepts_the_unit(tmp_path):
 def test_every_package_finds_resources_in_the_same_place_from_source_and_frozen(monkeypatch, tmp_path):
     import faceauth.resources
     import reader.resources
-    from kiosk import paths
+    from kiosk.config import paths
     finders = (reader.resources.resource_dir, faceauth.resources.resource_dir, paths.resource_path)
     assert {finder() for finder in finders} == {ROOT / "resources"}
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from faceauth import camera
-from kiosk import selftest_checks
+from kiosk.tools import selftest_checks
 
 
 def cameras_opening(monkeypatch, indices: set[int]) -> None:

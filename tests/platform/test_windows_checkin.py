@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk import checkin
+from kiosk.tools import checkin
 from tests.results.parse import parse_result
 
 

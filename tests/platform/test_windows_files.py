@@ -9,9 +9,11 @@ from datetime import date
 
 import pytest
 
-from kiosk import atomic, demo, logs, platform_calls, selftest_checks
+from kiosk.config import atomic, logs, platform_calls
+from kiosk.composition import demo
+from kiosk.tools import selftest_checks
 from kiosk.gateway import SimulatedGateway
-from kiosk.staff_access import LOCKOUT_FILE, StaffAccess
+from kiosk.staff.staff_access import LOCKOUT_FILE, StaffAccess
 from kiosk.store import cipher
 from kiosk.store.keyfile import read_or_create_secret
 from reader.virtual.personas import load_record
@@ -85,7 +87,7 @@ def test_replace_gives_up_on_a_target_held_for_good(windows, tmp_path):
 
 @pytest.fixture
 def staff(tmp_path, monkeypatch):
-    monkeypatch.setattr("kiosk.staff_access.STAFF_SCRYPT", {"n": 2 ** 10, "r": 8, "p": 1})
+    monkeypatch.setattr("kiosk.staff.staff_access.STAFF_SCRYPT", {"n": 2 ** 10, "r": 8, "p": 1})
     access = StaffAccess(tmp_path)
     access.set_password("2580")
     return access

@@ -1,6 +1,6 @@
 """Guards that catch Windows breakage on Linux, by reading the source: text I/O that would take
 Windows' default encoding (cp932 on Japanese Windows), and os.open writes whose descriptor would be
-in text mode there (no O_BINARY, see kiosk.platform_calls.binary_flag)."""
+in text mode there (no O_BINARY, see kiosk.config.platform_calls.binary_flag)."""
 from __future__ import annotations
 
 import ast

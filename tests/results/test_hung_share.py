@@ -6,7 +6,7 @@ import os
 import threading
 import time
 
-from kiosk import checkin
+from kiosk.tools import checkin
 from kiosk.results.naming import RESULT_FILE_PATTERN, temporary_name
 from tests.results.sinks import make_sink
 from tests.results.outcomes import outcome_for

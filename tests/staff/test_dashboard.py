@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import checkin
-from kiosk.dashboard import (CSV_COLUMNS, day_dashboard, export_csv, step_durations, summarise,
+from kiosk.tools import checkin
+from kiosk.staff.dashboard import (CSV_COLUMNS, day_dashboard, export_csv, step_durations, summarise,
                              write_csv)
 from kiosk.results import open_result_sink
 from kiosk.results.layout import JST

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import checkin, paths
-from kiosk.selftest import CHECKS, FAILED, OK, SKIPPED, Check, run_check
-from kiosk.selftest_checks import (SelftestSetup, check_camera, check_card, check_reader,
+from kiosk.tools import checkin
+from kiosk.config import paths
+from kiosk.tools.selftest import CHECKS, FAILED, OK, SKIPPED, Check, run_check
+from kiosk.tools.selftest_checks import (SelftestSetup, check_camera, check_card, check_reader,
                                    check_translations)
 from kiosk.store import StaffAction, open_audit_store
 from reader.virtual.personas import open_card

@@ -6,11 +6,11 @@ import os
 
 import pytest
 
-from kiosk import events as ev
-from kiosk import settings as st
-from kiosk.passwords import check_visual_check_password
-from kiosk.session import CheckInMachine
-from kiosk.settings_editor import SETTINGS_CHANGE, SettingsEditor, editable_by
+from kiosk.core import events as ev
+from kiosk.config import settings as st
+from kiosk.staff.passwords import check_visual_check_password
+from kiosk.core.session import CheckInMachine
+from kiosk.staff.settings_editor import SETTINGS_CHANGE, SettingsEditor, editable_by
 from kiosk.store import open_audit_store
 
 CODE = "1311111111"

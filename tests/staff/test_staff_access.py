@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kiosk.staff_access import (DEMO_STAFF_PASSWORD, FREE_TRIES, LONGEST_LOCK_S, StaffAccess,
+from kiosk.staff.staff_access import (DEMO_STAFF_PASSWORD, FREE_TRIES, LONGEST_LOCK_S, StaffAccess,
                                 ensure_demo_staff_password, lock_seconds, most_guesses)
 from kiosk.store import open_audit_store
 
@@ -61,7 +61,7 @@ def test_wrong_tries_lock_for_a_growing_time_that_a_restart_keeps(tmp_path, acce
     with monkeypatch.context() as locked:
         def no_hash(*_args):
             raise AssertionError("a locked try computed the hash")
-        locked.setattr("kiosk.staff_access.password_matches", no_hash)
+        locked.setattr("kiosk.staff.staff_access.password_matches", no_hash)
         assert not access.try_password("4711").accepted
         assert failures(access) == FREE_TRIES
     clock.now += 30

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from faceauth.surface import CardValues, Perturbation, render_card_front
-from kiosk.demo_cards import card_values_from_persona
+from kiosk.composition.demo_cards import card_values_from_persona
 from reader import MyNumberCard, commands
 from reader.trust import load_test_anchors
 from reader.virtual.card import VirtualCard

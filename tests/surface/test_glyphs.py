@@ -14,8 +14,8 @@ from faceauth.surface import glyphs
 from faceauth.surface.glyph_atlas import build_atlas, font
 from faceauth.surface.glyphs import GlyphAtlas, MissingGlyph, TextStyle, text_mask
 from faceauth.surface.render import NAME, TEXT, card_characters
-from kiosk.card_glyphs import card_names, demo_card_characters
-from kiosk.demo_cards import DEMO_ADDRESS
+from kiosk.tools.card_glyphs import card_names, demo_card_characters
+from kiosk.composition.demo_cards import DEMO_ADDRESS
 from reader import era
 
 
@@ -99,7 +99,7 @@ import sys
 sys.modules["PIL"] = None  # any import of Pillow fails
 from pathlib import Path
 from faceauth.surface import SurfaceReader, render_card_front
-from kiosk.demo_cards import card_values_from_persona
+from kiosk.composition.demo_cards import card_values_from_persona
 from reader import era
 values = card_values_from_persona(Path(sys.argv[1]), "valid_adult")
 fields = SurfaceReader(era.from_era).read_frame(render_card_front(values)).fields

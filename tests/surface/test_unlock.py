@@ -12,9 +12,9 @@ import pytest
 from faceauth.chip_photo import decode_chip_photo
 from faceauth.errors import CameraBusy
 from faceauth.surface import StillFrames, rendered_card_camera
-from kiosk.codes import Problem
-from kiosk.ports import PortProblem
-from kiosk.surface import MIN_NUMBER_B_TRIES, unlock_card_face
+from kiosk.core.codes import Problem
+from kiosk.core.ports import PortProblem
+from kiosk.adapters.surface import MIN_NUMBER_B_TRIES, unlock_card_face
 from reader.errors import WrongPin
 
 from tests.surface.cards import insert, tray_pictures

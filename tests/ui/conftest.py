@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk import settings as st
-from kiosk.wiring import Kiosk
+from kiosk.config import settings as st
+from kiosk.composition.wiring import Kiosk
 from tests.ui.driving import Demo, PcscdTray, step_of
 from ui.main_window import KioskWindow
 
@@ -13,7 +13,7 @@ from ui.main_window import KioskWindow
 def demo_factory(qtbot, tmp_path, monkeypatch):
     """Starts the real window on the demo wiring: virtual cards in-process, the recorded camera,
     the local simulator, the real outbox and result folder."""
-    from kiosk.demo import build_demo_kiosk
+    from kiosk.composition.demo import build_demo_kiosk
     from ui.app import build_kiosk_window
     monkeypatch.setenv("OQS_KIOSK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("OQS_KIOSK_CONFIG_DIR", str(tmp_path / "config"))

@@ -7,11 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from kiosk import events as ev
-from kiosk.demo import VirtualTray
-from kiosk.session import CheckInMachine, Step
-from kiosk.settings import defaults
-from kiosk.wiring import Kiosk
+from kiosk.core import events as ev
+from kiosk.composition.demo import VirtualTray
+from kiosk.core.session import CheckInMachine, Step
+from kiosk.config.settings import defaults
+from kiosk.composition.wiring import Kiosk
 from tests.results.parse import parse_result
 from ui.app import build_window
 from ui.main_window import KioskWindow

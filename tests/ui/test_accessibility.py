@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication,
                                QComboBox, QLineEdit, QWidget)
 
-from kiosk.session import Step
+from kiosk.core.session import Step
 from ui.accessible import in_window, reading_order, spoken_words
 from ui.samples import samples
 from ui.screenshots import open_window, render

@@ -9,7 +9,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
+from kiosk.staff.passwords import DEMO_VISUAL_CHECK_PASSWORD
 from tests.ui.driving import FAST, visible_buttons
 
 pytestmark = pytest.mark.e2e

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kiosk.demo import VirtualTray
+from kiosk.composition.demo import VirtualTray
 from reader.virtual.personas import PERSONAS
 from ui.demo_controls import DemoControls
 

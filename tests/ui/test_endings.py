@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.codes import Notice, Problem
-from kiosk.events import CardFacts, TokenKind
-from kiosk.session import Ending, Step, Visit
+from kiosk.core.codes import Notice, Problem
+from kiosk.core.events import CardFacts, TokenKind
+from kiosk.core.session import Ending, Step, Visit
 from tests.ui.test_window import make_window
 
 CARD = CardFacts(TokenKind.CARD, pin_tries_left=3)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import passwords
-from kiosk import settings as st
-from kiosk.codes import Problem
-from kiosk.staff_access import StaffAccess
-from kiosk.wiring import Kiosk
+from kiosk.staff import passwords
+from kiosk.config import settings as st
+from kiosk.core.codes import Problem
+from kiosk.staff.staff_access import StaffAccess
+from kiosk.composition.wiring import Kiosk
 from tests.results.parse import parse_result
 from tests.ui.driving import FAST, press, step_of, visible_text
 from ui.main_window import KioskWindow
@@ -49,7 +49,7 @@ class Installed:
 @pytest.fixture
 def installed(qtbot, tmp_path, monkeypatch):
     """`start(staff_password=None)`: the installed kiosk over a fresh config and data folder."""
-    from kiosk.demo import prepare_personas
+    from kiosk.composition.demo import prepare_personas
     from kiosk.gateway import SimulatedGateway
     from reader.testing.pcscd import shared_pcscd
     from ui.app import start_kiosk

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
-from kiosk.codes import Problem
-from kiosk.events import Method
-from kiosk.session import Step, Visit
-from kiosk.settings import CardPlacement
+from kiosk.core.codes import Problem
+from kiosk.core.events import Method
+from kiosk.core.session import Step, Visit
+from kiosk.config.settings import CardPlacement
 from ui.accessible import in_window
 from ui.main_window import KioskWindow
 from ui.samples import CARD, samples

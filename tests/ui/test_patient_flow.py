@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 
 from kiosk.gateway import SimulatedGateway
 from kiosk.gateway.messages import Validity
-from kiosk.passwords import DEMO_VISUAL_CHECK_PASSWORD
-from kiosk.session import Step, Visit
-from kiosk.staff_access import DEMO_STAFF_PASSWORD
-from kiosk.settings import CardPlacement
+from kiosk.staff.passwords import DEMO_VISUAL_CHECK_PASSWORD
+from kiosk.core.session import Step, Visit
+from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD
+from kiosk.config.settings import CardPlacement
 from tests.ui.driving import FAST
 from tests.ui.test_staff_panel import open_panel, tab
 

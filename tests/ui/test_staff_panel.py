@@ -9,9 +9,9 @@ import tomllib
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.passwords import check_visual_check_password
-from kiosk.settings import Who
-from kiosk.staff_access import DEMO_STAFF_PASSWORD, StaffAccess
+from kiosk.staff.passwords import check_visual_check_password
+from kiosk.config.settings import Who
+from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD, StaffAccess
 from tests.ui.driving import FAST, step_of
 from ui.staff.desk import HOLD_MS
 
@@ -328,7 +328,7 @@ def test_first_start_without_a_staff_password_asks_for_one(demo_factory, tmp_pat
 
 
 def test_the_self_test_runs_on_the_panel_one_line_per_check(demo_factory):
-    from kiosk.selftest import CHECKS
+    from kiosk.tools.selftest import CHECKS
     demo = demo_factory()
     desk = demo.window.staff
     open_panel(demo)

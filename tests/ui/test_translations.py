@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.settings import translated_languages
+from kiosk.config.settings import translated_languages
 from ui.i18n import I18N_DIR, SOURCE_LANGUAGE, Languages
 
 ROOT = Path(__file__).resolve().parents[2]

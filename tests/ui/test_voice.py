@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from kiosk import events as ev
-from kiosk.events import CardFacts, Method, TokenKind
-from kiosk.session import CheckInMachine, Step
-from kiosk.settings import ConsentItem, defaults
+from kiosk.core import events as ev
+from kiosk.core.events import CardFacts, Method, TokenKind
+from kiosk.core.session import CheckInMachine, Step
+from kiosk.config.settings import ConsentItem, defaults
 from tests.ui.driving import FakeRunner, make_window, press, shows
 from ui.app import build_window
 from ui.main_window import KioskWindow

@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from kiosk import events as ev
-from kiosk.codes import Problem
-from kiosk.events import CardFacts, TokenKind
-from kiosk.session import Step
+from kiosk.core import events as ev
+from kiosk.core.codes import Problem
+from kiosk.core.events import CardFacts, TokenKind
+from kiosk.core.session import Step
 from tests.ui.driving import FakeRunner, make_window, press, shows, visible_buttons, visible_text
 from ui.texts import GUIDANCE
 
@@ -190,7 +190,7 @@ def test_python_m_kiosk_refuses_a_wrong_institution_code(tmp_path):
 
 
 def test_every_problem_and_notice_has_words():
-    from kiosk.codes import Notice
+    from kiosk.core.codes import Notice
     from ui.texts import NEXT_STEP, NOTICES, WHAT_HAPPENED
     assert set(WHAT_HAPPENED) == set(Problem)
     assert {p.next_step for p in Problem} <= set(NEXT_STEP)
@@ -235,7 +235,7 @@ def test_the_refusal_window_says_why_in_japanese_and_english(qtbot):
 
 def test_a_second_kiosk_on_the_same_data_folder_is_refused_on_screen(tmp_path):
     """Issue 17, fault 9: not "database is locked", but a clear message."""
-    from kiosk.instance import claim_data_folder
+    from kiosk.config.instance import claim_data_folder
     release = claim_data_folder(tmp_path / "data")
     try:
         done = run_kiosk(tmp_path, "--demo", "--windowed", "--quit-after", "1")

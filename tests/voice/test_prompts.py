@@ -7,11 +7,11 @@ import re
 import pytest
 
 from faceauth.guidance import Guidance
-from kiosk import prompts
-from kiosk.codes import Notice, Problem
-from kiosk.events import Method
-from kiosk.session import PIN_LENGTH, Step, Visit
-from kiosk.settings import ConsentItem
+from kiosk.core import prompts
+from kiosk.core.codes import Notice, Problem
+from kiosk.core.events import Method
+from kiosk.core.session import PIN_LENGTH, Step, Visit
+from kiosk.config.settings import ConsentItem
 from reader.virtual.personas import PERSONAS
 from ui.texts import GUIDANCE as SHOWN_GUIDANCE
 

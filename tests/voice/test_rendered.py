@@ -9,7 +9,8 @@ import wave
 import numpy as np
 import pytest
 
-from kiosk import prompts, speech
+from kiosk.core import prompts
+from kiosk.tools import speech
 
 CATALOGUE = prompts.catalogue()
 LOUD = 500             # a sample above this (16-bit) is sound, not silence

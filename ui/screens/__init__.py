@@ -1,7 +1,7 @@
 """One widget per step of the check-in."""
 from __future__ import annotations
 
-from kiosk.session import Step
+from kiosk.core.session import Step
 from ui.screens.consent import ConsentAllScreen, ConsentItemScreen, PrescriptionScreen
 from ui.screens.face import FaceCaptureScreen
 from ui.screens.finish import DoneScreen, ProblemScreen

@@ -6,11 +6,11 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk import events as ev
-from kiosk.codes import Problem
-from kiosk.events import Method
-from kiosk.session import Step, Visit, ending_of
-from kiosk.settings import Settings
+from kiosk.core import events as ev
+from kiosk.core.codes import Problem
+from kiosk.core.events import Method
+from kiosk.core.session import Step, Visit, ending_of
+from kiosk.config.settings import Settings
 from ui.keypad import keypad_key
 from ui.texts import ENDING_TITLES, TITLES, problem_lines, say
 
@@ -112,7 +112,7 @@ class Screen(QWidget):
 
     def on_key(self, key: str) -> bool:
         """A numeric keypad key ('0'-'9', 'enter', 'delete', 'replay', 'language'); True when the screen
-        used it. Each screen's keys are said by its prompt (kiosk.prompts.KEYS)."""
+        used it. Each screen's keys are said by its prompt (kiosk.core.prompts.KEYS)."""
         return False
 
     def seat(self, seated: bool) -> None:

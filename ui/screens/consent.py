@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from kiosk import events as ev
-from kiosk.events import ComprehensiveChoice
+from kiosk.core import events as ev
+from kiosk.core.events import ComprehensiveChoice
 from ui.screens.base import Screen, button, label, press_for, row
 from ui.texts import CONSENT_ITEMS, say
 

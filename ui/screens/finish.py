@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from kiosk import events as ev
+from kiosk.core import events as ev
 from ui.screens.base import ProblemPanel, Screen, button, label, press_for, row
 from ui.texts import NOTICES, say
 

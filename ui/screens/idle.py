@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtSvgWidgets import QSvgWidget
 
-from kiosk import events as ev
-from kiosk.settings import CardPlacement
+from kiosk.core import events as ev
+from kiosk.config.settings import CardPlacement
 from ui.resources import image_path
 from ui.screens.base import WARNING_SIGN, ProblemPanel, Screen, button, label, row
 

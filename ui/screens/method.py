@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from kiosk import events as ev
-from kiosk.events import Method
-from kiosk.prompts import METHOD_OF_KEY
+from kiosk.core import events as ev
+from kiosk.core.events import Method
+from kiosk.core.prompts import METHOD_OF_KEY
 from ui.pictograms import pictogram
 from ui.screens.base import ProblemPanel, Screen, button, press_for
 from ui.texts import METHODS, say

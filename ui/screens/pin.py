@@ -7,10 +7,10 @@ import random
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk import events as ev
-from kiosk.codes import Notice
-from kiosk.events import TokenKind
-from kiosk.session import PIN_LENGTH
+from kiosk.core import events as ev
+from kiosk.core.codes import Notice
+from kiosk.core.events import TokenKind
+from kiosk.core.session import PIN_LENGTH
 from ui.screens.base import WARNING_SIGN, Screen, button, label
 from ui.texts import KEYPAD_BACK, KEYPAD_CLEAR, NOTICES, say
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGridLayout
 
-from kiosk import events as ev
-from kiosk.passwords import check_visual_check_password
+from kiosk.core import events as ev
+from kiosk.staff.passwords import check_visual_check_password
 from ui.preview import Picture, decode_photo
 from ui.screens.base import WARNING_SIGN, Screen, button, label, row
 from ui.screens.pin import PinPad

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QProgressBar
 
-from kiosk.session import Step
+from kiosk.core.session import Step
 from ui.screens.base import Screen, label
 
 WAITING_STEPS = (Step.READING, Step.FACE_PREPARING, Step.PIN_VERIFYING, Step.IDENTIFIED, Step.QUERYING,

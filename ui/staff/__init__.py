@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.settings_editor import SettingsEditor
-from kiosk.staff_access import StaffAccess
-from kiosk.wiring import Kiosk
+from kiosk.staff.settings_editor import SettingsEditor
+from kiosk.staff.staff_access import StaffAccess
+from kiosk.composition.wiring import Kiosk
 from ui.main_window import KioskWindow
 
 

@@ -1,4 +1,4 @@
-"""Today's dashboard on the staff panel, from kiosk.dashboard (plain audit columns only: no name,
+"""Today's dashboard on the staff panel, from kiosk.staff.dashboard (plain audit columns only: no name,
 birth date or photo can reach it): check-ins by outcome and by method, the face-to-PIN fallback,
 the median time per step, problems by code, the result outbox with a retry button, and the CSV
 export of the audit rows for a date range into a chosen folder."""
@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLineEdit,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from kiosk.dashboard import DayDashboard, day_dashboard, export_csv
+from kiosk.staff.dashboard import DayDashboard, day_dashboard, export_csv
 from kiosk.results import OutboxStatus, ResultSink
 from kiosk.results.layout import JST
 from kiosk.store import AuditStore

@@ -12,11 +12,11 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QGridLayout, QStackedWidget, QWidget
 
-from kiosk.session import Step
-from kiosk.settings import Settings, Who
-from kiosk.settings_editor import SettingsEditor
-from kiosk.staff_access import StaffAccess
-from kiosk.wiring import Kiosk
+from kiosk.core.session import Step
+from kiosk.config.settings import Settings, Who
+from kiosk.staff.settings_editor import SettingsEditor
+from kiosk.staff.staff_access import StaffAccess
+from kiosk.composition.wiring import Kiosk
 from ui.main_window import KioskWindow
 from ui.staff.dashboard import DashboardPage
 from ui.staff.modes import ModeBadge, ModesPage

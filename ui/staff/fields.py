@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from kiosk.settings import Setting
+from kiosk.config.settings import Setting
 from ui.screens.base import button
 from ui.staff.words import both, value_title
 

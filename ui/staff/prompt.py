@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
-from kiosk.staff_access import MIN_LENGTH, Attempt, StaffAccess
+from kiosk.staff.staff_access import MIN_LENGTH, Attempt, StaffAccess
 from ui import worker
 from ui.screens.base import button, label
 from ui.staff.keypad import Keypad, password_field

@@ -1,5 +1,5 @@
 """`python -m ui.staff.screenshots OUT_DIR [--size 1280x800]`: pictures of the staff side over a
-day of real check-ins. The headless check-in command (`python -m kiosk.checkin`) runs once for
+day of real check-ins. The headless check-in command (`python -m kiosk.tools.checkin`) runs once for
 every demo persona into a fresh data folder (one more whose result folder is unusable, so a
 result waits in the outbox); then the kiosk window opens on that folder (offscreen) and the
 prompt, the panel's pages, a refused setting and the self-test are saved as PNGs."""
@@ -12,8 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kiosk.demo import DEMO_PERSONAS, DemoPersona
-from kiosk.events import TokenKind
+from kiosk.composition.demo import DEMO_PERSONAS, DemoPersona
+from kiosk.core.events import TokenKind
 
 
 def checkin_arguments(persona: DemoPersona) -> list[str]:
@@ -31,7 +31,7 @@ def run_checkins(data: Path, results: Path) -> None:
     blocked.write_text("a file where the result folder should be", encoding="utf-8")
     runs.append(("valid_adult", ["--pin", "1234"], blocked))
     for persona, arguments, out in runs:
-        command = [sys.executable, "-m", "kiosk.checkin", "--inprocess", "--persona", persona,
+        command = [sys.executable, "-m", "kiosk.tools.checkin", "--inprocess", "--persona", persona,
                    "--out", str(out), "--data", str(data), *arguments]
         finished = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
         print(f"check-in {persona} {' '.join(arguments)}: exit {finished.returncode}, "
@@ -55,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     QApplication.instance() or QApplication([])
-    from kiosk import settings as st
-    from kiosk.staff_access import DEMO_STAFF_PASSWORD
-    from kiosk.demo import build_demo_kiosk
+    from kiosk.config import settings as st
+    from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD
+    from kiosk.composition.demo import build_demo_kiosk
     from ui.app import build_kiosk_window, route_qt_messages_to_logging
     route_qt_messages_to_logging()
     settings = st.load(overrides={**st.demo_overrides(), "smartphone_enabled": True,

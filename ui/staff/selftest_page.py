@@ -1,4 +1,4 @@
-"""The self-test on the panel: kiosk.selftest's checks run one after another on a worker thread,
+"""The self-test on the panel: kiosk.tools.selftest's checks run one after another on a worker thread,
 each line appearing as its check ends (a hung part fails on its own time limit)."""
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
-from kiosk.selftest import CHECKS, FAILED, CheckResult, line_of, passed, run_check
-from kiosk.selftest_checks import SelftestSetup
+from kiosk.tools.selftest import CHECKS, FAILED, CheckResult, line_of, passed, run_check
+from kiosk.tools.selftest_checks import SelftestSetup
 from ui.screens.base import button, label
 from ui.staff.words import both
 

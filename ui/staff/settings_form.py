@@ -1,4 +1,4 @@
-"""The facility settings form, generated from kiosk.settings.SCHEMA: a row per setting with its
+"""The facility settings form, generated from kiosk.config.settings.SCHEMA: a row per setting with its
 name, its help (the schema's description), its field and, after a refused save, the schema's
 reason beside it. Staff edit the staff settings; vendor settings are shown read-only. Saving goes
 through the SettingsEditor: checked, written atomically, applied live, audited."""
@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.settings import SCHEMA, SettingsError, Who, may_change, plain_value
-from kiosk.settings_editor import SettingsEditor
+from kiosk.config.settings import SCHEMA, SettingsError, Who, may_change, plain_value
+from kiosk.staff.settings_editor import SettingsEditor
 from ui.screens.base import button, label
 from ui.staff.fields import Field, field_for
 from ui.staff.prompt import NewPasswordForm

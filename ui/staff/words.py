@@ -3,7 +3,7 @@ panel does not follow the patient's language). The settings' own names and value
 live here; their English help is the schema's description."""
 from __future__ import annotations
 
-from kiosk.settings import Setting
+from kiosk.config.settings import Setting
 
 
 def both(japanese: str, english: str) -> str:

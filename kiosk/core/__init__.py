@@ -1,0 +1,1 @@
+"""The check-in core: the state machine and its rule table, events and effects, the runner that carries effects out, the ports it needs from outside, the clock, the codes and the voice sentences. Plain Python: nothing of the card, the camera, files or Qt."""
