@@ -15,7 +15,8 @@ from kiosk.gateway.messages import QualificationAnswer
 from kiosk.gateway.registry import Registry
 from kiosk.results.layout import encoding_named, render_result
 from kiosk.results.outbox import ResultSink
-from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem, Prescription
+from kiosk.core.choices import ConsentItem
+from kiosk.results.outcome import CheckinOutcome, ConsentFlag, Prescription
 from kiosk.store.cipher import FieldCipher
 from kiosk.gateway.simulator import utc_now
 
@@ -31,7 +32,7 @@ def typical_outcome() -> CheckinOutcome:
     validity, record = registry.person("valid_adult")
     now = utc_now()
     return CheckinOutcome(QualificationAnswer(validity, record, now),
-                          {ConsentItem.PHARMACISTS: ConsentFlag.GIVEN}, now, True, True,
+                          {ConsentItem.MEDICATION: ConsentFlag.GIVEN}, now, True, True,
                           Prescription.PAPER)
 
 

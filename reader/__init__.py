@@ -9,7 +9,7 @@ The core needs:
 from .card import ChipProof, MyNumberCard
 from .cardface import CardFace
 from .events import EventKind, ReaderEvent, ReaderService
-from .transport import TokenKind, Traffic, Transport
+from .transport import JpkiToken, Traffic, Transport
 
-__all__ = ["CardFace", "ChipProof", "EventKind", "MyNumberCard", "ReaderEvent", "ReaderService",
-           "TokenKind", "Traffic", "Transport"]
+__all__ = ["CardFace", "ChipProof", "EventKind", "JpkiToken", "MyNumberCard", "ReaderEvent", "ReaderService",
+           "Traffic", "Transport"]

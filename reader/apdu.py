@@ -100,8 +100,8 @@ def raise_for_status(response: Response, *, verify_sent_value: bool = False) -> 
     if sw & 0xFFF0 == 0x63C0:
         tries = sw & 0x0F
         if tries == 0:
-            raise errors.PinBlocked(sw, by_this_attempt=verify_sent_value)
+            raise errors.PinBlockedError(sw, by_this_attempt=verify_sent_value)
         raise errors.WrongPin(sw, tries)
     if sw in (0x6983, 0x6984):
-        raise errors.PinBlocked(sw)
+        raise errors.PinBlockedError(sw)
     raise _SIMPLE.get(sw, errors.UnexpectedStatus)(sw)

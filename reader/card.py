@@ -22,7 +22,7 @@ from .cardface import CardFace
 from .commands import AID_CARD_FACE, AID_JPKI
 from .errors import (CardError, ChipSignatureInvalid, FileNotFound, ForbiddenFile,
                      MalformedResponse, NotAMyNumberCard, StatusWordError, WrongPin)
-from .transport import Channel, TokenKind, Traffic, Transport
+from .transport import Channel, JpkiToken, Traffic, Transport
 from .trust import TrustAnchors
 
 READABLE = {
@@ -32,9 +32,9 @@ READABLE = {
                     commands.EF_CARD_FACE_NUMBER_B},
 }
 TOKEN_LABELS = {
-    "JPKIAPICCTOKEN2": TokenKind.CARD,
-    "JPKIAPGPSETOKEN": TokenKind.ANDROID,
-    "JPKIAPIOSTOKEN": TokenKind.IPHONE,
+    "JPKIAPICCTOKEN2": JpkiToken.CARD,
+    "JPKIAPGPSETOKEN": JpkiToken.ANDROID,
+    "JPKIAPIOSTOKEN": JpkiToken.IPHONE,
 }
 OLD_JUKI_CARD_LABEL = "JPKIAPICCTOKEN"  # the 住基カード's JPKI AP: not a My Number card
 LABEL_LENGTH = 32
@@ -121,7 +121,7 @@ class MyNumberCard:
 
     # -- JPKI AP -----------------------------------------------------------------------------
 
-    def token_kind(self) -> TokenKind:
+    def token_kind(self) -> JpkiToken:
         """Card, Android or iPhone, from the JPKI token label (EF 0006)."""
         try:
             self._select_ef(AID_JPKI, commands.EF_JPKI_TOKEN_INFO)
@@ -145,13 +145,13 @@ class MyNumberCard:
     def pin_tries_left(self) -> int | None:
         """Remaining authentication-PIN tries without spending one; None if already verified.
 
-        Raises `PinBlocked`, or `PinNotSet` on a face-only card.
+        Raises `PinBlockedError`, or `PinNotSet` on a face-only card.
         """
         return self._tries(AID_JPKI, commands.EF_JPKI_AUTH_PIN)
 
     def verify_pin(self, pin: str) -> None:
         """VERIFY the 4-digit authentication PIN the patient typed. Raises `WrongPin`
-        (with `tries_left`), `PinBlocked` (`by_this_attempt` when this try locked it), `PinNotSet`."""
+        (with `tries_left`), `PinBlockedError` (`by_this_attempt` when this try locked it), `PinNotSet`."""
         _check_digits(pin, 4, "the PIN")
         self._select_ef(AID_JPKI, commands.EF_JPKI_AUTH_PIN)
         self._call(commands.VERIFY(pin), verify_value=True)

@@ -13,7 +13,7 @@ class NoCard(CardError):
     """No card or phone is on the reader."""
 
 
-class CardRemoved(CardError):
+class CardRemovedError(CardError):
     """The card or phone left the reader, possibly in the middle of a command."""
 
 
@@ -46,7 +46,7 @@ class WrongPin(StatusWordError):
         super().__init__(sw, f"wrong PIN, {tries_left} tries left")
 
 
-class PinBlocked(StatusWordError):
+class PinBlockedError(StatusWordError):
     """The PIN counter is exhausted; only a municipal office can unblock it.
 
     `by_this_attempt` is True when the VERIFY just sent used up the last try.

@@ -9,7 +9,7 @@ import time
 
 from smartcard import scard
 
-from .errors import CardError, CardRemoved, NoCard, ReaderUnavailable
+from .errors import CardError, CardRemovedError, NoCard, ReaderUnavailable
 from .events import EventCallback, EventKind, ReaderEvent
 
 log = logging.getLogger("oqs.reader.pcsc")
@@ -35,7 +35,7 @@ def _error(hresult: int, what: str) -> CardError:
     if hresult in SERVICE_GONE:
         return ReaderUnavailable(text)
     if hresult in CARD_GONE:
-        return CardRemoved(text)
+        return CardRemovedError(text)
     if hresult == scard.SCARD_E_SHARING_VIOLATION:
         return ReaderUnavailable(text + "; another program holds the card")
     if hresult in (scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_NO_READERS_AVAILABLE):
@@ -103,12 +103,12 @@ class PcscTransport:
 
     def transmit(self, apdu: bytes) -> bytes:
         if self._card is None:
-            raise CardRemoved("connection closed")
+            raise CardRemovedError("connection closed")
         hresult, response = scard.SCardTransmit(self._card, self._pci, list(apdu))
         if hresult != scard.SCARD_S_SUCCESS:
             raise _error(hresult, "transmit")
         if len(response) < 2 and self._card_left():
-            raise CardRemoved("the card left during the command")
+            raise CardRemovedError("the card left during the command")
         return bytes(response)
 
     def _card_left(self, wait: float = 1.0) -> bool:

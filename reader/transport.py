@@ -13,13 +13,16 @@ from .apdu import Command, Response
 class Transport(Protocol):
     """A connection to one card. `transmit` returns the response data followed by SW1 SW2.
 
-    Implementations raise only `CardRemoved`, `ReaderUnavailable` or other `CardError`s.
+    Implementations raise only `CardRemovedError`, `ReaderUnavailable` or other `CardError`s.
     """
 
     def transmit(self, apdu: bytes) -> bytes: ...
 
 
-class TokenKind(enum.Enum):
+class JpkiToken(enum.Enum):
+    """Which JPKI token answered, as its token label (EF 0006) names it: the My Number card itself,
+    an Android phone's secure element or an iPhone."""
+
     CARD = "card"
     ANDROID = "android"
     IPHONE = "iphone"

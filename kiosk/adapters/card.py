@@ -5,21 +5,20 @@ import logging
 import threading
 from typing import Callable, Protocol
 
-from reader import EventKind, MyNumberCard, ReaderEvent, ReaderService, TokenKind
+from reader import EventKind, JpkiToken, MyNumberCard, ReaderEvent, ReaderService
 from reader import errors as card_errors
 from reader.cardface import CardFace
 from reader.transport import Transport
 from reader.trust import TrustAnchors
 
 from kiosk.core.codes import Problem
-from kiosk.core.events import CardFacts
-from kiosk.core.events import TokenKind as CoreTokenKind
+from kiosk.core.events import CardFacts, TokenKind
 from kiosk.core.ports import PinLocked, PinWrong, PortProblem
 
 log = logging.getLogger("kiosk.card")
 
-TOKEN_KINDS = {TokenKind.CARD: CoreTokenKind.CARD, TokenKind.ANDROID: CoreTokenKind.ANDROID,
-               TokenKind.IPHONE: CoreTokenKind.IPHONE}
+TOKEN_KINDS = {JpkiToken.CARD: TokenKind.CARD, JpkiToken.ANDROID: TokenKind.ANDROID,
+               JpkiToken.IPHONE: TokenKind.IPHONE}
 
 
 class CardFaceUnlocker(Protocol):
@@ -83,15 +82,15 @@ class ReaderCard:
                 self._card = MyNumberCard(transport, self.trust)
                 card = self._card
             kind = card.token_kind()
-            if kind is TokenKind.IPHONE:
-                return CardFacts(CoreTokenKind.IPHONE, has_photo=False, pin_set=False, pin_tries_left=None)
+            if kind is JpkiToken.IPHONE:
+                return CardFacts(TokenKind.IPHONE, has_photo=False, pin_set=False, pin_tries_left=None)
             try:
                 tries, pin_set = card.pin_tries_left(), True
             except card_errors.PinNotSet:
                 tries, pin_set = None, False
-            except card_errors.PinBlocked:
+            except card_errors.PinBlockedError:
                 tries, pin_set = 0, True
-            has_photo = kind is TokenKind.CARD   # known for sure only once the face record is open
+            has_photo = kind is JpkiToken.CARD   # known for sure only once the face record is open
             return CardFacts(TOKEN_KINDS[kind], has_photo=has_photo, pin_set=pin_set, pin_tries_left=tries)
         except card_errors.CardError as error:
             raise card_problem(error) from error
@@ -114,7 +113,7 @@ class ReaderCard:
             self._current().verify_pin(pin)
         except card_errors.WrongPin as wrong:
             raise PinWrong(wrong.tries_left) from None
-        except card_errors.PinBlocked:
+        except card_errors.PinBlockedError:
             raise PinLocked() from None
         except card_errors.CardError as error:
             raise card_problem(error) from error

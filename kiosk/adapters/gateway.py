@@ -7,7 +7,7 @@ import logging
 from datetime import datetime, timezone
 
 from kiosk.core.events import Method, QualificationConfirmed
-from kiosk.gateway import (GatewayError, GatewayTimeout, MalformedAnswer, Notice,
+from kiosk.gateway import (GatewayError, GatewayNotice, GatewayTimeout, MalformedAnswer,
                            QualificationGateway, SignedNonceRequest, TerminalKey)
 from kiosk.core.ports import CardPort, PortProblem
 
@@ -36,7 +36,7 @@ class SignedGateway:
                 raise PortProblem(error.problem, f"{type(error).__name__}: {error}") from error
         return QualificationConfirmed(answer, validity=answer.validity,
                                       insurance_only=answer.status_only,
-                                      expires_soon=Notice.CERT_EXPIRES_SOON in answer.notices)
+                                      expires_soon=GatewayNotice.CERT_EXPIRES_SOON in answer.notices)
 
     def _request(self, method, card, cert, ca_cert, face_score):
         try:

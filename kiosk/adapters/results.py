@@ -7,19 +7,10 @@ import sqlite3
 from kiosk.core.codes import Problem
 from kiosk.core.events import CompletedVisit
 from kiosk.core.ports import PortProblem
-from kiosk.results import (CheckinOutcome, ConsentFlag, ConsentItem, Delivery, Prescription,
-                           ResultSink)
-from kiosk.core.choices import ConsentItem as ConsentSetting
+from kiosk.results import CheckinOutcome, ConsentFlag, Delivery, Prescription, ResultSink
 from kiosk.gateway import QualificationAnswer
 
 log = logging.getLogger("kiosk.results")
-
-RESULT_ITEMS = {
-    ConsentSetting.MEDICATION: ConsentItem.PHARMACISTS,
-    ConsentSetting.HEALTH_CHECKUPS: ConsentItem.SPECIFIC_HEALTH_CHECKUPS,
-    ConsentSetting.DIAGNOSIS: ConsentItem.DIAGNOSIS,
-    ConsentSetting.OPERATIONS: ConsentItem.OPERATION,
-}
 
 
 class OutboxResults:
@@ -30,7 +21,7 @@ class OutboxResults:
     def write(self, visit: CompletedVisit) -> Delivery:
         if not isinstance(visit.answer, QualificationAnswer):
             raise TypeError(f"not a gateway answer: {type(visit.answer).__name__}")
-        consents = {RESULT_ITEMS[item]: ConsentFlag.GIVEN if agreed else ConsentFlag.NO_CONSENT
+        consents = {item: ConsentFlag.GIVEN if agreed else ConsentFlag.NO_CONSENT
                     for item, agreed in visit.consents.items()}
         prescription = (None if visit.prescription_electronic is None else
                         Prescription.ELECTRONIC if visit.prescription_electronic else Prescription.PAPER)

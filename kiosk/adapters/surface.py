@@ -10,7 +10,7 @@ session offers the PIN instead:
 - fewer than MIN_NUMBER_B_TRIES tries left on the card (or 照合番号B blocked): no try is spent;
 - no confident, agreeing reading before the deadline or the end of the frames: no try is spent;
 - the tray camera fails: no try is spent (019 instead when it cannot be opened at all);
-- the card refuses the value (WrongPin / PinBlocked): one try was spent, and it is never retried.
+- the card refuses the value (WrongPin / PinBlockedError): one try was spent, and it is never retried.
 Other card errors (card removed, forged card face) pass through to the caller's own mapping.
 Nothing read here is logged: only confidences and frame counts.
 """
@@ -26,7 +26,7 @@ from faceauth.surface import SurfaceReader, SurfaceReading, images_of
 from kiosk.core.codes import Problem
 from kiosk.core.ports import PortProblem
 from reader import CardFace, MyNumberCard, era
-from reader.errors import PinBlocked, WrongPin
+from reader.errors import PinBlockedError, WrongPin
 
 log = logging.getLogger("kiosk.adapters.surface")
 
@@ -69,7 +69,7 @@ def unlock_card_face(card: MyNumberCard, frames: Iterable, *,
     One SurfaceReader serves one session at a time (it is reset here)."""
     try:
         tries = card.number_b_tries_left()
-    except PinBlocked as blocked:
+    except PinBlockedError as blocked:
         raise _unreadable("照合番号B is blocked on this card") from blocked
     if tries is not None and tries < MIN_NUMBER_B_TRIES:
         raise _unreadable(f"only {tries} 照合番号B tries left; the kiosk keeps them for the office")
@@ -81,7 +81,7 @@ def unlock_card_face(card: MyNumberCard, frames: Iterable, *,
     except WrongPin as wrong:
         raise _unreadable(f"the card refused the 照合番号B read from its surface "
                           f"({wrong.tries_left} tries left)") from wrong
-    except PinBlocked as blocked:
+    except PinBlockedError as blocked:
         raise _unreadable("照合番号B is blocked on this card") from blocked
 
 

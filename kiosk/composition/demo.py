@@ -21,6 +21,7 @@ from reader import ReaderService
 from reader.virtual.inprocess import InProcessReader
 from reader.virtual.personas import PERSONAS, build_personas, load_record, open_card
 
+from kiosk.adapters.card import TOKEN_KINDS
 from kiosk.config import paths
 from kiosk.core.codes import Problem
 from kiosk.core.events import TokenKind
@@ -118,7 +119,7 @@ class DemoPersona:
     pin: str | None     # None: no PIN set on the card (face-only card)
 
 
-DEMO_PERSONAS = tuple(DemoPersona(p.id, p.description, TokenKind(p.token.value), p.name, p.pin)
+DEMO_PERSONAS = tuple(DemoPersona(p.id, p.description, TOKEN_KINDS[p.token], p.name, p.pin)
                       for p in PERSONAS.values())
 
 OpenCamera = Callable[..., CameraSource]

@@ -11,6 +11,9 @@ from kiosk.core.codes import Problem
 
 
 class TokenKind(enum.Enum):
+    """What the patient placed on the reader: the card, or a phone carrying it. The card adapter
+    derives it from the reader's `JpkiToken` (the core imports nothing of `reader`)."""
+
     CARD = "card"
     ANDROID = "android"
     IPHONE = "iphone"

@@ -9,7 +9,7 @@ from kiosk.gateway.errors import (BadAttestation, BadSignature, CertificateExpir
 from kiosk.gateway.faults import Fault, FaultSwitch
 from kiosk.gateway.interface import QualificationGateway
 from kiosk.gateway.link import RetryingGateway, SimulatorLink
-from kiosk.gateway.messages import (AttestedRequest, Notice, QualificationAnswer,
+from kiosk.gateway.messages import (AttestedRequest, GatewayNotice, QualificationAnswer,
                                     QualificationRequest, SignedNonceRequest, Validity)
 from kiosk.gateway.record import InsuredRecord
 from kiosk.gateway.simulator import SimulatedGateway
@@ -29,8 +29,8 @@ def open_simulator_gateway(simulator: SimulatedGateway | None = None,
 __all__ = [
     "Attestation", "AttestedRequest", "BadAttestation", "BadSignature", "CertificateExpired",
     "CertificateRevoked", "CertificateUntrusted", "CommunicationError", "Fault", "FaultSwitch",
-    "GatewayError", "GatewayRefused", "GatewayTimeout", "InsuredRecord", "MalformedAnswer",
-    "NonceReused", "NonceUnknown", "Notice", "ProofRefused", "QualificationAnswer",
+    "GatewayError", "GatewayNotice", "GatewayRefused", "GatewayTimeout", "InsuredRecord", "MalformedAnswer",
+    "NonceReused", "NonceUnknown", "ProofRefused", "QualificationAnswer",
     "QualificationGateway", "QualificationRequest", "RetryingGateway", "SignedNonceRequest",
     "SimulatedGateway", "SimulatorLink", "TerminalKey", "UnregisteredTerminal", "Validity",
     "open_simulator_gateway", "terminal_key_path",

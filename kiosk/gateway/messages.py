@@ -38,10 +38,11 @@ class AttestedRequest:
 QualificationRequest = SignedNonceRequest | AttestedRequest
 
 
-class Notice(enum.Enum):
-    """Something the patient and staff should know although the check-in went through.
+class GatewayNotice(enum.Enum):
+    """What the gateway notes on a confirmed answer although the check-in went through.
 
-    The value is (ProcessingResultCode, ProcessingResultMessage) for the result file.
+    The value is (ProcessingResultCode, ProcessingResultMessage) for the result file. The patient
+    is told through the core's own ``kiosk.core.codes.Notice``, which the adapter derives.
     """
     CERT_EXPIRES_SOON = ("W01", "利用者証明用電子証明書の有効期限が3か月以内に切れます")
     CERT_IN_GRACE = ("W02", "利用者証明用電子証明書の有効期限切れ（3か月以内）：資格情報のみ提供")
@@ -65,8 +66,8 @@ class QualificationAnswer:
     validity: Validity
     record: InsuredRecord | None
     confirmed_at: datetime
-    notices: tuple[Notice, ...] = field(default=())
+    notices: tuple[GatewayNotice, ...] = field(default=())
 
     @property
     def status_only(self) -> bool:
-        return Notice.CERT_IN_GRACE in self.notices
+        return GatewayNotice.CERT_IN_GRACE in self.notices

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from kiosk.gateway.attestation import Attestation, certificate_fingerprint, verify_attestation_signature
 from kiosk.gateway.certificates import CertificateStanding, TrustStore, load_certificate
 from kiosk.gateway.errors import BadAttestation, BadSignature, UnregisteredTerminal
-from kiosk.gateway.messages import (AttestedRequest, Notice, QualificationAnswer,
+from kiosk.gateway.messages import (AttestedRequest, GatewayNotice, QualificationAnswer,
                                     QualificationRequest, SignedNonceRequest, Validity)
 from kiosk.gateway.provision import provision
 from kiosk.gateway.registry import Registry
@@ -22,8 +22,8 @@ from kiosk.config.paths import resource_path
 
 NONCE_LIFETIME_S = 300.0
 _NOTICES = {CertificateStanding.VALID: (),
-            CertificateStanding.EXPIRES_SOON: (Notice.CERT_EXPIRES_SOON,),
-            CertificateStanding.IN_GRACE: (Notice.CERT_IN_GRACE,)}
+            CertificateStanding.EXPIRES_SOON: (GatewayNotice.CERT_EXPIRES_SOON,),
+            CertificateStanding.IN_GRACE: (GatewayNotice.CERT_IN_GRACE,)}
 
 
 def utc_now() -> datetime:

@@ -5,10 +5,10 @@ import json
 from datetime import datetime
 
 from kiosk.gateway.errors import MalformedAnswer
-from kiosk.gateway.messages import Notice, QualificationAnswer, Validity
+from kiosk.gateway.messages import GatewayNotice, QualificationAnswer, Validity
 from kiosk.gateway.record import record_from_mapping, record_to_mapping
 
-_NOTICES_BY_CODE = {notice.code: notice for notice in Notice}
+_NOTICES_BY_CODE = {notice.code: notice for notice in GatewayNotice}
 
 
 def encode_answer(answer: QualificationAnswer) -> bytes:

@@ -10,7 +10,7 @@ from kiosk.config.settings import Settings
 from kiosk.results.layout import render_result
 from kiosk.results.naming import RESULT_FILE_PATTERN, kiosk_tag_of
 from kiosk.results.outbox import Delivery, OutboxRetrier, OutboxStatus, ResultSink
-from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem, Prescription
+from kiosk.results.outcome import CheckinOutcome, ConsentFlag, Prescription
 from kiosk.store import open_field_cipher
 
 
@@ -50,6 +50,6 @@ def sink_from_settings(loaded: Settings, base: Path | None = None,
                             share_mount=loaded.result_share_mount_path())
 
 
-__all__ = ["CheckinOutcome", "ConsentFlag", "ConsentItem", "Delivery", "OutboxRetrier",
+__all__ = ["CheckinOutcome", "ConsentFlag", "Delivery", "OutboxRetrier",
            "OutboxStatus", "Prescription", "RESULT_FILE_PATTERN", "ResultSink",
            "open_result_sink", "prepare_result_folder", "render_result", "sink_from_settings"]

@@ -22,10 +22,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from kiosk.gateway.record import InsuredRecord
-from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem
+from kiosk.core.choices import ConsentItem
+from kiosk.results.outcome import CheckinOutcome, ConsentFlag
 
 JST = timezone(timedelta(hours=9), "JST")
 CONSENT_VIEWING_WINDOW = timedelta(hours=24)
+# The consent groups in the result file's order, each with its element-name stem.
+CONSENT_ELEMENTS = {
+    ConsentItem.HEALTH_CHECKUPS: "SpecificHealthCheckupsInfo",   # 特定健診
+    ConsentItem.MEDICATION: "PharmacistsInfo",                   # 薬剤
+    ConsentItem.DIAGNOSIS: "DiagnosisInfo",                      # 診療
+    ConsentItem.OPERATIONS: "OperationInfo",                     # 手術
+}
 # characters cp932 encodes to bytes that decode to another character (tests check the list)
 CP932_LOOKALIKES = "\u00a2\u00a3\u00ac\u2016\u2212\u301c"
 _INVALID_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -107,11 +115,11 @@ def _add_record(body: ET.Element, record: InsuredRecord, outcome: CheckinOutcome
         listing = ET.SubElement(result, "SpecificDiseasesCertificateList")
         for disease in record.specific_diseases:
             _add_fields(ET.SubElement(listing, "SpecificDiseasesCertificateInfo"), disease)
-    for item in ConsentItem:
+    for item, stem in CONSENT_ELEMENTS.items():
         flag = outcome.consent(item)
-        _add_consent(result, item.value, flag, at)
+        _add_consent(result, stem, flag, at)
         if flag == ConsentFlag.GIVEN:
-            _add(result, f"{item.value}AvailableTime", _timestamp(at + CONSENT_VIEWING_WINDOW))
+            _add(result, f"{stem}AvailableTime", _timestamp(at + CONSENT_VIEWING_WINDOW))
 
 
 def render_result(outcome: CheckinOutcome, institution_code: str, encoding: Encoding,

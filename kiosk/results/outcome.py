@@ -7,15 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Mapping
 
+from kiosk.core.choices import ConsentItem
 from kiosk.gateway.messages import QualificationAnswer
-
-
-class ConsentItem(enum.Enum):
-    """The consent groups; the value is the element-name stem in the result file."""
-    SPECIFIC_HEALTH_CHECKUPS = "SpecificHealthCheckupsInfo"  # 特定健診
-    PHARMACISTS = "PharmacistsInfo"                          # 薬剤
-    DIAGNOSIS = "DiagnosisInfo"                              # 診療
-    OPERATION = "OperationInfo"                              # 手術
 
 
 class ConsentFlag(enum.IntEnum):

@@ -29,7 +29,7 @@ from kiosk.config import settings
 from kiosk.composition.installed import camera_sources
 from kiosk.core.ports import PortProblem
 from kiosk.adapters.surface import MIN_NUMBER_B_TRIES, read_surface
-from reader import MyNumberCard, TokenKind, cardface, cvc, era, errors
+from reader import MyNumberCard, JpkiToken, cardface, cvc, era, errors
 from reader.trust import TrustAnchors, load_test_anchors
 
 SOON_DAYS = 90
@@ -153,11 +153,11 @@ def run_check(transport, trust: TrustAnchors, get_number_b, steps: Steps) -> Non
     card = MyNumberCard(transport, trust)
     kind = card.token_kind()
     steps.ok("token", f"{kind.value} (JPKI EF 0006 label)")
-    if kind is TokenKind.ANDROID:
+    if kind is JpkiToken.ANDROID:
         steps.info("auth certificate", "an Android phone shows it only after its PIN: not read")
     else:
         check_certificates(card, trust, steps)
-    if kind is not TokenKind.CARD:
+    if kind is not JpkiToken.CARD:
         steps.info("card face", "phones carry no card face: the face path does not exist for them")
         return
     tries = card.number_b_tries_left()

@@ -102,9 +102,9 @@ def _describe_card(card) -> str:
     """The token kind and, from a card, its authentication certificate (a phone hands out its
     certificates only after the patient's PIN or unlock, so its answer is the token kind)."""
     from cryptography import x509
-    from reader import TokenKind
+    from reader import JpkiToken
     kind = card.token_kind()
-    if kind is not TokenKind.CARD:
+    if kind is not JpkiToken.CARD:
         return f"{kind.name.lower()} (a phone), answers"
     certificate = x509.load_der_x509_certificate(card.auth_certificate())
     return f"card, authentication certificate valid until {certificate.not_valid_after_utc:%Y-%m-%d}"

@@ -5,7 +5,7 @@ import queue
 import threading
 import time
 
-from ..errors import CardRemoved, NoCard, ReaderUnavailable
+from ..errors import CardRemovedError, NoCard, ReaderUnavailable
 from ..events import EventCallback, EventKind, ReaderEvent
 from .card import VirtualCard
 
@@ -63,7 +63,7 @@ class InProcessReader:
                 live = self._pull_countdown >= 0
         if not live:
             self.remove()
-            raise CardRemoved("the card left the reader")
+            raise CardRemovedError("the card left the reader")
 
     # the ReaderService interface
     def start(self, on_event: EventCallback) -> None:

@@ -16,14 +16,14 @@ from pathlib import Path
 from .. import cardkey, commands, tlv
 from ..era import era_yymmdd, number_b
 from ..resources import resource_dir
-from ..transport import TokenKind
+from ..transport import JpkiToken
 from . import records
 from .card import Application, Ef, Key, Pin, VirtualCard
 from .issuing import (FACE_ISSUER_ID, FACE_SIGNER_ID, TEXT_ISSUER_ID, TEXT_SIGNER_ID, Issuers, der,
                       keys_dir, load_key, text_image)
 
-LABELS = {TokenKind.CARD: "JPKIAPICCTOKEN2", TokenKind.ANDROID: "JPKIAPGPSETOKEN",
-          TokenKind.IPHONE: "JPKIAPIOSTOKEN"}
+LABELS = {JpkiToken.CARD: "JPKIAPICCTOKEN2", JpkiToken.ANDROID: "JPKIAPGPSETOKEN",
+          JpkiToken.IPHONE: "JPKIAPIOSTOKEN"}
 CARD_ATR = bytes.fromhex("3BE000FF8131FE4514")  # contact interface, T=1
 CONTACTLESS_ATR = bytes.fromhex("3B8880010000000000000000")  # PC/SC part 3 style, TCK added below
 T0_ATR = bytes.fromhex("3B00")  # contact interface, T=0 only (no interface bytes)
@@ -47,7 +47,7 @@ def with_tck(atr: bytes) -> bytes:
 class Persona:
     id: str
     description: str
-    token: TokenKind
+    token: JpkiToken
     name: str
     birth_date: date
     sex: str
@@ -61,29 +61,29 @@ class Persona:
 
 
 PERSONAS = {p.id: p for p in (
-    Persona("valid_adult", "valid card, everything in order", TokenKind.CARD,
+    Persona("valid_adult", "valid card, everything in order", JpkiToken.CARD,
             "山田　太郎", date(1980, 2, 17), "1", "2285", "1234"),
-    Persona("expiring_soon", "certificate expires within 3 months", TokenKind.CARD,
+    Persona("expiring_soon", "certificate expires within 3 months", JpkiToken.CARD,
             "佐藤　花子", date(1955, 7, 1), "2", "4821", "2468", cert_expiry_days=45),
-    Persona("grace_expired", "certificate expired less than 3 months ago", TokenKind.CARD,
+    Persona("grace_expired", "certificate expired less than 3 months ago", JpkiToken.CARD,
             "鈴木　次郎", date(1962, 11, 23), "1", "7310", "1357", cert_expiry_days=-30),
-    Persona("expired", "certificate expired beyond the 3-month grace", TokenKind.CARD,
+    Persona("expired", "certificate expired beyond the 3-month grace", JpkiToken.CARD,
             "高木　健", date(1948, 3, 3), "1", "1029", "9753", cert_expiry_days=-200),
-    Persona("revoked", "certificate revoked (on the test CA's CRL)", TokenKind.CARD,
+    Persona("revoked", "certificate revoked (on the test CA's CRL)", JpkiToken.CARD,
             "田中　美穂", date(1990, 5, 5), "2", "5566", "8642", revoked=True),
-    Persona("pin_one_try_left", "authentication PIN has 1 try left", TokenKind.CARD,
+    Persona("pin_one_try_left", "authentication PIN has 1 try left", JpkiToken.CARD,
             "髙橋　誠", date(1975, 9, 30), "1", "3141", "3690", pin_tries=1),
-    Persona("pin_locked", "authentication PIN blocked", TokenKind.CARD,
+    Persona("pin_locked", "authentication PIN blocked", JpkiToken.CARD,
             "伊藤　和子", date(1969, 12, 12), "2", "2718", "4826", pin_tries=0),
-    Persona("infant_no_photo", "infant card without a face photo", TokenKind.CARD,
+    Persona("infant_no_photo", "infant card without a face photo", JpkiToken.CARD,
             "渡辺　陽葵", date(2024, 8, 8), "2", "0606", "5050", photo=False),
-    Persona("face_only_no_pin", "face-authentication card, no PIN set", TokenKind.CARD,
+    Persona("face_only_no_pin", "face-authentication card, no PIN set", JpkiToken.CARD,
             "中村　清", date(1938, 4, 29), "1", "9012", None),
-    Persona("forged", "valid layout, signed by untrusted keys", TokenKind.CARD,
+    Persona("forged", "valid layout, signed by untrusted keys", JpkiToken.CARD,
             "小林　翔", date(1985, 1, 15), "1", "6666", "1111", forged=True),
     Persona("android_phone", "Android smartphone certificate (PIN before the certificate)",
-            TokenKind.ANDROID, "スミス　ジョン", date(1995, 6, 15), "1", "8080", "2580", photo=False),
-    Persona("iphone", "iPhone; the patient authenticates on the phone", TokenKind.IPHONE,
+            JpkiToken.ANDROID, "スミス　ジョン", date(1995, 6, 15), "1", "8080", "2580", photo=False),
+    Persona("iphone", "iPhone; the patient authenticates on the phone", JpkiToken.IPHONE,
             "𠮷野　美咲", date(2000, 1, 1), "2", "1212", None, photo=False),
 )}
 
@@ -121,7 +121,7 @@ def _build_one(persona: Persona, today: date, out: Path, issuers: Issuers) -> di
     _write(out / "jpki" / "auth-cert.der", der(cert))
     _write(out / "jpki" / "auth-ca-cert.der", der(issuers.jpki(persona.forged)[0]))
     _write(out / "jpki" / "token-info.bin", token_info(LABELS[persona.token]))
-    if persona.token is TokenKind.CARD:
+    if persona.token is JpkiToken.CARD:
         record["signature_password"] = SIGNATURE_PASSWORD
         _build_card_files(persona, today, expiry, out, issuers)
     (out / "persona.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -192,11 +192,11 @@ def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard
     base = Path(folder) / persona_id
     record = load_record(folder, persona_id)
     persona = PERSONAS[persona_id]
-    token = TokenKind(record["token_kind"])
+    token = JpkiToken(record["token_kind"])
     read = lambda *parts: (base.joinpath(*parts)).read_bytes()  # noqa: E731
     pin = Pin(persona.pin, AUTH_PIN_TRIES, persona.pin_tries,
-              verified_by_device=token is TokenKind.IPHONE)
-    cert_needs = (commands.EF_JPKI_AUTH_PIN,) if token is TokenKind.ANDROID else ()
+              verified_by_device=token is JpkiToken.IPHONE)
+    cert_needs = (commands.EF_JPKI_AUTH_PIN,) if token is JpkiToken.ANDROID else ()
     jpki = Application(
         commands.AID_JPKI,
         files={commands.EF_JPKI_TOKEN_INFO: Ef(read("jpki", "token-info.bin")),
@@ -206,10 +206,10 @@ def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard
         keys={commands.EF_JPKI_AUTH_KEY: Key(load_key(keys_dir() / f"{persona_id}.auth.key.pem"),
                                          (commands.EF_JPKI_AUTH_PIN,))})
     apps = [jpki]
-    if token is TokenKind.CARD:
+    if token is JpkiToken.CARD:
         _add_signature_side(jpki, persona_id, read)
         apps += _card_face_and_text_apps(persona_id, record, read)
-    atr = T0_ATR if t0 else with_tck(CONTACTLESS_ATR) if token is not TokenKind.CARD else CARD_ATR
+    atr = T0_ATR if t0 else with_tck(CONTACTLESS_ATR) if token is not JpkiToken.CARD else CARD_ATR
     return VirtualCard(atr, apps, base / "counters.json", t0=t0)
 
 

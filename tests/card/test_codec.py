@@ -45,7 +45,7 @@ def test_read_binary_offset_is_15_bits():
 
 
 @pytest.mark.parametrize("sw, error", [
-    (0x63C2, errors.WrongPin), (0x63C0, errors.PinBlocked), (0x6984, errors.PinBlocked),
+    (0x63C2, errors.WrongPin), (0x63C0, errors.PinBlockedError), (0x6984, errors.PinBlockedError),
     (0x6982, errors.SecurityStatusNotSatisfied), (0x6A82, errors.FileNotFound),
     (0x6A86, errors.WrongParameters), (0x6B00, errors.OffsetOutOfRange),
     (0x6700, errors.WrongLength), (0x6A88, errors.PinNotSet), (0x6F00, errors.UnexpectedStatus),

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, utils
 
 from reader import errors
 from reader.commands import AID_TEXT_INPUT, INS_SELECT, INS_VERIFY
-from reader.transport import TokenKind
+from reader.transport import JpkiToken
 from reader.trust import load_test_anchors
 
 DIGEST = hashlib.sha256(b"gateway nonce").digest()
@@ -35,7 +35,7 @@ def _never_touched_my_number(card) -> None:
 def test_face_path_reads_label_certificate_card_face_and_proves_the_chip(slot, persona):
     card = slot.open(persona)
     record = slot.record(persona)
-    assert card.token_kind() is TokenKind.CARD
+    assert card.token_kind() is JpkiToken.CARD
     cert = x509.load_der_x509_certificate(card.auth_certificate())
     assert format(cert.serial_number, "x") == record["auth_cert_serial"]
     ca = x509.load_der_x509_certificate(card.auth_ca_certificate())
@@ -94,10 +94,10 @@ def test_certificate_validity_follows_the_persona(slot, persona, low, high):
 
 def test_pin_locked_card_refuses_without_spending_anything(slot):
     card = slot.open("pin_locked")
-    with pytest.raises(errors.PinBlocked) as info:
+    with pytest.raises(errors.PinBlockedError) as info:
         card.pin_tries_left()
     assert not info.value.by_this_attempt
-    with pytest.raises(errors.PinBlocked):
+    with pytest.raises(errors.PinBlockedError):
         card.verify_pin(slot.record("pin_locked")["pin"])
     with pytest.raises(errors.SecurityStatusNotSatisfied):
         card.sign(DIGEST)
@@ -116,7 +116,7 @@ def test_face_only_card_has_no_pin(slot):
 def test_android_needs_the_pin_before_the_certificate(slot):
     card = slot.open("android_phone")
     record = slot.record("android_phone")
-    assert card.token_kind() is TokenKind.ANDROID
+    assert card.token_kind() is JpkiToken.ANDROID
     with pytest.raises(errors.SecurityStatusNotSatisfied):
         card.auth_certificate()
     assert card.pin_tries_left() == 3
@@ -128,7 +128,7 @@ def test_android_needs_the_pin_before_the_certificate(slot):
 
 def test_iphone_authenticates_on_the_phone(slot):
     card = slot.open("iphone")
-    assert card.token_kind() is TokenKind.IPHONE
+    assert card.token_kind() is JpkiToken.IPHONE
     cert = card.auth_certificate()
     assert card.pin_tries_left() is None
     with pytest.raises(errors.ConditionsNotSatisfied):
@@ -160,7 +160,7 @@ def test_t0_reader_gets_whole_answers_via_get_response_and_le_retry(slot):
 
 def test_card_pulled_mid_read_raises_card_removed(slot):
     card = slot.open("valid_adult", pull_after=6)
-    with pytest.raises(errors.CardRemoved):
+    with pytest.raises(errors.CardRemovedError):
         card.card_face(slot.record("valid_adult")["number_b"])
 
 

@@ -38,17 +38,17 @@ def test_wrong_pins_count_down_then_lock_and_the_lock_survives_a_restart(slot):
     with pytest.raises(errors.WrongPin) as second:
         card.verify_pin("0001")
     assert second.value.tries_left == 1
-    with pytest.raises(errors.PinBlocked) as third:
+    with pytest.raises(errors.PinBlockedError) as third:
         card.verify_pin("0002")
     assert third.value.by_this_attempt
     assert len(_value_verifies(slot.card)) == 3  # exactly the three the caller asked for
     slot.remove()
 
     card = slot.open("valid_adult")  # a new VirtualCard read from the same state file
-    with pytest.raises(errors.PinBlocked) as status:
+    with pytest.raises(errors.PinBlockedError) as status:
         card.pin_tries_left()
     assert not status.value.by_this_attempt
-    with pytest.raises(errors.PinBlocked):
+    with pytest.raises(errors.PinBlockedError):
         card.verify_pin(slot.record("valid_adult")["pin"])  # even the right PIN
     assert (slot.personas / "valid_adult" / "counters.json").exists()
 

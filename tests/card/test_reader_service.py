@@ -107,7 +107,7 @@ def test_pcscd_going_away_and_coming_back(private_pcscd, personas, pcsc_service)
         events.expect(EventKind.CARD_REMOVED, reader)
         events.expect(EventKind.READER_REMOVED, reader)
         events.expect(EventKind.SERVICE_DOWN)
-        with pytest.raises((errors.ReaderUnavailable, errors.CardRemoved)):
+        with pytest.raises((errors.ReaderUnavailable, errors.CardRemovedError)):
             MyNumberCard(transport).token_kind()
         with pytest.raises(errors.ReaderUnavailable):
             PcscTransport(reader)
@@ -132,7 +132,7 @@ def test_in_process_reader_is_a_reader_service(personas):
         transport = reader.connect()
         reader.remove()
         events.expect(EventKind.CARD_REMOVED)
-        with pytest.raises(errors.CardRemoved):
+        with pytest.raises(errors.CardRemovedError):
             MyNumberCard(transport).token_kind()
     finally:
         reader.stop()

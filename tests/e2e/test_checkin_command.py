@@ -8,25 +8,10 @@ import pytest
 
 from kiosk.tools import checkin
 from reader.virtual.personas import PERSONAS
+from tests.e2e.checkin_cases import CASES
 from tests.results.parse import parse_result
 
 pytestmark = pytest.mark.e2e
-
-# persona: (extra arguments, exit code, what the output must say, result expectations)
-CASES = {
-    "valid_adult": (["--pin", "1234"], 0, "result written", {"QualificationValidity": "1", "PharmacistsInfoConsFlg": "1"}),
-    "expiring_soon": (["--pin", "2468"], 0, "result written", {"ProcessingResultCode": "W01"}),
-    "grace_expired": (["--pin", "1357"], 0, "result written", {"ProcessingResultCode": "W02", "PharmacistsInfoConsFlg": "0"}),
-    "expired": (["--pin", "9753"], 1, "problem 006", None),
-    "revoked": (["--pin", "8642"], 1, "problem 006", None),
-    "pin_one_try_left": (["--pin", "3690"], 0, "result written", {"QualificationValidity": "1"}),
-    "pin_locked": (["--pin", "4826"], 1, "problem 003", None),
-    "infant_no_photo": (["--method", "face"], 1, "problem 018", None),
-    "face_only_no_pin": (["--method", "face"], 0, "result written", {"QualificationValidity": "1"}),
-    "forged": (["--pin", "1111"], 1, "problem 007", None),
-    "android_phone": (["--pin", "2580"], 0, "result written", {"QualificationValidity": "1"}),
-    "iphone": ([], 0, "result written", {"QualificationValidity": "1"}),
-}
 
 
 def test_every_persona_has_a_case():

@@ -6,7 +6,7 @@ from kiosk.gateway.errors import (CommunicationError, GatewayRefused, GatewayTim
                                   MalformedAnswer, NonceReused)
 from kiosk.gateway.faults import Fault, FaultSwitch
 from kiosk.gateway.link import RetryingGateway, SimulatorLink
-from kiosk.gateway.messages import Notice, QualificationAnswer, Validity
+from kiosk.gateway.messages import GatewayNotice, QualificationAnswer, Validity
 from kiosk.gateway.wire import decode_answer, encode_answer
 from tests.gateway.pki import pin_request
 from tests.gateway.pki import NOW
@@ -27,7 +27,7 @@ def cert(registry, ca) -> bytes:
 def test_every_persona_survives_the_wire(registry):
     for persona_id in registry.persona_ids():
         validity, record = registry.person(persona_id)
-        answer = QualificationAnswer(validity, record, NOW, (Notice.CERT_EXPIRES_SOON,))
+        answer = QualificationAnswer(validity, record, NOW, (GatewayNotice.CERT_EXPIRES_SOON,))
         assert decode_answer(encode_answer(answer)) == answer
 
 

@@ -12,7 +12,7 @@ from kiosk.gateway import open_simulator_gateway
 from kiosk.gateway.errors import (BadSignature, CertificateExpired, CertificateRevoked,
                                   CertificateUntrusted, GatewayRefused, NonceReused, NonceUnknown)
 from kiosk.gateway.faults import FaultSwitch
-from kiosk.gateway.messages import Notice, SignedNonceRequest, Validity
+from kiosk.gateway.messages import GatewayNotice, SignedNonceRequest, Validity
 from kiosk.gateway.simulator import SimulatedGateway
 from tests.gateway.pki import pin_request
 from tests.gateway.pki import NOW, TestCA, card_sign, rsa_key, subject_name
@@ -49,14 +49,14 @@ def test_unlinked_certificate_is_not_found(gateway, ca):
 def test_expiry_within_three_months_is_announced(gateway, registry, ca):
     cert = linked(registry, ca, "expiring_soon", not_after=NOW + timedelta(days=60))
     answer = gateway.confirm(pin_request(gateway, cert))
-    assert answer.notices == (Notice.CERT_EXPIRES_SOON,) and not answer.status_only
+    assert answer.notices == (GatewayNotice.CERT_EXPIRES_SOON,) and not answer.status_only
 
 
 def test_expired_within_grace_gives_insurance_status_only(gateway, registry, ca):
     cert = linked(registry, ca, "grace_expired", not_after=NOW - timedelta(days=30))
     answer = gateway.confirm(pin_request(gateway, cert))
     assert answer.validity is Validity.VALID and answer.record.name == "鈴木　次郎"
-    assert answer.notices == (Notice.CERT_IN_GRACE,) and answer.status_only
+    assert answer.notices == (GatewayNotice.CERT_IN_GRACE,) and answer.status_only
 
 
 def test_expired_beyond_grace_is_error_006(gateway, registry, ca):
@@ -67,7 +67,7 @@ def test_expired_beyond_grace_is_error_006(gateway, registry, ca):
 
 
 @pytest.mark.parametrize("expiry_shift, expected", [
-    (timedelta(seconds=1), Notice.CERT_IN_GRACE), (timedelta(0), Notice.CERT_IN_GRACE),
+    (timedelta(seconds=1), GatewayNotice.CERT_IN_GRACE), (timedelta(0), GatewayNotice.CERT_IN_GRACE),
     (-timedelta(seconds=1), CertificateExpired)])
 def test_grace_ends_exactly_three_calendar_months_after_expiry(gateway, ca, clock, expiry_shift,
                                                                 expected):

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from kiosk.gateway.messages import Notice, QualificationAnswer, Validity
+from kiosk.gateway.messages import GatewayNotice, QualificationAnswer, Validity
 from kiosk.gateway.registry import Registry
-from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem, Prescription
+from kiosk.core.choices import ConsentItem
+from kiosk.results.layout import RenderedResult, encoding_named, render_result
+from kiosk.results.outcome import CheckinOutcome, ConsentFlag, Prescription
 
 CONFIRMED_AT = datetime(2026, 11, 23, 0, 48, 35, tzinfo=timezone.utc)   # 09:48:35 JST
 CONSENTED_AT = CONFIRMED_AT + timedelta(seconds=12)
 PROCESSED_AT = CONSENTED_AT + timedelta(seconds=3)
 FILE_IDENTIFIER = "ArnHCeDfNjMCFzg="
-NOTICES = {"expiring_soon": (Notice.CERT_EXPIRES_SOON,), "grace_expired": (Notice.CERT_IN_GRACE,)}
-FACILITY_DEFAULT = {ConsentItem.PHARMACISTS: ConsentFlag.GIVEN,
-                    ConsentItem.SPECIFIC_HEALTH_CHECKUPS: ConsentFlag.GIVEN}
+INSTITUTION = "1311111111"
+NOTICES = {"expiring_soon": (GatewayNotice.CERT_EXPIRES_SOON,), "grace_expired": (GatewayNotice.CERT_IN_GRACE,)}
+FACILITY_DEFAULT = {ConsentItem.MEDICATION: ConsentFlag.GIVEN,
+                    ConsentItem.HEALTH_CHECKUPS: ConsentFlag.GIVEN}
 EVERYTHING = {item: ConsentFlag.GIVEN for item in ConsentItem}
 
 _registry: Registry | None = None
@@ -42,3 +45,8 @@ def outcome_for(persona_id: str, variant: str = "default") -> CheckinOutcome:
     if variant == "everything":
         return CheckinOutcome(answer, EVERYTHING, CONSENTED_AT, True, True, Prescription.ELECTRONIC)
     return CheckinOutcome(answer, FACILITY_DEFAULT, CONSENTED_AT, True, True, Prescription.PAPER)
+
+
+def render(outcome: CheckinOutcome, encoding: str = "utf-8") -> RenderedResult:
+    """The result file of ``outcome`` for the test facility, processed at the fixed time."""
+    return render_result(outcome, INSTITUTION, encoding_named(encoding), PROCESSED_AT, FILE_IDENTIFIER)

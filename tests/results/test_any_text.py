@@ -7,9 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.results.outcome import CheckinOutcome
-from tests.results.outcomes import answer_for
+from tests.results.outcomes import answer_for, render
 from tests.results.parse import parse_result
-from tests.results.test_layout import render
 
 XML_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\t\n"),
                    min_size=1, max_size=40)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.results.outcomes import seeded_registry, outcome_for
-from tests.results.test_layout import render
+from tests.results.outcomes import outcome_for, render, seeded_registry
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [(p, "default", e) for p in seeded_registry().persona_ids() for e in ("utf-8", "shift_jis")]

@@ -5,22 +5,17 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.results.layout import CP932_LOOKALIKES, ENCODINGS, JST, encoding_named, render_result
-from kiosk.results.outcome import CheckinOutcome, ConsentFlag, ConsentItem
-from tests.results.outcomes import (CONSENTED_AT, FILE_IDENTIFIER, PROCESSED_AT, answer_for,
-                                    outcome_for, seeded_registry)
+from kiosk.results.layout import CP932_LOOKALIKES, ENCODINGS, JST, encoding_named
+from kiosk.core.choices import ConsentItem
+from kiosk.results.outcome import CheckinOutcome, ConsentFlag
+from tests.results.outcomes import (CONSENTED_AT, FILE_IDENTIFIER, INSTITUTION, PROCESSED_AT, answer_for,
+                                    outcome_for, render, seeded_registry)
 from tests.results.parse import parse_result
 
-INSTITUTION = "1311111111"
 PERSONAS = seeded_registry().persona_ids()
 HEADER_ORDER = ["ProcessExecutionTime", "QualificationConfirmationDate", "MedicalInstitutionCode",
                 "ArbitraryFileIdentifier", "ReferenceClassification", "SegmentOfResult",
                 "CharacterCodeIdentifier"]
-
-
-def render(outcome: CheckinOutcome, encoding: str = "utf-8"):
-    return render_result(outcome, INSTITUTION, encoding_named(encoding), PROCESSED_AT,
-                         FILE_IDENTIFIER)
 
 
 def record_fields(value: object, path: str = "") -> dict[str, str]:
@@ -75,7 +70,8 @@ def test_element_order_follows_the_layout():
         "LimitApplicationCertificateRelatedInfo",
         "SpecificDiseasesCertificateRelatedConsFlg", "SpecificDiseasesCertificateRelatedConsTime",
         "SpecificDiseasesCertificateList",
-        *[f"{item.value}{suffix}" for item in ConsentItem
+        *[f"{stem}{suffix}" for stem in ("SpecificHealthCheckupsInfo", "PharmacistsInfo", "DiagnosisInfo",
+                                          "OperationInfo")
           for suffix in ("ConsFlg", "ConsTime", "AvailableTime")]]
 
 

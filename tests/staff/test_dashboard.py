@@ -18,7 +18,7 @@ from kiosk.staff.dashboard import (CSV_COLUMNS, day_dashboard, export_csv, step_
 from kiosk.results import open_result_sink
 from kiosk.results.layout import JST
 from kiosk.store import CheckinAudit, PersonalFields, open_audit_store
-from tests.e2e.test_checkin_command import CASES
+from tests.e2e.checkin_cases import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
 

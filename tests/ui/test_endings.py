@@ -9,7 +9,7 @@ import pytest
 from kiosk.core.codes import Notice, Problem
 from kiosk.core.events import CardFacts, TokenKind
 from kiosk.core.session import Ending, Step, Visit
-from tests.ui.test_window import make_window
+from tests.ui.driving import make_window
 
 CARD = CardFacts(TokenKind.CARD, pin_tries_left=3)
 AT_RECEPTION = (Problem.INSURANCE_INVALID, Problem.INSURANCE_NOT_FOUND, Problem.NO_ANSWER_IN_TIME)

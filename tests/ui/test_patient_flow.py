@@ -14,7 +14,7 @@ from kiosk.core.session import Step, Visit
 from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD
 from kiosk.config.settings import CardPlacement
 from tests.ui.driving import FAST
-from tests.ui.test_staff_panel import open_panel, tab
+from tests.ui.staff_driving import open_panel, tab
 
 pytestmark = pytest.mark.e2e
 

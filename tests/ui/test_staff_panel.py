@@ -13,11 +13,10 @@ from kiosk.staff.passwords import check_visual_check_password
 from kiosk.config.settings import Who
 from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD, StaffAccess
 from tests.ui.driving import FAST, step_of
+from tests.ui.staff_driving import close_panel, open_panel, open_settings_form, tab, type_password
 from ui.staff.desk import HOLD_MS
 
 pytestmark = pytest.mark.e2e
-
-OK = "確認 / OK"
 
 
 class Clock:
@@ -26,41 +25,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-def type_password(demo, password: str) -> None:
-    demo.press(*password)
-    demo.press(OK)
-    demo.qtbot.waitUntil(lambda: not demo.window.staff.prompt.checking, timeout=FAST)
-
-
-def open_panel(demo) -> None:
-    demo.qtbot.keyClick(demo.window, Qt.Key.Key_S,
-                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-    demo.qtbot.waitUntil(lambda: demo.window.staff.prompt.isVisible(), timeout=FAST)
-    type_password(demo, DEMO_STAFF_PASSWORD)
-    demo.qtbot.waitUntil(lambda: demo.window.staff.panel.isVisible(), timeout=FAST)
-
-
-def tab(demo, title: str) -> None:
-    """Touch the panel's tab with these words."""
-    tabs = demo.window.staff.panel.tabs
-    (index,) = [i for i in range(tabs.count()) if tabs.tabText(i) == title]
-    bar = tabs.tabBar()
-    demo.qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert tabs.currentIndex() == index
-
-def open_settings_form(demo):
-    """Open the panel with the password and touch its settings tab; the form shown."""
-    open_panel(demo)
-    tab(demo, "設定 / Settings")
-    return demo.window.staff.settings_form
-
-
-
-def close_panel(demo) -> None:
-    demo.press("閉じる / Close")
-    demo.qtbot.waitUntil(lambda: not demo.window.staff.is_open(), timeout=FAST)
 
 
 def staff_actions(demo, kind: str) -> list:
