@@ -1,7 +1,8 @@
 """The facility's settings: one declarative schema, loaded from settings.toml in the config folder.
 
-Every setting names its type, default, description and who may change it; the staff settings form
-and the vendor guide are generated from this schema, never written by hand.
+Every setting names its type, default, description, who may change it and its Japanese and English
+titles; the staff settings form and the configuration reference are generated from this schema,
+never written by hand.
 """
 from __future__ import annotations
 
@@ -46,6 +47,10 @@ class Setting:
     check: Callable[[Any], str | None] | None = None  # returns a problem, or None when fine
     minimum: int | None = None   # whole numbers: the range their consumer takes (a Qt timer
     maximum: int | None = None   # holds at most 2**31 - 1 ms, a date 9999 years)
+    # What staff and vendors read: the staff form shows both titles (Japanese first), the
+    # configuration reference too. Every setting has both.
+    title_ja: str = field(kw_only=True)
+    title_en: str = field(kw_only=True)
 
 
 def _institution_code_problem(value: str) -> str | None:
@@ -90,63 +95,84 @@ def camera_source(value: str) -> int | str:
 SCHEMA: tuple[Setting, ...] = (
     Setting("institution_code", str, "",
             "保険医療機関等コード: the 10-digit institution code written into every result file.",
-            Who.VENDOR, _institution_code_problem),
+            Who.VENDOR, _institution_code_problem,
+            title_ja="医療機関コード", title_en="Institution code"),
     Setting("staff_mode", StaffMode, StaffMode.AUTOMATIC,
-            "How patients prove who they are: automatic (face or PIN), pin_only, or visual_check (目視)."),
+            "How patients prove who they are: automatic (face or PIN), pin_only, or visual_check (目視).",
+            title_ja="本人確認の方法", title_en="Identity check"),
     Setting("smartphone_enabled", bool, False,
-            "Accept smartphones carrying the My Number card (iPhone and Android)."),
+            "Accept smartphones carrying the My Number card (iPhone and Android).",
+            title_ja="スマートフォン受付", title_en="Smartphone check-in"),
     Setting("consent_items", list[ConsentItem],
             [ConsentItem.MEDICATION, ConsentItem.HEALTH_CHECKUPS],
-            "Consent questions shown to patients, in this order."),
+            "Consent questions shown to patients, in this order.",
+            title_ja="同意の項目", title_en="Consent questions"),
     Setting("comprehensive_consent", bool, True,
-            "Ask one 包括同意 question (all information) first, with an 'individually' option."),
+            "Ask one 包括同意 question (all information) first, with an 'individually' option.",
+            title_ja="包括同意", title_en="Comprehensive consent"),
     Setting("eprescription_question", bool, False,
-            "Ask whether the patient wants an electronic or a paper prescription."),
+            "Ask whether the patient wants an electronic or a paper prescription.",
+            title_ja="電子処方箋の質問", title_en="Electronic prescription question"),
     Setting("card_placement", CardPlacement, CardPlacement.TRAY,
             "How the installed card reader takes the card: slot, tray (flat, photo up) or stand "
-            "(upright); the idle screen's picture and words follow it.", Who.VENDOR),
+            "(upright); the idle screen's picture and words follow it.", Who.VENDOR,
+            title_ja="カードの置き方", title_en="Card placement"),
     Setting("result_folder", str, "",
             "Folder the receipt computer reads results from (an absolute path; the kiosk never creates it); empty = C:\\OQS\\face on Windows, face/ in the kiosk's data folder elsewhere.",
-            Who.VENDOR, _absolute_path_problem),
+            Who.VENDOR, _absolute_path_problem,
+            title_ja="結果フォルダ", title_en="Result folder"),
     Setting("result_share_mount", str, "",
             "Mount point of the network share holding result_folder (e.g. /mnt/oqs); while nothing "
             "is mounted there, results wait in the outbox instead of going to the local disk under "
-            "the empty mount point. Empty = no such check.", Who.VENDOR, _absolute_path_problem),
+            "the empty mount point. Empty = no such check.", Who.VENDOR, _absolute_path_problem,
+            title_ja="結果フォルダの共有のマウント先", title_en="Result share mount point"),
     Setting("result_encoding", ResultEncoding, ResultEncoding.UTF8,
-            "Encoding of result files: utf-8 or shift_jis (written as cp932).", Who.VENDOR),
+            "Encoding of result files: utf-8 or shift_jis (written as cp932).", Who.VENDOR,
+            title_ja="結果ファイルの文字コード", title_en="Result file encoding"),
     Setting("languages", list[str], ["ja", "en"],
-            "Languages offered to patients; Japanese first.", Who.STAFF, _languages_problem),
+            "Languages offered to patients; Japanese first.", Who.STAFF, _languages_problem,
+            title_ja="表示言語", title_en="Languages"),
     Setting("screen_timeout_seconds", int, 60,
             "Seconds without a touch before a screen gives up and returns to the start.",
-            Who.STAFF, minimum=1, maximum=3600),
+            Who.STAFF, minimum=1, maximum=3600,
+            title_ja="画面の待ち時間 (秒)", title_en="Screen timeout (seconds)"),
     Setting("done_timeout_seconds", int, 15,
             "Seconds the 'please take your card' screen waits before returning to the start.",
-            Who.STAFF, minimum=1, maximum=600),
+            Who.STAFF, minimum=1, maximum=600,
+            title_ja="完了画面の表示時間 (秒)", title_en="Done screen time (seconds)"),
     Setting("audit_retention_days", int, 90,
             "Days the audit rows (no PIN, no face data; names encrypted) are kept before purging.",
-            Who.VENDOR, minimum=1, maximum=3650),
+            Who.VENDOR, minimum=1, maximum=3650,
+            title_ja="記録の保存日数", title_en="Audit retention (days)"),
     Setting("pin_scrambled", bool, False,
-            "Shuffle the PIN pad's digits for every entry, so onlookers cannot read the PIN from finger positions."),
+            "Shuffle the PIN pad's digits for every entry, so onlookers cannot read the PIN from finger positions.",
+            title_ja="暗証番号の数字を並べ替える", title_en="Scrambled PIN pad"),
     Setting("face_attempts", int, 2,
             "Face-match attempts before the PIN and staff check are offered.", Who.STAFF,
-            minimum=1, maximum=10),
+            minimum=1, maximum=10,
+            title_ja="顔認証の試行回数", title_en="Face-match attempts"),
     Setting("voice_volume", int, 80,
             "Voice guidance and sounds, in percent of the speaker's volume (0 = silent).", Who.STAFF,
-            minimum=0, maximum=100),
+            minimum=0, maximum=100,
+            title_ja="音声の音量 (%)", title_en="Voice volume (%)"),
     Setting("staff_panel_timeout_seconds", int, 120,
             "Seconds without a touch before the staff panel closes itself.", Who.STAFF,
-            minimum=1, maximum=3600),
+            minimum=1, maximum=3600,
+            title_ja="職員画面を閉じるまでの時間 (秒)", title_en="Staff panel timeout (seconds)"),
     Setting("seated_layout", bool, False,
             "Start every visit in the seated (wheelchair) layout: every control in the lower half of "
-            "the screen, the face guide lower. Patients can also switch it for their own visit."),
+            "the screen, the face guide lower. Patients can also switch it for their own visit.",
+            title_ja="車いす用の配置で始める", title_en="Start in the seated layout"),
     Setting("face_camera", str, "0",
             "Camera facing the patient for face check-in: a device index (\"0\" = the first camera), "
             "a device path (/dev/video0), a video file or a stream URL. A missing camera shows "
-            "problem 019 and offers the PIN.", Who.VENDOR, _camera_problem),
+            "problem 019 and offers the PIN.", Who.VENDOR, _camera_problem,
+            title_ja="顔認証のカメラ", title_en="Face camera"),
     Setting("tray_camera", str, "",
             "Camera looking at the card tray, to read 照合番号B from the card front for face "
             "check-in: same forms as face_camera; empty = the face camera.", Who.VENDOR,
-            _camera_problem),
+            _camera_problem,
+            title_ja="カード置き場のカメラ", title_en="Card tray camera"),
 )
 
 SCHEMA_BY_NAME = {s.name: s for s in SCHEMA}

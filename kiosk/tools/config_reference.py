@@ -62,14 +62,15 @@ def reference() -> str:
         "",
         f"{len(SCHEMA)} settings:",
         "",
-        "| name | type | default | who may change | description |",
-        "|---|---|---|---|---|",
+        "| name | title (staff panel) | type | default | who may change | description |",
+        "|---|---|---|---|---|---|",
     ]
     for setting in SCHEMA:
         kind = type_text(setting.type)
         if setting.minimum is not None:
             kind += f", {setting.minimum} to {setting.maximum}"
-        lines.append(f"| `{setting.name}` | {_cell(kind)} | {_cell(default_text(setting))} "
+        lines.append(f"| `{setting.name}` | {_cell(setting.title_ja)} / {_cell(setting.title_en)} "
+                     f"| {_cell(kind)} | {_cell(default_text(setting))} "
                      f"| {WHO_TEXT[setting.who]} | {_cell(setting.description)} |")
     lines += ["", "An example `settings.toml`:", "", "```toml",
               'institution_code = "1312345678"',

@@ -26,10 +26,11 @@ def test_every_setting_has_a_row_with_its_type_default_and_who():
 
 
 def test_a_new_setting_makes_the_committed_file_stale(monkeypatch):
-    extra = Setting("night_mode", bool, False, "A setting the reference has not seen.", Who.STAFF)
+    extra = Setting("night_mode", bool, False, "A setting the reference has not seen.", Who.STAFF,
+                    title_ja="夜間モード", title_en="Night mode")
     monkeypatch.setattr(config_reference, "SCHEMA", SCHEMA + (extra,))
     regenerated = config_reference.reference()
-    assert "| `night_mode` | true / false | `false` | staff" in regenerated
+    assert "| `night_mode` | 夜間モード / Night mode | true / false | `false` | staff" in regenerated
     assert regenerated != (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
 
 

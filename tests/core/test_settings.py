@@ -1,6 +1,8 @@
 """Settings: the schema's defaults, a real TOML file, and clear refusals naming the key."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kiosk.config import settings as st
@@ -53,6 +55,22 @@ def test_every_setting_is_described_and_its_default_passes_its_own_check():
         assert setting.description.strip()
         if setting.name != "institution_code":     # no default code: each facility has its own
             assert st.coerce(setting, _as_toml(setting.default)) == setting.default
+
+
+JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")   # hiragana, katakana, kanji
+
+
+def test_every_setting_has_a_japanese_and_an_english_title():
+    for setting in st.SCHEMA:
+        assert JAPANESE.search(setting.title_ja), setting.name
+        assert setting.title_en.strip() and setting.title_en.isascii(), setting.name
+    titles = [(s.title_ja, s.title_en) for s in st.SCHEMA]
+    assert len({ja for ja, _ in titles}) == len({en for _, en in titles}) == len(st.SCHEMA)   # none shared
+
+
+def test_a_setting_cannot_be_declared_without_its_titles():
+    with pytest.raises(TypeError, match="title_ja"):
+        st.Setting("night_mode", bool, False, "A setting without titles.")   # type: ignore[call-arg]
 
 
 def _as_toml(value):

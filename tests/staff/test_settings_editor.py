@@ -126,7 +126,8 @@ def test_an_unchanged_value_is_neither_saved_nor_audited(editor, audit):
 
 def test_a_password_setting_is_audited_as_changed_without_its_values(tmp_path, monkeypatch, loaded,
                                                                     audit):
-    secret = st.Setting("visual_check_password", str, "", "目視 password (test only)", st.Who.STAFF)
+    secret = st.Setting("visual_check_password", str, "", "目視 password (test only)", st.Who.STAFF,
+                        title_ja="目視確認のパスワード", title_en="Visual check password")
     monkeypatch.setattr(st, "SCHEMA", st.SCHEMA + (secret,))
     monkeypatch.setitem(st.SCHEMA_BY_NAME, secret.name, secret)
     editor = SettingsEditor(st.Settings({**loaded.values, secret.name: "old-Secret-1"}), audit,

@@ -8,9 +8,10 @@ import tomllib
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk.staff.passwords import check_visual_check_password
-from kiosk.config.settings import Who
+from kiosk.config.settings import SCHEMA, Who
 from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD, StaffAccess
 from tests.ui.driving import FAST, step_of
 from tests.ui.staff_driving import close_panel, open_panel, open_settings_form, tab, type_password
@@ -139,6 +140,8 @@ def test_each_mode_changes_what_the_patient_may_choose(demo_factory):
 def test_a_settings_change_is_applied_live_persisted_and_audited(demo_factory):
     demo = demo_factory()
     form = open_settings_form(demo)
+    headings = [w.text() for w in form.findChildren(QLabel, "staff_heading")]
+    assert headings[:len(SCHEMA)] == [f"{s.title_ja} / {s.title_en}" for s in SCHEMA]   # the schema's titles
     form.fields["screen_timeout_seconds"].number.setValue(45)
     form.fields["pin_scrambled"].toggle.click()
     demo.press("保存する / Save")

@@ -1,5 +1,5 @@
 """The facility settings form, generated from kiosk.config.settings.SCHEMA: a row per setting with its
-name, its help (the schema's description), its field and, after a refused save, the schema's
+Japanese and English titles, its help (the schema's description), its field and, after a refused save, the schema's
 reason beside it. Staff edit the staff settings; vendor settings are shown read-only. Saving goes
 through the SettingsEditor: checked, written atomically, applied live, audited."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from kiosk.staff.settings_editor import SettingsEditor
 from ui.screens.base import button, label
 from ui.staff.fields import Field, field_for
 from ui.staff.prompt import NewPasswordForm
-from ui.staff.words import both, setting_title
+from ui.staff.words import both
 
 VENDOR_ONLY = both("販売店のみ変更できます", "Only the vendor may change this")
 
@@ -42,7 +42,8 @@ class SettingsForm(QWidget):
             help_text = setting.description + ("" if editable else f"\n{VENDOR_ONLY}")
             problem = label("staff_problem", centred=False)
             problem.hide()
-            grid.addWidget(label("staff_heading", setting_title(setting), centred=False), 3 * index, 0)
+            grid.addWidget(label("staff_heading", both(setting.title_ja, setting.title_en), centred=False),
+                           3 * index, 0)
             grid.addWidget(field, 3 * index, 1)
             grid.addWidget(label("staff_help", help_text, centred=False), 3 * index + 1, 0, 1, 2)
             grid.addWidget(problem, 3 * index + 2, 0, 1, 2)
