@@ -4,7 +4,7 @@ from __future__ import annotations
 from kiosk.core.codes import Notice, Problem
 from kiosk.core.events import CardFacts, Method, TokenKind
 from kiosk.core.session import Step, Visit
-from kiosk.config.settings import ConsentItem
+from kiosk.core.choices import ConsentItem
 
 CARD = CardFacts(TokenKind.CARD, pin_tries_left=3)
 

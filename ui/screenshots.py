@@ -11,7 +11,8 @@ from pathlib import Path
 
 from kiosk.config import settings as st
 from kiosk.core.session import CheckInMachine, Step
-from kiosk.config.settings import DEMO_INSTITUTION_CODE, ConsentItem
+from kiosk.config.settings import DEMO_INSTITUTION_CODE
+from kiosk.core.choices import ConsentItem
 
 
 def screen_settings():

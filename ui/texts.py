@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from kiosk.core.codes import Notice, Problem
 from kiosk.core.events import Method
 from kiosk.core.session import Ending, Step
-from kiosk.config.settings import ConsentItem
+from kiosk.core.choices import ConsentItem
 
 
 def say(context: str, text: str) -> str:

@@ -6,7 +6,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
-from kiosk.core.codes import Notice
+from kiosk.core.codes import Notice, Problem
 from kiosk.core.events import Method, TokenKind
 from kiosk.core.session import Step, Visit
 from kiosk.store import AuditStore, CheckinAudit, PersonalFields
@@ -17,8 +17,11 @@ METHOD_NAMES = {Method.PIN: "pin", Method.FACE: "face", Method.STAFF: "visual_ch
                 Method.PHONE: "iphone"}
 
 
-def audit_of(visit: Visit, last_step: Step, farewell, mode: str) -> CheckinAudit:
+def audit_of(visit: Visit, last_step: Step, farewell: Problem | None, mode: str) -> CheckinAudit:
     """The row for a visit that ended after `last_step`; `farewell` is why it ended early, if so."""
+    started_at = visit.started_at
+    if started_at is None:
+        raise ValueError("a visit that never started has no audit row")
     if visit.left_early is not None and visit.result_file is not None:
         outcome = "unanswered"    # the result was written, the questions were not answered
     elif last_step is Step.DONE:
@@ -34,9 +37,9 @@ def audit_of(visit: Visit, last_step: Step, farewell, mode: str) -> CheckinAudit
     answer = visit.answer
     step_times: dict[str, float] = {}
     for name, at in visit.step_times:
-        step_times.setdefault(name, round((at - visit.started_at).total_seconds(), 4))
+        step_times.setdefault(name, round((at - started_at).total_seconds(), 4))
     return CheckinAudit(
-        started_at=visit.started_at, method=method or "none", mode=mode, outcome=outcome,
+        started_at=started_at, method=method or "none", mode=mode, outcome=outcome,
         step_times=step_times, patient_code=problem.code if problem else None,
         validity=visit.validity,
         notice_codes=tuple(n.code for n in getattr(answer, "notices", ())),
@@ -58,7 +61,7 @@ class AuditTrail:
             self._visit, self._step = visit, step
             return
         ended, last_step, self._visit = self._visit, self._step, None
-        if ended is not None and ended.started_at is not None:
+        if ended is not None and last_step is not None and ended.started_at is not None:
             row = audit_of(ended, last_step, visit.problem, self.staff_mode())
             self._pool.submit(self._record, row)
 

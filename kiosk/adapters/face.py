@@ -5,12 +5,12 @@ import logging
 import threading
 import time
 from dataclasses import replace
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
-from faceauth import (CameraError, CameraSource, ChipPhotoError, Decision, FaceMatcher,
-                      MatchSession, NoFaceInChipPhoto)
+from faceauth import (CameraError, CameraSource, ChipPhotoError, Decision, FaceMatcher, FaceTemplate,
+                      Frame, MatchSession, NoFaceInChipPhoto)
 from faceauth.thresholds import DEFAULT_LIMITS
 # Where the face screen draws its oval: the UI reaches the camera's geometry through the core.
 from faceauth.thresholds import expected_face_centre_y as expected_face_centre_y
@@ -58,7 +58,7 @@ class LazyMatcher:
         if self._warming is not None:
             self._warming.join()
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:   # stands in for the FaceMatcher it loads
         return getattr(self.loaded(), name)
 
 
@@ -70,7 +70,7 @@ class CameraFace:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.matcher, self.open_camera, self.clock = matcher, open_camera, clock
         self.preview_listeners: list[Callable[[np.ndarray], None]] = []
-        self._template = None
+        self._template: FaceTemplate | None = None
         self._session: MatchSession | None = None
         self.limits = DEFAULT_LIMITS
 
@@ -80,7 +80,7 @@ class CameraFace:
 
     def enrol(self, chip_photo: bytes) -> None:
         try:
-            self._template = self.matcher.enrol_chip_photo(chip_photo)
+            self._template = self.matcher.loaded().enrol_chip_photo(chip_photo)
         except NoFaceInChipPhoto as error:
             raise PortProblem(Problem.NO_CHIP_PHOTO, str(error)) from error
         except ChipPhotoError as error:
@@ -89,7 +89,7 @@ class CameraFace:
     def match(self, on_guidance: Callable[[str], None], should_stop: Callable[[], bool]) -> float | None:
         if self._template is None:
             raise PortProblem(Problem.NO_CHIP_PHOTO, "no chip photo enrolled")
-        session = self._session = MatchSession(self.matcher, self._template, clock=self.clock,
+        session = self._session = MatchSession(self.matcher.loaded(), self._template, clock=self.clock,
                                                limits=self.limits)
         last_guidance = None
         try:
@@ -139,6 +139,6 @@ class CameraFace:
         """Wait for a background load in progress (see LazyMatcher.settle)."""
         self.matcher.settle()
 
-    def _preview(self, frame) -> None:
+    def _preview(self, frame: Frame) -> None:
         for listener in self.preview_listeners:
             listener(frame.image)

@@ -8,7 +8,8 @@ from datetime import datetime, timezone
 
 from kiosk.core.events import Method, QualificationConfirmed
 from kiosk.gateway import (GatewayError, GatewayNotice, GatewayTimeout, MalformedAnswer,
-                           QualificationGateway, SignedNonceRequest, TerminalKey)
+                           QualificationGateway, QualificationRequest, SignedNonceRequest,
+                           TerminalKey)
 from kiosk.core.ports import CardPort, PortProblem
 
 log = logging.getLogger("kiosk.gateway")
@@ -38,7 +39,8 @@ class SignedGateway:
                                       insurance_only=answer.status_only,
                                       expires_soon=GatewayNotice.CERT_EXPIRES_SOON in answer.notices)
 
-    def _request(self, method, card, cert, ca_cert, face_score):
+    def _request(self, method: Method, card: CardPort, cert: bytes, ca_cert: bytes,
+                 face_score: float | None) -> QualificationRequest:
         try:
             nonce = self.gateway.issue_nonce()
         except GatewayError as error:

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, ExitStack
+from typing import Protocol, runtime_checkable
 
+import numpy as np
+
+from faceauth import Frame
 from faceauth.errors import CameraError, CameraUnavailable
 from faceauth.surface import SurfaceReader, SurfaceReading, images_of
 from kiosk.core.codes import Problem
@@ -36,19 +40,29 @@ MIN_NUMBER_B_TRIES = 4
 READ_TIMEOUT = 8.0  # seconds of frames before giving up on the surface
 
 
+@runtime_checkable
+class FrameSource(Protocol):
+    """A started camera on the card tray: a CameraSource, or StillFrames in the demo and tests."""
+
+    def frames(self, timeout: float = 1.0) -> Iterator[Frame]: ...
+
+
+Frames = FrameSource | Iterable[np.ndarray] | Iterable[Frame]   # BGR images or frames will do too
+OpenTrayCamera = Callable[[], AbstractContextManager[FrameSource]]
+
 
 def _unreadable(detail: str) -> PortProblem:
     return PortProblem(Problem.CARD_SURFACE_UNREADABLE, detail)
 
 
-def read_surface(frames: Iterable, surface_reader: SurfaceReader, *, timeout: float = READ_TIMEOUT,
+def read_surface(frames: Frames, surface_reader: SurfaceReader, *, timeout: float = READ_TIMEOUT,
                  clock: Callable[[], float] = time.monotonic) -> SurfaceReading:
     """Feed frames until the surface reading is agreed; PortProblem(017) at the deadline or the
     end of the frames."""
     deadline = clock() + timeout
     surface_reader.reset()
     try:
-        for image in images_of(frames):
+        for image in images_of(frames.frames() if isinstance(frames, FrameSource) else frames):
             reading = surface_reader.feed(image)
             if reading is not None:
                 log.info("card surface read in %d frames, confidence %s", reading.frames_read,
@@ -61,7 +75,7 @@ def read_surface(frames: Iterable, surface_reader: SurfaceReader, *, timeout: fl
     raise _unreadable(f"no agreed reading in {surface_reader.frames_read} frames")
 
 
-def unlock_card_face(card: MyNumberCard, frames: Iterable, *,
+def unlock_card_face(card: MyNumberCard, frames: Frames, *,
                      surface_reader: SurfaceReader | None = None, timeout: float = READ_TIMEOUT,
                      clock: Callable[[], float] = time.monotonic) -> CardFace:
     """The card's signed face record, opened with 照合番号B read from the card surface in `frames`
@@ -89,7 +103,7 @@ class TrayCameraUnlocker:
     """CardFaceUnlocker for the ports: `open_tray_camera()` gives a frame source (a CameraSource
     on the card tray, or in the demo a rendering of the virtual card lying there)."""
 
-    def __init__(self, open_tray_camera: Callable[[], object]) -> None:
+    def __init__(self, open_tray_camera: OpenTrayCamera) -> None:
         self.open_tray_camera = open_tray_camera
         self.surface_reader = SurfaceReader(era.from_era)
 

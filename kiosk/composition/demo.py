@@ -52,6 +52,7 @@ def prepare_personas(folder: Path, simulator: SimulatedGateway,
     today = today or date.today()
     stamp = folder / "issued-for.txt"
     issued = f"{today.isoformat()} {CARD_LAYOUT}"
+    records: dict[str, dict[str, Any]]   # persona id → its record (personas.json)
     if stamp.exists() and stamp.read_text(encoding="utf-8") == issued:
         records = json.loads((folder / "personas.json").read_text(encoding="utf-8"))
     else:

@@ -22,7 +22,8 @@ def card_values_from_persona(folder: Path, persona_id: str) -> CardValues:
     photo = None
     face_file = Path(folder) / persona_id / "card-face" / "card-face.bin"
     if record["has_photo"] and face_file.exists():
-        photo = decode_chip_photo(cardface.parse(face_file.read_bytes()).photo_jp2)
+        jp2 = cardface.parse(face_file.read_bytes()).photo_jp2
+        photo = decode_chip_photo(jp2) if jp2 is not None else None
     return CardValues(name=record["name"], address=DEMO_ADDRESS, birth_text=era.printed_era_date(birth),
                       sex=record["sex"], expiry=date.fromisoformat(record["card_expiry"]),
                       security_code=record["security_code"], photo=photo)

@@ -13,7 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
-from typing import Any, Callable
+from typing import Any, Callable, get_args, get_origin
 
 from kiosk.config import paths, settings_versions
 from kiosk.core.choices import CardPlacement, ConsentItem, StaffMode
@@ -207,9 +207,10 @@ def defaults() -> Settings:
 def coerce(setting: Setting, raw: Any) -> Any:
     """Turn a TOML value into the setting's type, or raise SettingsError naming the key."""
     kind = setting.type
+    value: Any
     try:
-        if getattr(kind, "__origin__", None) is list:
-            (item_type,) = kind.__args__
+        if get_origin(kind) is list:
+            (item_type,) = get_args(kind)
             if not isinstance(raw, list):
                 raise TypeError("expected a list")
             value = [_scalar(item_type, item) for item in raw]
@@ -218,8 +219,9 @@ def coerce(setting: Setting, raw: Any) -> Any:
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"setting '{setting.name}': {exc} (got {raw!r})") from None
     problem = setting.check(value) if setting.check else None
-    if setting.minimum is not None and not setting.minimum <= value <= setting.maximum:
-        problem = f"must be from {setting.minimum} to {setting.maximum}"
+    low, high = setting.minimum, setting.maximum
+    if low is not None and high is not None and not low <= value <= high:
+        problem = f"must be from {low} to {high}"
     if problem:
         raise SettingsError(f"setting '{setting.name}': {problem} (got {raw!r})")
     return value

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Iterable, Sequence, TextIO
+from typing import Any, Iterable, Sequence, TextIO
 
 from kiosk.results import OutboxStatus
 from kiosk.results.layout import JST
@@ -63,7 +63,7 @@ def step_durations(step_times: dict[str, float]) -> dict[str, float]:
 SUMMARY_COLUMNS = ("outcome", "method", "patient_code", "notice_codes", "step_times")
 
 
-def summarise(rows: Sequence[tuple], day: date, outbox: OutboxStatus | None = None) -> DayDashboard:
+def summarise(rows: Sequence[tuple[Any, ...]], day: date, outbox: OutboxStatus | None = None) -> DayDashboard:
     """The figures from ``rows`` of ``SUMMARY_COLUMNS`` (the store's raw values)."""
     outcomes, methods, codes, notices, steps = zip(*rows) if rows else ((),) * 5
     step_times = [json.loads(text) for text in steps]

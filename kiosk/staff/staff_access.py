@@ -14,7 +14,7 @@ import json
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -41,7 +41,7 @@ def lock_seconds(failures: int) -> float:
     """How long the prompt stays locked after the `failures`-th wrong password in a row."""
     if failures < FREE_TRIES:
         return 0.0
-    return min(FIRST_LOCK_S * 2 ** (failures - FREE_TRIES), LONGEST_LOCK_S)
+    return min(FIRST_LOCK_S * 2.0 ** (failures - FREE_TRIES), LONGEST_LOCK_S)
 
 
 def most_guesses(window_s: float) -> int:
@@ -60,6 +60,14 @@ class Attempt:
     locked_for: float       # seconds before the next try is allowed; 0 when it is allowed now
 
 
+@dataclass(frozen=True)
+class Lockout:
+    """The wrong passwords in a row and when the prompt opens again (wall-clock seconds), as the
+    lockout file holds them."""
+    failures: int = 0
+    locked_until: float = 0.0
+
+
 class StaffAccess:
     def __init__(self, folder: Path | None = None, audit: AuditStore | None = None,
                  clock: Callable[[], float] = time.time) -> None:
@@ -68,7 +76,7 @@ class StaffAccess:
         self.lockout_path = folder / LOCKOUT_FILE
         self.audit, self.clock = audit, clock    # wall-clock time: the lock outlives a restart
         self._lock = threading.Lock()
-        self._unsaved: dict[str, float] | None = None   # the state a refused save could not store
+        self._unsaved: Lockout | None = None   # the state a refused save could not store
 
     def has_password(self) -> bool:
         return self.password_path.exists()
@@ -81,7 +89,7 @@ class StaffAccess:
         log.info("staff password set")
 
     def locked_for(self) -> float:
-        return max(0.0, self._state()["locked_until"] - self.clock())
+        return max(0.0, self._state().locked_until - self.clock())
 
     def confirm(self, password: str) -> None:
         """The current password again before a change (a wrong one counts towards the lockout,
@@ -96,18 +104,18 @@ class StaffAccess:
         with self._lock:
             state = self._state()
             now = self.clock()
-            if state["locked_until"] > now:
-                return Attempt(False, state["locked_until"] - now)
+            if state.locked_until > now:
+                return Attempt(False, state.locked_until - now)
             accepted = password_matches(password, self.password_path)
-            failures = 0 if accepted else state["failures"] + 1
+            failures = 0 if accepted else state.failures + 1
             locked_until = now + lock_seconds(failures) if failures else 0.0
-            self._keep({"failures": failures, "locked_until": locked_until})
+            self._keep(Lockout(failures, locked_until))
         self._record(STAFF_LOGIN, {"accepted": accepted, "failures": failures})
         if not accepted:
             log.warning("wrong staff password (%d in a row)", failures)
         return Attempt(accepted, max(0.0, locked_until - now))
 
-    def _keep(self, state: dict[str, float]) -> None:
+    def _keep(self, state: Lockout) -> None:
         """Save the state; if the file cannot be replaced (held by another process, read-only),
         hold it in memory, where it counts until a later save succeeds."""
         try:
@@ -118,23 +126,23 @@ class StaffAccess:
                           self.lockout_path)
             self._unsaved = state
 
-    def _state(self) -> dict[str, float]:
+    def _state(self) -> Lockout:
         if self._unsaved is not None:
             return self._unsaved
         try:
-            state = json.loads(self.lockout_path.read_text(encoding="utf-8"))
-            return {"failures": int(state["failures"]), "locked_until": float(state["locked_until"])}
+            saved = json.loads(self.lockout_path.read_text(encoding="utf-8"))
+            return Lockout(int(saved["failures"]), float(saved["locked_until"]))
         except FileNotFoundError:
-            return {"failures": 0, "locked_until": 0.0}
+            return Lockout()
         except (OSError, ValueError, KeyError, TypeError):
             # A damaged file must not open the prompt: the longest lock, saved so that it can end.
             log.error("unreadable %s: locking the staff prompt", self.lockout_path)
-            state = {"failures": FREE_TRIES, "locked_until": self.clock() + LONGEST_LOCK_S}
+            state = Lockout(FREE_TRIES, self.clock() + LONGEST_LOCK_S)
             self._keep(state)
             return state
 
-    def _save(self, state: dict[str, float]) -> None:
-        write_atomically(self.lockout_path, json.dumps(state).encode("utf-8"))
+    def _save(self, state: Lockout) -> None:
+        write_atomically(self.lockout_path, json.dumps(asdict(state)).encode("utf-8"))
 
     def _record(self, kind: str, detail: dict[str, object]) -> None:
         if self.audit is not None:

@@ -19,8 +19,10 @@ from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Callable
 
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from faceauth import CameraSource
 from faceauth.chip_photo import decode_chip_photo
@@ -28,8 +30,9 @@ from faceauth.surface import SurfaceReader
 from kiosk.config import settings
 from kiosk.composition.installed import camera_sources
 from kiosk.core.ports import PortProblem
-from kiosk.adapters.surface import MIN_NUMBER_B_TRIES, read_surface
-from reader import MyNumberCard, JpkiToken, cardface, cvc, era, errors
+from kiosk.adapters.surface import MIN_NUMBER_B_TRIES, OpenTrayCamera, read_surface
+from reader import JpkiToken, MyNumberCard, Transport, cardface, cvc, era, errors
+from reader.issuer_keys import key_id_name
 from reader.trust import TrustAnchors, load_test_anchors
 
 SOON_DAYS = 90
@@ -38,7 +41,7 @@ SOON_DAYS = 90
 class Steps:
     """Prints `[ ok ] step: finding` lines and remembers whether any failed."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.failed = False
 
     def line(self, verdict: str, step: str, finding: str) -> None:
@@ -66,7 +69,9 @@ def certificate_state(cert: x509.Certificate, now: datetime) -> str:
 def check_certificates(card: MyNumberCard, trust: TrustAnchors, steps: Steps) -> None:
     der, ca_der = card.auth_certificate(), card.auth_ca_certificate()
     cert, ca = x509.load_der_x509_certificate(der), x509.load_der_x509_certificate(ca_der)
-    steps.ok("auth certificate", f"EF 000A {len(der)} bytes, RSA-{cert.public_key().key_size}, "
+    key = cert.public_key()
+    kind = f"RSA-{key.key_size}" if isinstance(key, rsa.RSAPublicKey) else type(key).__name__
+    steps.ok("auth certificate", f"EF 000A {len(der)} bytes, {kind}, "
                                  f"{certificate_state(cert, datetime.now(timezone.utc))}")
     try:
         cert.verify_directly_issued_by(ca)
@@ -79,7 +84,7 @@ def check_certificates(card: MyNumberCard, trust: TrustAnchors, steps: Steps) ->
         else "EF 000B is not among this kiosk's JPKI anchors (the gateway checks the chain)")
 
 
-def number_b_from(args, card_values_camera) -> str:
+def number_b_from(args: argparse.Namespace, card_values_camera: OpenTrayCamera) -> str:
     if args.typed:
         return getpass.getpass("照合番号B (14 digits, not shown): ").strip()
     with ExitStack() as opened:
@@ -106,7 +111,7 @@ def check_card_face(card: MyNumberCard, number_b: str, trust: TrustAnchors, step
     def parse_certificate() -> str:
         found.cert = cert = cvc.parse(found.certificate)
         return (f"7F21 {{5F4E {len(cert.body)} bytes, 5F37}}, issuer key id {cert.issuer_name}, "
-                f"subject key id {cvc.key_id_name(cert.subject_key_id)}")
+                f"subject key id {key_id_name(cert.subject_key_id)}")
 
     def verify_certificate() -> str:
         issuer = cvc.verify(found.cert, trust.card_issuer_keys)
@@ -148,7 +153,8 @@ def check_photo(face: cardface.CardFace, steps: Steps) -> None:
         steps.fail("photo", f"DF27 does not decode: {type(exc).__name__}")
 
 
-def run_check(transport, trust: TrustAnchors, get_number_b, steps: Steps) -> None:
+def run_check(transport: Transport, trust: TrustAnchors, get_number_b: Callable[[], str],
+              steps: Steps) -> None:
     started = time.monotonic()
     card = MyNumberCard(transport, trust)
     kind = card.token_kind()
@@ -190,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if steps.failed else 0
 
 
-def open_reader(args, stack: ExitStack, steps: Steps):
+def open_reader(args: argparse.Namespace, stack: ExitStack,
+                steps: Steps) -> tuple[Transport, OpenTrayCamera]:
     """(transport, card-tray camera factory) for a real reader or a demo persona."""
     from reader.pcsc import PcscTransport, current_readers
 
@@ -207,7 +214,7 @@ def open_reader(args, stack: ExitStack, steps: Steps):
     return transport, camera
 
 
-def demo_card(persona: str, stack: ExitStack):
+def demo_card(persona: str, stack: ExitStack) -> OpenTrayCamera:
     """Put a virtual persona behind the private pcscd; its rendered front is the tray camera."""
     from datetime import date
 

@@ -10,7 +10,9 @@ import argparse
 import sys
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Callable, Sequence
 
 from faceauth import CameraSource
 
@@ -18,10 +20,11 @@ from kiosk.config import paths, settings
 from kiosk.composition.demo import DEMO_RECORDING, PERSONA_IDS, build_demo_kiosk
 from kiosk.core.events import ComprehensiveChoice, Method
 from kiosk.core.patient import PatientScript, ScriptedPatient
-from kiosk.core.session import Step
+from kiosk.core.session import Step, Visit
+from kiosk.results import Delivery
 
 
-def parse_args(argv):
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m kiosk.tools.checkin", description=__doc__)
     parser.add_argument("--persona", required=True, choices=PERSONA_IDS)
     parser.add_argument("--method", choices=[m.value for m in Method], default="pin")
@@ -45,8 +48,8 @@ QUEUED_ONLY = 3   # exit status: the check-in is done, its result waits in the o
 
 @dataclass(frozen=True)
 class Report:
-    steps: list            # (Step, Visit) as the machine announced them, up to the visit's end
-    delivery: object       # the result file's Delivery, if one was written or queued
+    steps: list[tuple[Step, Visit]]   # as the machine announced them, up to the visit's end
+    delivery: Delivery | None         # the result file's, if one was written or queued
     elapsed: float         # seconds from placing the card to the last answer
 
     @property
@@ -54,15 +57,22 @@ class Report:
         return self.steps[-1][0] is Step.DONE
 
     @property
-    def visit(self):
+    def visit(self) -> Visit:
         return next(v for step, v in reversed(self.steps) if step is not Step.IDLE)
+
+    @property
+    def started_at(self) -> datetime:
+        """When the reader noticed the card (every visit the machine announces has started)."""
+        if self.visit.started_at is None:
+            raise ValueError("the visit never started")
+        return self.visit.started_at
 
     def machine_seconds(self) -> float:
         """From the card being detected to the last step, with every answer given at once."""
-        return (self.visit.step_times[-1][1] - self.visit.started_at).total_seconds()
+        return (self.visit.step_times[-1][1] - self.started_at).total_seconds()
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     report = check_in(args)
     print_report(report)
     if not report.written:
@@ -70,7 +80,7 @@ def run(args) -> int:
     return 0 if report.delivery is not None and report.delivery.written else QUEUED_ONLY
 
 
-def check_in(args) -> Report:
+def check_in(args: argparse.Namespace) -> Report:
     base = args.data or paths.data_dir() / "checkin"
     try:
         args.out.mkdir(exist_ok=True)    # named on the command line: not a share to wait for
@@ -83,6 +93,8 @@ def check_in(args) -> Report:
     loaded = settings.load(overrides={**settings.demo_overrides(), **overrides})
     camera = args.camera if not args.camera.isdigit() else int(args.camera)
     open_camera = lambda **kw: CameraSource(camera, loop=True, **kw)   # noqa: E731
+    place: Callable[[], object]
+    take: Callable[[], object]
     if args.inprocess:
         kiosk, tray = build_demo_kiosk(loaded, open_camera, base=base, demo_passwords=False)
         place, take = lambda: tray.place(args.persona), tray.take
@@ -98,7 +110,7 @@ def check_in(args) -> Report:
     script = PatientScript(Method(args.method), args.pin, ComprehensiveChoice(args.consent),
                            args.prescription != "paper")
     patient = ScriptedPatient(script)
-    seen: list = []
+    seen: list[tuple[Step, Visit]] = []
     kiosk.machine.subscribe(patient.on_change)
     kiosk.machine.subscribe(lambda step, visit: seen.append((step, visit)))
     kiosk.start()
@@ -118,7 +130,7 @@ def check_in(args) -> Report:
 def print_report(report: Report) -> None:
     visit = report.visit
     for name, at in visit.step_times:
-        print(f"{(at - visit.started_at).total_seconds() * 1000:8.1f} ms  {name}")
+        print(f"{(at - report.started_at).total_seconds() * 1000:8.1f} ms  {name}")
     problems = [v.problem for _, v in report.steps if v.problem is not None]
     if report.written and report.delivery is not None:
         state = "written" if report.delivery.written else "queued (the folder is unavailable)"

@@ -4,8 +4,9 @@ it and compares)."""
 from __future__ import annotations
 
 import enum
+import io
 import sys
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from kiosk.config.settings import SCHEMA, Setting, Who, plain_value
 from kiosk.config.settings_versions import SETTINGS_VERSION
@@ -14,8 +15,8 @@ WHO_TEXT = {Who.STAFF: "staff (staff panel) or vendor", Who.VENDOR: "vendor only
 
 
 def type_text(kind: Any) -> str:
-    if getattr(kind, "__origin__", None) is list:
-        (item,) = kind.__args__
+    if get_origin(kind) is list:
+        (item,) = get_args(kind)
         return f"list of {type_text(item)}"
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return "one of " + ", ".join(f"`{m.value}`" for m in kind)
@@ -81,7 +82,8 @@ def reference() -> str:
 
 
 def main() -> int:
-    sys.stdout.reconfigure(encoding="utf-8")
+    if isinstance(sys.stdout, io.TextIOWrapper):   # not when a test has replaced it
+        sys.stdout.reconfigure(encoding="utf-8")
     sys.stdout.write(reference())
     return 0
 

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ElementTree
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import paths, settings
 from kiosk.config.platform_calls import private_folder_command, readers_besides_owner, sync_folder
@@ -17,6 +18,11 @@ from kiosk.results import RESULT_FILE_PATTERN, prepare_result_folder, sink_from_
 from kiosk.results.share import ShareUnavailable, check_share
 from kiosk.config.atomic import write_synced
 from kiosk.store import open_audit_store
+
+if TYPE_CHECKING:   # the checks import their parts when they run, so a missing part fails one check
+    from kiosk.composition.demo import VirtualTray
+    from kiosk.gateway import SimulatedGateway
+    from reader import MyNumberCard
 
 DEMO_PERSONA = "valid_adult"
 MIN_FREE_BYTES = 100 * 1024 * 1024   # a result file is a few kB; this is months of them
@@ -49,12 +55,12 @@ class SelftestSetup:
             raise CheckFailed(f"the settings cannot be used: {exc}") from None
 
     @cached_property
-    def simulator(self):
+    def simulator(self) -> SimulatedGateway:
         from kiosk.gateway import SimulatedGateway
         return SimulatedGateway.open()
 
     @cached_property
-    def tray(self):
+    def tray(self) -> VirtualTray:
         from kiosk.composition.demo import demo_tray
         return demo_tray(self.simulator, self.base)
 
@@ -98,7 +104,7 @@ def check_card(setup: SelftestSetup) -> str:
     raise CheckSkipped("no card on the reader; place a My Number card to test it")
 
 
-def _describe_card(card) -> str:
+def _describe_card(card: MyNumberCard) -> str:
     """The token kind and, from a card, its authentication certificate (a phone hands out its
     certificates only after the patient's PIN or unlock, so its answer is the token kind)."""
     from cryptography import x509
@@ -123,7 +129,7 @@ def check_camera(setup: SelftestSetup) -> str:
     return f"{seen}; card tray camera {tray!r}: {_frame_size(tray, 'tray_camera')}"
 
 
-def _frame_size(source, setting: str) -> str:
+def _frame_size(source: int | str | Path, setting: str) -> str:
     from faceauth import CameraError, CameraSource
     try:
         with CameraSource(source, loop=True) as camera:

@@ -15,8 +15,10 @@ import subprocess
 import sys
 import time
 import wave
+from functools import partial
 from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -47,7 +49,8 @@ def _resample(samples: np.ndarray, rate: int) -> np.ndarray:
     if rate == SAMPLE_RATE:
         return samples
     positions = np.arange(0, len(samples), rate / SAMPLE_RATE)
-    return np.interp(positions, np.arange(len(samples)), samples)
+    resampled: np.ndarray = np.interp(positions, np.arange(len(samples)), samples)
+    return resampled
 
 
 def _trimmed(samples: np.ndarray) -> np.ndarray:
@@ -96,20 +99,20 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
 
 
-def wanted(folder: Path) -> dict[str, tuple[str, object]]:
+def wanted(folder: Path) -> dict[str, tuple[str, Callable[[], bytes]]]:
     """Relative path -> (hash, how to render it) for every prompt in every language and every earcon."""
     engines = {language: _engine(language) for language in LANGUAGES}
     speakers = {"ja": speak_japanese, "en": speak_english}
-    files: dict[str, tuple[str, object]] = {}
+    files: dict[str, tuple[str, Callable[[], bytes]]] = {}
     for prompt_id, prompt in catalogue().items():
         for language in LANGUAGES:
             text = prompt.text(language)
             relative = wav_path(folder, prompt_id, language).relative_to(folder).as_posix()
-            files[relative] = (_hash(text, engines[language], repr(SPEECH_EDGES), str(AUDIBLE), str(SAMPLE_RATE)), lambda s=speakers[language], t=text: s(t))
+            files[relative] = (_hash(text, engines[language], repr(SPEECH_EDGES), str(AUDIBLE), str(SAMPLE_RATE)), partial(speakers[language], text))
     for name, (tones, seconds) in EARCONS.items():
         relative = wav_path(folder, f"earcon.{name}").relative_to(folder).as_posix()
         files[relative] = (_hash(repr(tones), str(seconds), str(SAMPLE_RATE)),
-                           lambda tones=tones, seconds=seconds: synthesise_earcon(tones, seconds))
+                           partial(synthesise_earcon, tones, seconds))
     return files
 
 

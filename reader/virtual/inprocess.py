@@ -27,7 +27,7 @@ class InProcessReader:
 
     name = READER_NAME
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._card: VirtualCard | None = None
         self._generation = 0
         self._pull_countdown: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtSvgWidgets import QSvgWidget
 
 from kiosk.core import events as ev
-from kiosk.config.settings import CardPlacement
+from kiosk.core.choices import CardPlacement
 from ui.resources import image_path
 from ui.screens.base import WARNING_SIGN, ProblemPanel, Screen, button, label, row
 

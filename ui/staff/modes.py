@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.config.settings import Settings, StaffMode, Who
+from kiosk.config.settings import Settings, Who
+from kiosk.core.choices import StaffMode
 from kiosk.staff.settings_editor import SettingsEditor
 from ui.screens.base import button, label
 from ui.staff.words import MODE_LETTERS, both, value_title
