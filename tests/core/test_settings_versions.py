@@ -34,12 +34,12 @@ def test_a_file_of_every_earlier_version_loads_with_its_values(version, tmp_path
 
 
 def test_renamed_keys_carry_their_value_and_removed_keys_go():
-    steps = (sv.Step(renamed={"face_tries": "face_attempts"}, removed=frozenset({"beep"})),
-             sv.Step(renamed={"volume": "voice_volume"}))
+    steps = (sv.Migration(renamed={"face_tries": "face_attempts"}, removed=frozenset({"beep"})),
+             sv.Migration(renamed={"volume": "voice_volume"}))
     assert sv.migrate({"face_tries": 3, "beep": True, "volume": 20}, steps) == \
         {"face_attempts": 3, "voice_volume": 20}
     assert sv.migrate({"schema_version": 2, "face_tries": 3, "volume": 20}, steps) == \
-        {"face_tries": 3, "voice_volume": 20}     # at version 2 the first step is behind it
+        {"face_tries": 3, "voice_volume": 20}     # at version 2 the first migration is behind it
     assert sv.migrate({"schema_version": 3, "volume": 20}, steps) == {"volume": 20}
 
 
