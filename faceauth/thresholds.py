@@ -52,11 +52,20 @@ code produced by an image that shows it and a well-posed face producing none).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True)
 class DecisionPolicy:
     votes_needed: int = 3
+    # How the frames of the window are combined. 0: each voting frame is compared on its own and
+    # `votes_needed` of them must be within the match distance. N > 0: once `votes_needed` frames
+    # may vote, N of them are fused into one template (FaceMatcher.fused) compared once.
+    fuse_frames: int = 0
+    # Which frames count, by face_quality (size, sharpness, pose): "none" takes the latest,
+    # "select" the best, "weight" the best and weights the fused mean by quality.
+    frame_quality: Literal["none", "select", "weight"] = "none"
+    min_quality: float = 0.0  # frames of lower quality do not vote (nor are fused)
     # Frames with these guidance codes never vote for a match: a small or blurred face carries
     # less detail, and strangers look more alike at low detail. Other guidance does not block.
     not_voting: frozenset[str] = frozenset({"too_far", "blurred"})
@@ -81,6 +90,9 @@ class TemplateOptions:
     antialias: bool = False  # area-average a large face before aligning it
     detail_px: int | None = None  # align at this size, then enlarge to the recogniser's input
     chip_upscale: float = 1.0  # enlarge the card's photo (bicubic) before finding its face
+    # the filter that resamples the card's photo onto the recogniser's crop (align.INTERPOLATION):
+    # its face is enlarged about 1.6x there, where a sharper filter than bilinear may keep detail
+    chip_interpolation: Literal["linear", "cubic", "lanczos"] = "linear"
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,11 @@ class GuidanceLimits:
     masked_colour_distance: float = 28.0  # Lab distance of lower face from the nose bridge
     masked_texture_ratio: float = 0.35  # lower-face detail relative to the eye band (faces 0.5-2)
 
+
+# face_quality: a face this wide (px) carries the recogniser's full detail (dlib's chip is 150 px);
+# this sharpness (GuidanceLimits.blurred_sharpness's measure) counts as fully sharp.
+QUALITY_FULL_DETAIL_PX = 150.0
+QUALITY_FULL_SHARPNESS = 0.1
 
 # Smallest face the detector looks for, in pixels. 60 px on a 640x480 camera frame (a patient
 # about 2 m away) keeps MTCNN's pyramid short: median detection 27 ms instead of 38 ms at 40 px;

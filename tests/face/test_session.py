@@ -6,17 +6,7 @@ from faceauth import Decision, DecisionPolicy, Guidance, MatchSession
 from faceauth import sample_faces
 
 from . import scenes
-
-
-class StepClock:
-    """A camera at 10 frames per second: each reading of the clock is 0.1 s later."""
-
-    def __init__(self, step: float = 0.1) -> None:
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
+from .scenes import StepClock
 
 
 def run(session, frames):
