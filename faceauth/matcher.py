@@ -87,14 +87,15 @@ class FaceMatcher:
 
     def fused(self, templates: Sequence[FaceTemplate], weights: Sequence[float] | None = None) -> FaceTemplate:
         """One template for several frames of one face: the (weighted) mean of their unit-length
-        embeddings, brought to their mean length so that distances stay on the pack's scale."""
+        embeddings, brought to their (weighted) mean length so that distances stay on the pack's
+        scale. Weights that are all zero count as equal."""
         embeddings = np.stack([template.embedding for template in templates]).astype(np.float64)
         lengths = np.linalg.norm(embeddings, axis=1, keepdims=True)
         share = np.ones(len(templates)) if weights is None else np.asarray(weights, np.float64)
         if share.sum() <= 0:
             share = np.ones(len(templates))
         mean = (share[:, None] * embeddings / lengths).sum(axis=0) / share.sum()
-        mean *= lengths.mean() / np.linalg.norm(mean)
+        mean *= float(share @ lengths[:, 0]) / share.sum() / np.linalg.norm(mean)
         return FaceTemplate(mean.astype(np.float32))
 
     def enrol_chip_photo(self, jp2_bytes: bytes) -> FaceTemplate:
