@@ -108,8 +108,8 @@ class RememberingMatcher:
         return self._faces[key]
 
     def template(self, frame, face):
-        # the chip_* options touch only the card's template: frames share one template
-        frame_options = dataclasses.replace(self.matcher.options, chip_upscale=1.0, chip_interpolation="linear")
+        # chip_upscale touches only the card's template: frames share one template
+        frame_options = dataclasses.replace(self.matcher.options, chip_upscale=1.0)
         key = (id(frame), face.box.tobytes(), frame_options)
         if key not in self._templates:
             self._templates[key] = self.matcher.template(frame, face)
@@ -173,6 +173,7 @@ def session_outcomes(matchers: dict, samples: list[Sample], per_person: int) -> 
                         counts[kind][1] += 1
                         if matched and kind == "genuine":
                             times.append(session.decided_after)
+                print(f"  session {probe.person}/{probe.photo} done", file=sys.stderr, flush=True)
                 faces.clear()
                 templates.clear()
                 guidance.forget()

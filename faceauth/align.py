@@ -38,16 +38,12 @@ def similarity_matrix(source: ArrayLike, target: ArrayLike) -> NDArray[np.float6
     return np.hstack([scale * rotation, shift[:, None]])
 
 
-INTERPOLATION = {"linear": cv2.INTER_LINEAR, "cubic": cv2.INTER_CUBIC, "lanczos": cv2.INTER_LANCZOS4}
-
-
 def aligned_crop(bgr: NDArray[np.uint8], kps: ArrayLike, size: int, detail_px: int | None = None,
-                 antialias: bool = False, interpolation: str = "linear") -> NDArray[np.uint8]:
+                 antialias: bool = False) -> NDArray[np.uint8]:
     """The face aligned onto a `size` square crop. With `antialias`, a face more than twice the
     crop's size is area-averaged down first (warpAffine's bilinear taps alias when shrinking).
     With `detail_px`, the face is brought to a `detail_px` crop and enlarged to `size`, so every
-    face carries about the detail of the card's small photo, whatever the source resolution.
-    `interpolation` names warpAffine's filter (INTERPOLATION)."""
+    face carries about the detail of the card's small photo, whatever the source resolution."""
     working = detail_px or size
     matrix = similarity_matrix(kps, template_points(working))
     scale = float(np.hypot(matrix[0, 0], matrix[0, 1]))
@@ -56,8 +52,7 @@ def aligned_crop(bgr: NDArray[np.uint8], kps: ArrayLike, size: int, detail_px: i
         factor = 2.0 * scale
         source = np.asarray(cv2.resize(bgr, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), np.uint8)
         matrix = similarity_matrix(np.asarray(kps, np.float64) * factor, template_points(working))
-    crop = cv2.warpAffine(source, matrix, (working, working), flags=INTERPOLATION[interpolation],
-                          borderValue=0.0)
+    crop = cv2.warpAffine(source, matrix, (working, working), flags=cv2.INTER_LINEAR, borderValue=0.0)
     if working != size:
         crop = cv2.resize(crop, (size, size), interpolation=cv2.INTER_CUBIC)
     return np.asarray(crop, np.uint8)

@@ -66,12 +66,9 @@ class FaceMatcher:
 
     def template(self, bgr: NDArray[np.uint8], face: Detection) -> FaceTemplate:
         """The face as the card's photo shows it (TemplateOptions): aligned, greyscale, mirrored."""
-        return self._template(bgr, face, "linear")
-
-    def _template(self, bgr: NDArray[np.uint8], face: Detection, interpolation: str) -> FaceTemplate:
         options = self.options
         size = self.recogniser.input_size[0]
-        crop = aligned_crop(bgr, face.kps, size, options.detail_px, options.antialias, interpolation)
+        crop = aligned_crop(bgr, face.kps, size, options.detail_px, options.antialias)
         if options.grey:
             crop = np.asarray(cv2.cvtColor(cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR), np.uint8)
         views = [crop, np.ascontiguousarray(crop[:, ::-1])] if options.mirrored else [crop]
@@ -109,7 +106,7 @@ class FaceMatcher:
         if not faces:
             raise NoFaceInChipPhoto("no face found in the card's photo")
         largest = max(faces, key=lambda face: face.width * face.height)
-        return self._template(padded, largest, self.options.chip_interpolation)
+        return self.template(padded, largest)
 
 
 def _load_detector(pack_dir: Path, section: dict[str, Any]) -> Detector:

@@ -46,7 +46,7 @@ class _Observation:
     time: float
     distance: float
     well_posed: bool  # no guidance at all
-    may_vote: bool  # no guidance that makes a face less reliable to compare, quality high enough
+    may_vote: bool  # no guidance that makes a face less reliable to compare
     quality: float  # guidance.face_quality
     template: FaceTemplate | None = None  # kept while within the window, when fusing frames
 
@@ -83,8 +83,7 @@ class MatchSession:
             distance = self.matcher.distance(self.template, template)
             yaw = pose(face.kps)[0]
             quality = face_quality(frame, face, self.limits)
-            may_vote = (not any(code.value in self.policy.not_voting for code in guidance)
-                        and quality >= self.policy.min_quality)
+            may_vote = not any(code.value in self.policy.not_voting for code in guidance)
             kept = template if self.policy.fuse_frames and may_vote else None
             self._recent.append(_Observation(now, distance, not guidance, may_vote, quality, kept))
             low, high = self._yaw_range or (yaw, yaw)

@@ -65,7 +65,6 @@ class DecisionPolicy:
     # Which frames count, by face_quality (size, sharpness, pose): "none" takes the latest,
     # "select" the best, "weight" the best and weights the fused mean by quality.
     frame_quality: Literal["none", "select", "weight"] = "none"
-    min_quality: float = 0.0  # frames of lower quality do not vote (nor are fused)
     # Frames with these guidance codes never vote for a match: a small or blurred face carries
     # less detail, and strangers look more alike at low detail. Other guidance does not block.
     not_voting: frozenset[str] = frozenset({"too_far", "blurred"})
@@ -90,9 +89,6 @@ class TemplateOptions:
     antialias: bool = False  # area-average a large face before aligning it
     detail_px: int | None = None  # align at this size, then enlarge to the recogniser's input
     chip_upscale: float = 1.0  # enlarge the card's photo (bicubic) before finding its face
-    # the filter that resamples the card's photo onto the recogniser's crop (align.INTERPOLATION):
-    # its face is enlarged about 1.6x there, where a sharper filter than bilinear may keep detail
-    chip_interpolation: Literal["linear", "cubic", "lanczos"] = "linear"
 
 
 @dataclass(frozen=True)
