@@ -15,16 +15,13 @@ from numpy.typing import NDArray
 import onnxruntime
 
 from .detection import Detection
+from .runtime import cpu_session
 from .thresholds import CAMERA_MIN_FACE_PX
 
 PYRAMID_FACTOR = 0.709
 Floats = NDArray[np.floating[Any]]  # boxes, scores, offsets, landmarks, network inputs and outputs
 
 NMS_WITHIN_SCALE, NMS_ACROSS_SCALES, NMS_REFINE, NMS_OUTPUT = 0.5, 0.7, 0.7, 0.7
-
-
-def _session(path: Path) -> onnxruntime.InferenceSession:
-    return onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
 
 
 def _run(session: onnxruntime.InferenceSession, batch: Floats) -> dict[int, Floats]:
@@ -84,7 +81,7 @@ def _crops(rgb: NDArray[np.uint8], boxes: Floats, size: int) -> Floats:
 class MtcnnDetector:
     def __init__(self, pnet: Path, rnet: Path, onet: Path, min_face: int = CAMERA_MIN_FACE_PX,
                  thresholds: tuple[float, float, float] = (0.6, 0.7, 0.8)) -> None:
-        self.pnet, self.rnet, self.onet = _session(pnet), _session(rnet), _session(onet)
+        self.pnet, self.rnet, self.onet = cpu_session(pnet), cpu_session(rnet), cpu_session(onet)
         self.min_face = min_face
         self.thresholds = thresholds
 
