@@ -9,6 +9,9 @@ enrol them and which colour photos probe them.
 - `folder_set(root)`: real photos, `root/<person>/<photo>.jpg|png`, as the issue's held-out sets
   are measured: every photo in turn made card-like and enrolled, every other photo a colour probe.
   Nothing is written anywhere.
+- `moving_session(person)`: a probe photo as a few seconds of camera: sample_faces.recorded_session
+  (drift, breathing scale, tilt, light) with a patient who moves, so a third of the frames carry
+  motion blur of 3-12 px in some direction (most too mild for the blurred guidance to catch).
 """
 
 from __future__ import annotations
@@ -78,3 +81,21 @@ def repository_set(detect, sessions: int = 30) -> list[Sample]:
             session = sample_faces.other_session(person, seed=1000 * index + seed)
             samples.append(_probe(person.name, f"session-{seed}", session.image, detect, expected=session))
     return samples
+
+
+def moving_session(person: sample_faces.Person, count: int, seed: int,
+                   blurred_share: float = 1 / 3) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    frames = sample_faces.recorded_session(person, count=count, seed=seed)
+    for index, frame in enumerate(frames):
+        if rng.random() < blurred_share:
+            frames[index] = _motion_blurred(frame, length=int(rng.integers(3, 13)), angle=rng.uniform(0, 180))
+    return frames
+
+
+def _motion_blurred(frame: np.ndarray, length: int, angle: float) -> np.ndarray:
+    kernel = np.zeros((length, length), np.float32)
+    kernel[length // 2, :] = 1.0
+    rotation = cv2.getRotationMatrix2D(((length - 1) / 2, (length - 1) / 2), angle, 1.0)
+    kernel = cv2.warpAffine(kernel, rotation, (length, length))
+    return cv2.filter2D(frame, -1, kernel / kernel.sum())

@@ -4,51 +4,68 @@ or session of that person and of everyone else. Everything goes through FaceMatc
 methods (enrol_chip_photo, detect, template, distance, match_distance) and MatchSession.
 
     .venv/bin/python -m bench.face_card_domain [--photos DIR] [--variant NAME ...] [--pack DIR]
-                                               [--threshold D] [--sessions N]
+                                               [--threshold D] [--sessions N] [--session-limits D,D]
 
 --photos DIR   real photos, DIR/<person>/<photo>.jpg (the issue's held-out protocol); without it,
                the repository's faces with made-up other sessions (bench/card_domain_sets.py)
---variant      TemplateOptions to compare, e.g. "baseline", "grey", "grey+mirrored+antialias",
-               "detail=160"; "default" is faceauth's defaults. Several give a before/after table.
+--variant      TemplateOptions and DecisionPolicy fields to compare, e.g. "baseline" (plain,
+               voting frame by frame), "default" (faceauth's defaults), "default+fuse_frames=5+
+               frame_quality=select", "grey+mirrored+detail=160". Several give a before/after table.
 --threshold D  the operating point (default: the pack's match_distance)
 --sessions N   simulated sessions per person for the decision-level figures (0: none)
+--session-limits  operating points at which the decisions are counted (a row per variant)
 
 Per pair: false rejects and false accepts at the operating point, TAR at FAR 1e-3 and the
 distance that gives it, EER. Per decision: each chosen probe photo becomes a 5 s recorded session
-(15 fps; faceauth.sample_faces.recorded_session) fed to MatchSession against its own person's
-card (matched within 5 s?) and every other person's card (matched at all?).
+(15 fps; bench.card_domain_sets.moving_session: drift, light, a third of the frames motion-blurred)
+fed to MatchSession against its own person's card (matched within 5 s?) and every other person's
+card (matched at all?). Detections, templates, guidance and quality of a frame are computed once
+and shared by every variant and card, so variants differ only in what they do with them.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy as pycopy
 import dataclasses
 import sys
-import time
+from unittest import mock
 from pathlib import Path
 
 import numpy as np
 
-from bench.card_domain_sets import Sample, folder_set, repository_set
+from bench.card_domain_sets import Sample, folder_set, moving_session, repository_set
 from bench.face_accuracy import StepClock, equal_error_rate, tar_at_far
-from faceauth import Decision, FaceMatcher, MatchSession, NoFaceInChipPhoto, sample_faces
+from faceauth import Decision, DecisionPolicy, FaceMatcher, MatchSession, NoFaceInChipPhoto
+from faceauth import session as faceauth_session
 from faceauth.modelpack import DEFAULT_PACK_DIR
-from faceauth.thresholds import DEFAULT_TEMPLATE_OPTIONS, TemplateOptions
+from faceauth.thresholds import DEFAULT_POLICY, DEFAULT_TEMPLATE_OPTIONS, TemplateOptions
 
 SESSION_SECONDS = 5.0
 FPS = 15
 
 
-def options_named(name: str) -> TemplateOptions:
-    if name == "default":
-        return DEFAULT_TEMPLATE_OPTIONS
-    changes: dict = {}
+def variant_named(name: str) -> tuple[TemplateOptions, DecisionPolicy]:
+    """"baseline" is the plain pipeline voting frame by frame, "default" faceauth's defaults; then
+    "+key=value" parts set TemplateOptions or DecisionPolicy fields (a bare key is True)."""
+    options, policy = TemplateOptions(), DecisionPolicy()
     for part in name.split("+"):
+        if part == "default":
+            options, policy = DEFAULT_TEMPLATE_OPTIONS, DEFAULT_POLICY
+            continue
         if part == "baseline":
             continue
-        key, _, value = part.partition("=")
-        changes[key] = (float(value) if "." in value else int(value)) if value else True
-    return dataclasses.replace(TemplateOptions(), **changes)
+        key, _, text = part.partition("=")
+        value: object = True
+        if text:
+            value = text if not text.replace(".", "").isdigit() else (float(text) if "." in text else int(text))
+        if key in {f.name for f in dataclasses.fields(TemplateOptions)}:
+            options = dataclasses.replace(options, **{key: value})
+        elif key in {f.name for f in dataclasses.fields(DecisionPolicy)}:
+            policy = dataclasses.replace(policy, **{key: value})
+        else:
+            raise SystemExit(f"unknown variant part {part!r}")
+    return options, policy
 
 
 def pair_distances(matcher: FaceMatcher, samples: list[Sample]):
@@ -74,11 +91,12 @@ def pair_distances(matcher: FaceMatcher, samples: list[Sample]):
 
 
 class RememberingMatcher:
-    """The matcher, remembering each frame's detections and templates: one recorded session is
-    fed against many cards, and the frames are the same objects each time."""
+    """A matcher that remembers each frame's detections (shared by all variants) and templates
+    (per variant's options): one recorded session is fed against many cards and variants, and
+    its frames are the same objects each time. Forget between sessions."""
 
-    def __init__(self, matcher: FaceMatcher) -> None:
-        self.matcher, self._faces, self._templates = matcher, {}, {}
+    def __init__(self, matcher: FaceMatcher, faces: dict, templates: dict) -> None:
+        self.matcher, self._faces, self._templates = matcher, faces, templates
 
     def __getattr__(self, name):
         return getattr(self.matcher, name)
@@ -90,44 +108,77 @@ class RememberingMatcher:
         return self._faces[key]
 
     def template(self, frame, face):
-        key = (id(frame), face.box.tobytes())
+        # chip_upscale touches only the card's template: frames share one template
+        frame_options = dataclasses.replace(self.matcher.options, chip_upscale=1.0)
+        key = (id(frame), face.box.tobytes(), frame_options)
         if key not in self._templates:
             self._templates[key] = self.matcher.template(frame, face)
         return self._templates[key]
 
 
-def session_outcomes(matcher: FaceMatcher, samples: list[Sample], per_person: int):
-    """(genuine matched within 5 s, genuine sessions, impostor matched, impostor sessions, decision times)."""
-    cards = {}
+def remembered(function):
+    """`function(frame, first, ...)` remembered per frame and first argument (guidance and
+    quality depend on nothing else here)."""
+    results: dict = {}
+
+    def call(frame, first, *rest):
+        key = (id(frame), id(first))
+        if key not in results:
+            results[key] = function(frame, first, *rest)
+        return results[key]
+
+    call.forget = results.clear
+    return call
+
+
+def session_outcomes(matchers: dict, samples: list[Sample], per_person: int) -> dict:
+    """Per variant: ({"genuine": [matched within 5 s, sessions], "impostor": [matched, sessions]},
+    decision times of the genuine matches). Every variant sees the same recorded sessions."""
+    cards: dict[str, dict] = {variant: {} for variant in matchers}
+    card_photo: dict[str, str] = {}
     for sample in samples:
-        if sample.chip is not None and sample.person not in cards:
+        if sample.chip is None or sample.person in card_photo:
+            continue
+        card_photo[sample.person] = sample.photo
+        for variant, (matcher, _) in matchers.items():
             try:
-                cards[sample.person] = (sample.photo, matcher.enrol_chip_photo(sample.chip))
+                cards[variant][sample.person] = matcher.enrol_chip_photo(sample.chip)
             except NoFaceInChipPhoto:
                 continue
     chosen: dict[str, list[Sample]] = {}
     for sample in samples:
-        if sample.probe is not None and sample.person in cards and sample.photo != cards[sample.person][0]:
+        if sample.probe is not None and sample.person in card_photo and sample.photo != card_photo[sample.person]:
             if len(chosen.setdefault(sample.person, [])) < per_person:
                 chosen[sample.person].append(sample)
-    remembering = RememberingMatcher(matcher)
-    counts = {"genuine": [0, 0], "impostor": [0, 0]}
-    times = []
-    for person, probes in chosen.items():
-        for probe in probes:
-            frames = sample_faces.recorded_session(probe.probe, count=int(SESSION_SECONDS * FPS), seed=7)
-            for card_person, (_, card) in cards.items():
-                kind = "genuine" if card_person == person else "impostor"
-                session = MatchSession(remembering, card, clock=StepClock())
-                for frame in frames:
-                    if session.feed(frame).decision is not Decision.STILL_DECIDING:
-                        break
-                matched = session.decision is Decision.MATCHED
-                counts[kind][0] += matched
-                counts[kind][1] += 1
-                if matched and kind == "genuine":
-                    times.append(session.decided_after)
-    return counts, times
+    outcomes = {variant: ({"genuine": [0, 0], "impostor": [0, 0]}, []) for variant in matchers}
+    faces: dict = {}
+    templates: dict = {}
+    guidance, quality = remembered(faceauth_session.frame_guidance), remembered(faceauth_session.face_quality)
+    with mock.patch.object(faceauth_session, "frame_guidance", guidance), \
+            mock.patch.object(faceauth_session, "face_quality", quality):
+        for index, (person, probes) in enumerate(sorted(chosen.items())):
+            for number, probe in enumerate(probes):
+                frames = moving_session(probe.probe, count=int(SESSION_SECONDS * FPS), seed=100 * index + number)
+                for variant, (matcher, policy) in matchers.items():
+                    remembering = RememberingMatcher(matcher, faces, templates)
+                    counts, times = outcomes[variant]
+                    for card_person, card in cards[variant].items():
+                        kind = "genuine" if card_person == person else "impostor"
+                        session = MatchSession(remembering, card, clock=StepClock(), policy=policy)
+                        for frame in frames:
+                            if session.feed(frame).decision is not Decision.STILL_DECIDING:
+                                break
+                        matched = session.decision is Decision.MATCHED
+                        counts[kind][0] += matched
+                        counts[kind][1] += 1
+                        if matched and kind == "genuine":
+                            times.append(session.decided_after)
+                print(f"  session {probe.person}/{probe.photo} done", file=sys.stderr, flush=True)
+                faces.clear()
+                templates.clear()
+                guidance.forget()
+                quality.forget()
+    return outcomes
 
 
 def decidability(genuine: np.ndarray, impostor: np.ndarray) -> float:
@@ -137,12 +188,16 @@ def decidability(genuine: np.ndarray, impostor: np.ndarray) -> float:
     return float((impostor.mean() - genuine.mean()) / np.sqrt((genuine.var() + impostor.var()) / 2))
 
 
-def measure(pack: Path, variant: str, samples: list[Sample], threshold: float | None, sessions: int) -> dict:
-    matcher = FaceMatcher.load(pack, options_named(variant))
+def measure(pack: Path, variant: str, samples: list[Sample], threshold: float | None,
+            pairs_of: dict) -> tuple[dict, FaceMatcher, DecisionPolicy]:
+    """Per-pair figures of one variant (variants with the same TemplateOptions share them)."""
+    options, policy = variant_named(variant)
+    matcher = FaceMatcher.load(pack, options)
     if threshold is not None:
         matcher.match_distance = threshold
-    started = time.perf_counter()
-    genuine, impostor, failed = pair_distances(matcher, samples)
+    if options not in pairs_of:
+        pairs_of[options] = pair_distances(matcher, samples)
+    genuine, impostor, failed = pairs_of[options]
     limit = matcher.match_distance
     eer, _ = equal_error_rate(genuine, impostor)
     tar, at = tar_at_far(genuine, impostor, 1e-3)
@@ -151,10 +206,7 @@ def measure(pack: Path, variant: str, samples: list[Sample], threshold: float | 
            "tar": tar, "tar_at": at, "eer": eer, "failed": failed, "d_prime": decidability(genuine, impostor),
            "genuine_p": np.percentile(genuine[np.isfinite(genuine)], [50, 95]),
            "impostor_p": np.percentile(impostor[np.isfinite(impostor)], [1, 50])}
-    if sessions:
-        row["sessions"] = session_outcomes(matcher, samples, sessions)
-    row["seconds"] = time.perf_counter() - started
-    return row
+    return row, matcher, policy
 
 
 def print_row(row: dict) -> None:
@@ -164,12 +216,23 @@ def print_row(row: dict) -> None:
           f"{row['eer'] * 100:5.2f} % | {row['d_prime']:.2f} | genuine p50/p95 {row['genuine_p'][0]:.3f}/{row['genuine_p'][1]:.3f}, "
           f"impostor p1/p50 {row['impostor_p'][0]:.3f}/{row['impostor_p'][1]:.3f} | "
           f"no face: {enrol_failed}/{enrolled} cards, {probe_failed}/{probes} probes |")
-    if "sessions" in row:
-        (genuine_ok, genuine_n), (impostor_ok, impostor_n) = row["sessions"][0].values()
-        times = row["sessions"][1]
-        median = f"{np.median(times):.2f} s" if times else "-"
-        print(f"|   decisions: genuine matched within {SESSION_SECONDS:.0f} s {genuine_ok}/{genuine_n}, "
-              f"median {median}; impostor sessions matched {impostor_ok}/{impostor_n} |")
+
+
+def print_decisions(variants: list[str], limits: list[float], outcomes: dict) -> None:
+    """One row per variant, one column per operating point: genuine sessions matched within 5 s
+    (median decision time), impostor sessions matched."""
+    print(f"\nDecisions over simulated sessions ({SESSION_SECONDS:.0f} s at {FPS} fps, bench.card_domain_sets."
+          "moving_session): genuine matched within 5 s (median time) / impostor sessions matched")
+    print("| variant | " + " | ".join(f"at {limit:.2f}" for limit in limits) + " |")
+    print("|---|" + "---|" * len(limits))
+    for variant in variants:
+        cells = []
+        for limit in limits:
+            counts, times = outcomes[(variant, limit)]
+            (genuine_ok, genuine_n), (impostor_ok, impostor_n) = counts["genuine"], counts["impostor"]
+            median = f"{np.median(times):.2f} s" if times else "-"
+            cells.append(f"{genuine_ok}/{genuine_n} ({median}) / {impostor_ok}/{impostor_n}")
+        print(f"| {variant} | " + " | ".join(cells) + " |")
 
 
 def main(argv: list[str]) -> int:
@@ -178,7 +241,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--variant", action="append")
     parser.add_argument("--pack", type=Path, default=DEFAULT_PACK_DIR)
     parser.add_argument("--threshold", type=float)
-    parser.add_argument("--sessions", type=int, default=1)
+    parser.add_argument("--sessions", type=int, default=5)
+    parser.add_argument("--session-limits", default="",
+                        help="operating points for the decisions, e.g. 0.45,0.5,0.55 (default: the --threshold or the pack's)")
     args = parser.parse_args(argv)
     detector = FaceMatcher.load(args.pack)
     samples = folder_set(args.photos, detector.detect) if args.photos else repository_set(detector.detect)
@@ -188,10 +253,23 @@ def main(argv: list[str]) -> int:
           f"{sum(s.probes for s in samples)} colour probes; pack {args.pack.name}")
     print("| variant | op. point | false rejects | false accepts | TAR at FAR 1e-3 | EER | d' | distances | failures |")
     print("|---|---|---|---|---|---|---|---|---|")
+    rows, matchers, pairs_of = [], {}, {}
     for variant in args.variant or ["default"]:
-        row = measure(args.pack, variant, samples, args.threshold, args.sessions)
+        row, matcher, policy = measure(args.pack, variant, samples, args.threshold, pairs_of)
+        rows.append(row)
+        matchers[variant] = (matcher, policy)
+    for row in rows:
         print_row(row)
-        sys.stdout.flush()
+    sys.stdout.flush()
+    if args.sessions:
+        limits = [float(v) for v in args.session_limits.split(",") if v] or [rows[0]["limit"]]
+        at_limits = {}
+        for variant, (matcher, policy) in matchers.items():
+            for limit in limits:
+                copy = pycopy.copy(matcher)
+                copy.match_distance = limit
+                at_limits[(variant, limit)] = (copy, policy)
+        print_decisions(list(matchers), limits, session_outcomes(at_limits, samples, args.sessions))
     return 0
 
 

@@ -16,10 +16,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, Protocol
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
 
 from .errors import CameraBusy, CameraError, CameraStopped, CameraUnavailable
 
@@ -29,16 +30,16 @@ FAILED_READS_BEFORE_STOP = 30
 
 @dataclass(frozen=True)
 class Frame:
-    image: np.ndarray = field(repr=False)  # BGR
+    image: NDArray[np.uint8] = field(repr=False)  # BGR
     index: int
     time: float  # time.monotonic() when read
 
 
-def _is_file_source(source: int | str | os.PathLike) -> bool:
+def _is_file_source(source: int | str | os.PathLike[str]) -> bool:
     return not isinstance(source, int) and not str(source).startswith("/dev/")
 
 
-def _opencv_source(source: int | str | os.PathLike) -> int | str:
+def _opencv_source(source: int | str | os.PathLike[str]) -> int | str:
     """What cv2.VideoCapture takes: a folder of numbered images becomes a printf pattern."""
     if isinstance(source, int):
         return source
@@ -47,7 +48,9 @@ def _opencv_source(source: int | str | os.PathLike) -> int | str:
         names = sorted(p.name for p in path.iterdir() if re.fullmatch(r"(.*?)(\d+)\.(jpe?g|png|bmp)", p.name, re.I))
         if not names:
             raise CameraUnavailable(f"{path} holds no numbered images")
-        prefix, digits, extension = re.fullmatch(r"(.*?)(\d+)\.(\w+)", names[0]).groups()
+        parts = re.fullmatch(r"(.*?)(\d+)\.(\w+)", names[0])
+        assert parts is not None  # the names were chosen by a stricter pattern
+        prefix, digits, extension = parts.groups()
         return str(path / f"{prefix}%0{len(digits)}d.{extension}")
     return str(source)
 
@@ -68,7 +71,7 @@ WINDOWS_CAMERA_HINT = ("; on Windows check Settings > Privacy & security > Camer
                        "to another USB port")
 
 
-def device_hint(source: int | str | os.PathLike) -> str:
+def device_hint(source: int | str | os.PathLike[str]) -> str:
     """What staff should check when a camera device gives nothing: on Windows the privacy switch
     that blocks desktop programs silently, and the numbering."""
     return WINDOWS_CAMERA_HINT if sys.platform == "win32" and not _is_file_source(source) else ""
@@ -86,7 +89,7 @@ def devices_that_open(count: int = 4) -> list[int]:
     return found
 
 
-def _open_capture(source: int | str | os.PathLike) -> cv2.VideoCapture:
+def _open_capture(source: int | str | os.PathLike[str]) -> cv2.VideoCapture:
     backends = [cv2.CAP_ANY] if _is_file_source(source) else device_backends()
     for backend in backends:
         capture = cv2.VideoCapture(_opencv_source(source), backend)
@@ -96,7 +99,11 @@ def _open_capture(source: int | str | os.PathLike) -> cv2.VideoCapture:
     raise CameraUnavailable(f"cannot open camera {source!r}{device_hint(source)}")
 
 
-def new_frames(source, timeout: float = 1.0):
+class FrameSource(Protocol):
+    def latest(self, after: int = -1, timeout: float = 1.0) -> Frame: ...
+
+
+def new_frames(source: FrameSource, timeout: float = 1.0) -> Iterator[Frame]:
     """Each new frame of any source with `latest(after, timeout)`, until CameraStopped."""
     index = -1
     while True:
@@ -109,7 +116,7 @@ def new_frames(source, timeout: float = 1.0):
 
 
 class CameraSource:
-    def __init__(self, source: int | str | os.PathLike, *, loop: bool = False, paced: bool = True,
+    def __init__(self, source: int | str | os.PathLike[str], *, loop: bool = False, paced: bool = True,
                  open_timeout: float = 3.0, on_frame: Callable[[Frame], None] | None = None,
                  frame_size: tuple[int, int] | None = (640, 480)) -> None:
         self.source = source
@@ -155,7 +162,7 @@ class CameraSource:
                     raise TimeoutError("no new frame yet")
                 self._condition.wait(remaining)
 
-    def frames(self, timeout: float = 1.0):
+    def frames(self, timeout: float = 1.0) -> Iterator[Frame]:
         """Every new frame until the camera stops (CameraStopped ends the iteration)."""
         return new_frames(self, timeout)
 
@@ -171,7 +178,7 @@ class CameraSource:
     def __enter__(self) -> "CameraSource":
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
     def _publish(self, frame: Frame | None = None, error: CameraError | None = None) -> None:
@@ -186,6 +193,7 @@ class CameraSource:
 
     def _read_loop(self) -> None:
         capture = self._capture
+        assert capture is not None  # start() opened it before starting this thread
         fps = capture.get(cv2.CAP_PROP_FPS) or SEQUENCE_FPS
         interval = 1.0 / fps if self.paced and 0 < fps < 1000 else 0.0
         index, failures, next_due = 0, 0, time.monotonic()
@@ -208,5 +216,5 @@ class CameraSource:
             if interval:
                 next_due += interval
                 time.sleep(max(0.0, next_due - time.monotonic()))
-            self._publish(Frame(image, index, time.monotonic()))
+            self._publish(Frame(np.asarray(image, np.uint8), index, time.monotonic()))
             index += 1

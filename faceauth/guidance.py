@@ -14,7 +14,7 @@ import numpy as np
 
 from .align import aligned_crop
 from .detection import Detection
-from .thresholds import DEFAULT_LIMITS, GuidanceLimits
+from .thresholds import DEFAULT_LIMITS, QUALITY_FULL_DETAIL_PX, QUALITY_FULL_SHARPNESS, GuidanceLimits
 
 ANALYSIS_SIZE = 112  # aligned crop on insightface's template: eyes at y~52, nose 72, mouth 92
 NOSE_BRIDGE = (slice(44, 58), slice(50, 62))
@@ -117,6 +117,19 @@ def face_guidance(frame: np.ndarray, face: Detection, limits: GuidanceLimits = D
     elif _looks_masked(crop, limits):
         codes.append(Guidance.POSSIBLY_MASKED)
     return codes
+
+
+def face_quality(frame: np.ndarray, face: Detection, limits: GuidanceLimits = DEFAULT_LIMITS) -> float:
+    """How much a face is worth to the match, 0..1: the product of its size (detail), sharpness
+    and pose (frontal 1, at the turned limits 0), each capped at 1."""
+    size = min(1.0, face.width / QUALITY_FULL_DETAIL_PX)
+    crop = aligned_crop(frame, face.kps, ANALYSIS_SIZE)
+    sharpness = min(1.0, _sharpness(cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)) / QUALITY_FULL_SHARPNESS)
+    yaw, pitch = pose(face.kps)
+    low, high = limits.turned_pitch
+    pitch_off = abs(pitch - (low + high) / 2) / ((high - low) / 2)
+    frontal = max(0.0, 1.0 - abs(yaw) / limits.turned_yaw) * max(0.0, 1.0 - pitch_off)
+    return size * sharpness * frontal
 
 
 def frame_guidance(frame: np.ndarray, faces: list[Detection],

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol, Sequence
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
 
 from .align import aligned_crop
 from .chip_photo import decode_chip_photo, pad_for_detection
@@ -22,14 +24,22 @@ from .thresholds import CHIP_PHOTO_MIN_FACE_PX, DEFAULT_TEMPLATE_OPTIONS, Templa
 class FaceTemplate:
     """A face's embedding, held in memory only. Its repr never shows the numbers."""
 
-    embedding: np.ndarray = field(repr=False)
+    embedding: NDArray[np.float32] = field(repr=False)
+
+
+class Recogniser(Protocol):
+    """Aligned square BGR crop of `input_size` in, embedding out (recogniser.OnnxRecogniser)."""
+
+    input_size: tuple[int, int]
+
+    def embedding(self, crop_bgr: NDArray[np.uint8]) -> NDArray[np.float32]: ...
 
 
 class FaceMatcher:
     """Detector + recogniser of one model pack. Safe to share between threads (onnxruntime
     sessions run concurrently); create once at start-up."""
 
-    def __init__(self, detector: Detector, recogniser, metric: str, match_distance: float,
+    def __init__(self, detector: Detector, recogniser: Recogniser, metric: str, match_distance: float,
                  options: TemplateOptions = DEFAULT_TEMPLATE_OPTIONS) -> None:
         self.detector = detector
         self.recogniser = recogniser
@@ -51,19 +61,18 @@ class FaceMatcher:
             raise ModelPackError(f"unknown metric {metric!r} in {pack_dir}")
         return cls(detector, recogniser, metric, float(recogniser_section["match_distance"]), options)
 
-    def detect(self, bgr: np.ndarray, min_face: int | None = None) -> list[Detection]:
+    def detect(self, bgr: NDArray[np.uint8], min_face: int | None = None) -> list[Detection]:
         return self.detector.detect(bgr, min_face)
 
-    def template(self, bgr: np.ndarray, face: Detection) -> FaceTemplate:
+    def template(self, bgr: NDArray[np.uint8], face: Detection) -> FaceTemplate:
         """The face as the card's photo shows it (TemplateOptions): aligned, greyscale, mirrored."""
         options = self.options
         size = self.recogniser.input_size[0]
         crop = aligned_crop(bgr, face.kps, size, options.detail_px, options.antialias)
         if options.grey:
-            crop = cv2.cvtColor(cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
-        embedding = self.recogniser.embedding(crop)
-        if options.mirrored:
-            embedding = (embedding + self.recogniser.embedding(cv2.flip(crop, 1))) / 2
+            crop = np.asarray(cv2.cvtColor(cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR), np.uint8)
+        views = [crop, np.ascontiguousarray(crop[:, ::-1])] if options.mirrored else [crop]
+        embedding = np.mean([self.recogniser.embedding(view) for view in views], axis=0)
         return FaceTemplate(embedding.astype(np.float32))
 
     def distance(self, a: FaceTemplate, b: FaceTemplate) -> float:
@@ -72,6 +81,19 @@ class FaceMatcher:
             return float(np.linalg.norm(a.embedding - b.embedding))
         cosine = np.dot(a.embedding, b.embedding) / (np.linalg.norm(a.embedding) * np.linalg.norm(b.embedding))
         return float(1.0 - cosine)
+
+    def fused(self, templates: Sequence[FaceTemplate], weights: Sequence[float] | None = None) -> FaceTemplate:
+        """One template for several frames of one face: the (weighted) mean of their unit-length
+        embeddings, brought to their (weighted) mean length so that distances stay on the pack's
+        scale. Weights that are all zero count as equal."""
+        embeddings = np.stack([template.embedding for template in templates]).astype(np.float64)
+        lengths = np.linalg.norm(embeddings, axis=1, keepdims=True)
+        share = np.ones(len(templates)) if weights is None else np.asarray(weights, np.float64)
+        if share.sum() <= 0:
+            share = np.ones(len(templates))
+        mean = (share[:, None] * embeddings / lengths).sum(axis=0) / share.sum()
+        mean *= float(share @ lengths[:, 0]) / share.sum() / np.linalg.norm(mean)
+        return FaceTemplate(mean.astype(np.float32))
 
     def enrol_chip_photo(self, jp2_bytes: bytes) -> FaceTemplate:
         """The template of the card's photo (greyscale JPEG 2000). Raises NoFaceInChipPhoto."""
@@ -87,7 +109,7 @@ class FaceMatcher:
         return self.template(padded, largest)
 
 
-def _load_detector(pack_dir: Path, section: dict) -> Detector:
+def _load_detector(pack_dir: Path, section: dict[str, Any]) -> Detector:
     kind = section.get("kind")
     if kind == "mtcnn":
         return MtcnnDetector(pack_dir / section["pnet"], pack_dir / section["rnet"], pack_dir / section["onet"])

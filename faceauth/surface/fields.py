@@ -45,7 +45,7 @@ def _compact(line: Line) -> tuple[str, tuple[float, ...]]:
     return "".join(c for c, _ in kept), tuple(p for _, p in kept)
 
 
-def _search(pattern: re.Pattern, line: Line) -> tuple[re.Match, float] | None:
+def _search(pattern: re.Pattern[str], line: Line) -> tuple[re.Match[str], float] | None:
     text, probabilities = _compact(line)
     matches = list(pattern.finditer(text))
     if len(matches) != 1:  # none, or two candidates: not a reading of one printed field

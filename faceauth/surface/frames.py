@@ -36,7 +36,7 @@ class StillFrames:
     def __enter__(self) -> "StillFrames":
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
     def _image(self, index: int) -> np.ndarray:
@@ -69,9 +69,9 @@ def rendered_card_camera(values: CardValues, *, severity: float = 0.5, seed: int
                        fps=fps, paced=paced)
 
 
-def images_of(frames: Iterable) -> Iterator[np.ndarray]:
+def images_of(frames: object) -> Iterator[np.ndarray]:
     """BGR images from a frame source (anything with frames(): CameraSource, StillFrames) or an
     iterable of images or Frame objects."""
-    items = frames.frames() if hasattr(frames, "frames") else frames
+    items: Iterable[object] = frames.frames() if hasattr(frames, "frames") else frames  # type: ignore[assignment]
     for item in items:
-        yield item.image if isinstance(item, Frame) else item
+        yield item.image if isinstance(item, Frame) else np.asarray(item)

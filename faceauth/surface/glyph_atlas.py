@@ -43,7 +43,7 @@ def font(file: str, pixels: int) -> ImageFont.FreeTypeFont:
 def render_glyph(style: TextStyle, char: str) -> Glyph:
     """One character as Pillow draws it with anchor "la" (left, ascender)."""
     face = font(style.font_file, style.pixels)
-    left, top, right, bottom = face.getbbox(char)
+    left, top, right, bottom = (int(v) for v in face.getbbox(char))  # whole pixels for a TrueType face
     bitmap = Image.new("L", (max(right - left, 0), max(bottom - top, 0)))
     if right > left and bottom > top:
         ImageDraw.Draw(bitmap).text((-left, -top), char, font=face, fill=255)
@@ -73,7 +73,7 @@ def _inputs_hash(atlases: dict[str, tuple[TextStyle, str]]) -> str:
     return digest.hexdigest()
 
 
-def _pack(glyphs: dict[str, Glyph]) -> tuple[np.ndarray, dict[str, list]]:
+def _pack(glyphs: dict[str, Glyph]) -> tuple[np.ndarray, dict[str, list[float]]]:
     boxes, x, y, shelf = {}, 0, 0, 0
     for char, glyph in glyphs.items():
         height, width = glyph.bitmap.shape

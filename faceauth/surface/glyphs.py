@@ -67,6 +67,8 @@ class GlyphAtlas:
         # imdecode, not imread: imread cannot open non-ASCII paths on Windows
         sheet = cv2.imdecode(np.fromfile(folder / f"{style.atlas_name}.png", np.uint8),
                              cv2.IMREAD_GRAYSCALE)
+        if sheet is None:
+            raise ValueError(f"{folder / style.atlas_name}.png is not a readable image")
         stored = json.loads(boxes_file.read_text("utf-8"))
         glyphs = {char: Glyph(sheet[y:y + height, x:x + width].copy(), left, top, advance)
                   for char, (x, y, width, height, left, top, advance) in stored["glyphs"].items()}

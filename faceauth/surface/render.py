@@ -87,8 +87,8 @@ def _card_background() -> np.ndarray:
         ys = (k + 6 * np.sin(xs / 37.0 + k / 11.0)).astype(int)
         ok = (ys >= 0) & (ys < height)
         waves[ys[ok], xs[ok]] = 1.0
-    waves = cv2.GaussianBlur(waves, (3, 3), 0)
-    return np.clip(tint - 14 * waves[..., None], 0, 255).astype(np.uint8)
+    smooth = cv2.GaussianBlur(waves, (3, 3), 0)
+    return np.clip(tint - 14 * smooth[..., None], 0, 255).astype(np.uint8)
 
 
 def _paste_photo(card: np.ndarray, photo: np.ndarray | None) -> None:

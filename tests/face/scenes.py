@@ -7,6 +7,17 @@ from faceauth import sample_faces
 from faceauth.detection import Detection
 
 
+class StepClock:
+    """A camera at 10 frames per second (or 1 / `step`): each reading of the clock is a frame later."""
+
+    def __init__(self, step: float = 0.1) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
 def with_mask(frame: np.ndarray, face: Detection) -> np.ndarray:
     """A pale blue pleated surgical mask drawn from below the nose bridge to the chin."""
     left_eye, right_eye, _, mouth_left, mouth_right = face.kps

@@ -5,7 +5,7 @@ import pytest
 
 from faceauth import Guidance
 from faceauth import sample_faces
-from faceauth.guidance import frame_guidance, pose
+from faceauth.guidance import face_quality, frame_guidance, pose
 from faceauth.thresholds import DEFAULT_LIMITS
 
 from . import scenes
@@ -92,3 +92,18 @@ def test_a_seated_patient_is_expected_lower_in_the_frame(matcher, astronaut):
     assert Guidance.OFF_CENTRE not in frame_guidance(low, matcher.detect(low), seated)[1]
     high = sample_faces.camera_frame(astronaut, shift=(0, -110))        # a standing face, seen seated
     assert Guidance.OFF_CENTRE in frame_guidance(high, matcher.detect(high), seated)[1]
+
+
+def test_face_quality_ranks_sharp_near_frontal_faces_first(matcher, astronaut, people):
+    """face_quality (used to choose and weight frames) falls with blur, a small face and a turn."""
+    def quality(frame):
+        return face_quality(frame, matcher.detect(frame)[0])
+
+    sharp = sample_faces.camera_frame(astronaut)
+    mildly_blurred = cv2.GaussianBlur(sharp, (0, 0), 1.2)  # too mild for the blurred guidance
+    assert guidance_for(matcher, mildly_blurred) == []
+    assert quality(mildly_blurred) < 0.7 * quality(sharp)
+    assert quality(sample_faces.camera_frame(astronaut, face_width=110)) < quality(sharp)
+    turned = next(p for p in people if p.name == "group-5")
+    assert quality(sample_faces.camera_frame(turned)) == 0.0  # beyond the turned limit
+    assert 0.0 < quality(sharp) <= 1.0

@@ -55,3 +55,19 @@ def test_unreadable_photo_bytes_are_a_chip_photo_error(matcher):
 def test_a_template_never_shows_its_numbers(astronaut_template):
     assert "embedding" not in repr(astronaut_template)
     assert str(astronaut_template.embedding[0])[:6] not in repr(astronaut_template)
+
+
+def test_fused_templates_keep_the_pack_s_scale_and_follow_the_weights(matcher, astronaut, people):
+    frames = sample_faces.recorded_session(astronaut, count=3)
+    templates = [matcher.template(f, main_face(matcher.detect(f))[0]) for f in frames]
+    stranger_frame = sample_faces.camera_frame(people[1])
+    stranger = matcher.template(stranger_frame, matcher.detect(stranger_frame)[0])
+    assert matcher.distance(matcher.fused(templates[:1]), templates[0]) < 1e-5
+    fused = matcher.fused(templates)
+    lengths = [float(np.linalg.norm(t.embedding)) for t in templates]
+    assert np.linalg.norm(fused.embedding) == pytest.approx(np.mean(lengths), rel=1e-4)
+    assert max(matcher.distance(fused, t) for t in templates) < max(
+        matcher.distance(a, b) for a in templates for b in templates)
+    mixed = matcher.fused([templates[0], stranger], weights=[1.0, 0.0])
+    assert matcher.distance(mixed, templates[0]) < 1e-3
+    assert matcher.fused([templates[0], stranger], weights=[0.0, 0.0]).embedding.shape == stranger.embedding.shape

@@ -114,3 +114,12 @@ def test_an_insightface_detector_without_insightface_is_a_pack_error(pack_copy, 
     monkeypatch.setitem(sys.modules, "insightface.model_zoo", None)
     with pytest.raises(ModelPackError, match="needs the insightface package"):
         FaceMatcher.load(pack_copy)
+
+
+def test_the_face_models_threads_sleep_when_idle(matcher):
+    """Spinning onnxruntime threads fight the UI and voice for the kiosk's two cores
+    (faceauth/runtime.py has the measurement)."""
+    sessions = [matcher.recogniser.session, matcher.detector.pnet, matcher.detector.rnet, matcher.detector.onet]
+    for session in sessions:
+        options = session.get_session_options()
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"

@@ -6,17 +6,7 @@ from faceauth import Decision, DecisionPolicy, Guidance, MatchSession
 from faceauth import sample_faces
 
 from . import scenes
-
-
-class StepClock:
-    """A camera at 10 frames per second: each reading of the clock is 0.1 s later."""
-
-    def __init__(self, step: float = 0.1) -> None:
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
+from .scenes import StepClock
 
 
 def run(session, frames):
@@ -124,3 +114,35 @@ def test_a_face_in_view_that_never_matches_is_given_up_on(matcher, astronaut, as
     results = run(session, [sample_faces.camera_frame(astronaut, face_width=70)] * 17)
     assert results[-1].decision is Decision.NOT_MATCHED
     assert session.face_seconds >= session.policy.give_up_seconds
+
+
+FUSING = DecisionPolicy(fuse_frames=5, frame_quality="select")
+
+
+def test_fusing_frames_matches_the_card_holder_after_the_policy_s_frames(matcher, astronaut, astronaut_template):
+    session = MatchSession(matcher, astronaut_template, clock=StepClock(), policy=FUSING)
+    decisions = [r.decision for r in run(session, sample_faces.recorded_session(astronaut, count=6))]
+    assert decisions.index(Decision.MATCHED) == FUSING.votes_needed - 1  # never on one frame
+
+
+def test_fusing_frames_never_matches_another_person(matcher, people, astronaut_template):
+    session = MatchSession(matcher, astronaut_template, clock=StepClock(step=0.5), policy=FUSING)
+    decisions = [r.decision for r in run(session, sample_faces.recorded_session(people[1], count=40))]
+    assert Decision.MATCHED not in decisions
+    assert decisions[-1] is Decision.NOT_MATCHED
+
+
+def test_fusing_keeps_frame_templates_only_within_the_window(matcher, astronaut, people, astronaut_template):
+    """A stranger's card: no decision, so the frames' templates are held while in the window,
+    then dropped; end() drops them all."""
+    stranger_card = matcher.enrol_chip_photo(sample_faces.chip_photo(people[1]))
+    clock = StepClock()
+    session = MatchSession(matcher, stranger_card, clock=clock, policy=FUSING)
+    run(session, sample_faces.recorded_session(astronaut, count=4))
+    assert sum(o.template is not None for o in session._recent) == 4
+    clock.now += FUSING.window_seconds + 0.1
+    run(session, [np.full((480, 640, 3), 120, np.uint8)])  # nobody in view
+    assert all(o.template is None for o in session._recent)
+    run(session, sample_faces.recorded_session(astronaut, count=2))
+    session.end()
+    assert session.template is None and not session._recent
