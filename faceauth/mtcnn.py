@@ -13,6 +13,7 @@ import numpy as np
 import onnxruntime
 
 from .detection import Detection
+from .runtime import cpu_session
 from .thresholds import CAMERA_MIN_FACE_PX
 
 PYRAMID_FACTOR = 0.709
@@ -20,7 +21,7 @@ NMS_WITHIN_SCALE, NMS_ACROSS_SCALES, NMS_REFINE, NMS_OUTPUT = 0.5, 0.7, 0.7, 0.7
 
 
 def _session(path: Path) -> onnxruntime.InferenceSession:
-    return onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    return cpu_session(path)
 
 
 def _run(session: onnxruntime.InferenceSession, batch: np.ndarray) -> dict[int, np.ndarray]:

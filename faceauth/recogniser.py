@@ -11,9 +11,9 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import onnxruntime as ort
 
 from .errors import ModelPackError
+from .runtime import cpu_session
 
 
 class OnnxRecogniser:
@@ -28,7 +28,7 @@ class OnnxRecogniser:
         if self.input_std == 0:
             raise ModelPackError(f"{path.name}: input_std must not be 0")
         try:
-            self.session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+            self.session = cpu_session(path)
         except Exception as error:   # onnxruntime raises its own exception types for unreadable files
             raise ModelPackError(f"{path.name} cannot be opened by onnxruntime: {error}") from error
         inputs, outputs = self.session.get_inputs(), self.session.get_outputs()
