@@ -138,6 +138,13 @@ class ResultSink:
         self._report_status()
         return Delivery(name, self.folder / name, written, rendered.character_references)
 
+    def close(self) -> None:
+        """The kiosk stops: end the share's worker thread and close the outbox. What was committed
+        stays in the outbox file, and the next start delivers what is still queued."""
+        self._share.close()
+        with self._lock:
+            self._db.close()
+
     def deliver_pending(self) -> OutboxStatus:
         """Write every queued result (call at start-up, and periodically while ``alert``)."""
         with self._lock:
