@@ -108,13 +108,16 @@ def run_until(done, seconds: float = 3.0) -> bool:
     from PySide6.QtCore import QEventLoop
     if done():
         return True
-    loop, poll = QEventLoop(), QTimer()
+    loop, poll, give_up = QEventLoop(), QTimer(), QTimer()
     poll.setInterval(1)
     poll.timeout.connect(lambda: done() and loop.quit())
     poll.start()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    give_up.setSingleShot(True)     # stopped below: no pending timer left per call
+    give_up.timeout.connect(loop.quit)
+    give_up.start(int(seconds * 1000))
     loop.exec()
     poll.stop()
+    give_up.stop()
     return done()
 
 

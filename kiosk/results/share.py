@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
+_Call = tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]   # what the worker is handed
 
 
 class ShareUnavailable(OSError):
@@ -48,10 +49,10 @@ class ShareCalls:
 
     def __init__(self, time_limit_s: float = SHARE_TIME_LIMIT_S):
         self.time_limit_s = time_limit_s
-        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self._calls: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
-        self._hung: Future | None = None
+        self._hung: Future[Any] | None = None
         self._hung_since = 0.0
         self._closed = False
 
@@ -62,7 +63,7 @@ class ShareCalls:
                                        f"{time.monotonic() - self._hung_since:.0f} s")
             self._hung = None
         started = time.monotonic()
-        future: Future = Future()
+        future: Future[T] = Future()
         with self._lock:
             if self._closed:
                 raise ShareUnavailable("the result sink is closed")

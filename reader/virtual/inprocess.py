@@ -27,7 +27,7 @@ class InProcessReader:
 
     name = READER_NAME
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._card: VirtualCard | None = None
         self._generation = 0
         self._pull_countdown: int | None = None
@@ -67,7 +67,7 @@ class InProcessReader:
 
     # the ReaderService interface
     def start(self, on_event: EventCallback) -> None:
-        def deliver():
+        def deliver() -> None:
             while (event := self._events.get()) is not None:
                 on_event(event)
 
