@@ -17,6 +17,7 @@ face camera at its own 15 fps, the matcher, the card, the simulator, the result 
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
 import threading
@@ -29,6 +30,7 @@ from faceauth.surface import rendered_card_camera
 from faceauth.surface.frames import StillFrames
 from kiosk.composition.demo import VirtualTray
 from kiosk.composition.demo_cards import card_values_from_persona
+from kiosk.config.platform_calls import limit_allocator_growth
 from kiosk.core.clock import Cancellable, SystemClock
 from kiosk.core.session import Step
 from kiosk.results.naming import RESULT_FILE_PATTERN
@@ -88,16 +90,41 @@ def rss_mb() -> float:
     raise RuntimeError("no VmRSS in /proc/self/status")
 
 
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+                 "uordblks", "fordblks", "keepcost")]
+
+
+def allocator_mb() -> tuple[float, float, float]:
+    """(in use, free but kept in the arenas, mmapped) in MB, from glibc's mallinfo2: what the
+    program holds against what the C allocator keeps for it."""
+    libc = ctypes.CDLL("libc.so.6")
+    libc.mallinfo2.restype = MallInfo2
+    info = libc.mallinfo2()
+    return info.uordblks / 2**20, info.fordblks / 2**20, info.hblkhd / 2**20
+
+
 def open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
-def sample(done: int, started: float) -> tuple[int, float, int, int, float]:
-    return done, rss_mb(), open_fds(), threading.active_count(), time.monotonic() - started
+Sample = tuple[int, float, float, float, int, int, float]
+COLUMNS = (f"{'check-ins':>9} {'RSS MB':>8} {'malloc':>8} {'kept':>8} {'fds':>5} {'threads':>7} "
+           f"{'seconds':>8}")
+
+
+def sample(done: int, started: float) -> Sample:
+    """(check-ins, RSS, malloc in use, malloc free but kept, fds, threads, seconds)."""
+    in_use, kept, _mapped = allocator_mb()
+    return (done, rss_mb(), in_use, kept, open_fds(), threading.active_count(),
+            time.monotonic() - started)
 
 
 def soak_window():
-    """(app, window, kiosk, tray) hurried as the module's doc says."""
+    """(app, window, kiosk, tray) hurried as the module's doc says, the C allocator set as
+    `python -m kiosk` sets it."""
+    limit_allocator_growth()
     return demo_window(kiosk_options={"clock": HurriedClock(HURRY), "open_tray_camera": ReplayedTray()},
                        **LONGEST_TIMEOUTS)
 
@@ -108,12 +135,13 @@ def main(checkins: int = 2000, warm_up: int = 100, every: int = 100) -> int:
     samples, started = [], time.monotonic()
     ends = {"done": 0, "fallback": 0, "problem": 0}
     try:
-        print(f"{'check-ins':>9} {'RSS MB':>8} {'fds':>5} {'threads':>7} {'seconds':>8}")
+        print(COLUMNS)
         for index in range(1, warm_up + checkins + 1):
             ends[one_visit(app, window, tray, "face" if index % 3 == 0 else "pin")] += 1
             if index == warm_up or (index > warm_up and (index - warm_up) % every == 0):
                 samples.append(sample(index, started))
-                print("{:9d} {:8.1f} {:5d} {:7d} {:8.1f}".format(*samples[-1]), flush=True)
+                print("{:9d} {:8.1f} {:8.1f} {:8.1f} {:5d} {:7d} {:8.1f}".format(*samples[-1]),
+                      flush=True)
         status = kiosk.results.sink.status()
     finally:
         kiosk.stop()
@@ -121,11 +149,13 @@ def main(checkins: int = 2000, warm_up: int = 100, every: int = 100) -> int:
     first, last = samples[0], samples[-1]
     growth = (last[1] - first[1]) / first[1] * 100
     print(f"after warm-up ({warm_up} check-ins) to the end ({checkins} more): RSS "
-          f"{first[1]:.1f} -> {last[1]:.1f} MB ({growth:+.1f} %, target <= +5 %), fds {first[2]} -> "
-          f"{last[2]}, threads {first[3]} -> {last[3]}, highest RSS {max(s[1] for s in samples):.1f} MB")
+          f"{first[1]:.1f} -> {last[1]:.1f} MB ({growth:+.1f} %, target <= +5 %), fds {first[4]} -> "
+          f"{last[4]}, threads {first[5]} -> {last[5]}, highest RSS {max(s[1] for s in samples):.1f} MB")
+    print(f"C allocator: in use {first[2]:.1f} -> {last[2]:.1f} MB, free but kept by its arenas "
+          f"{first[3]:.1f} -> {last[3]:.1f} MB")
     print(f"result files {written} for {warm_up + checkins} check-ins ({ends['problem']} ended on a "
           f"problem screen, {ends['fallback']} face check-ins done by PIN), queued {status.queued}, "
-          f"{(last[4] - first[4]) / checkins * 1000:.0f} ms per check-in after warm-up, "
+          f"{(last[6] - first[6]) / checkins * 1000:.0f} ms per check-in after warm-up, "
           f"load average {os.getloadavg()[0]:.2f}")
     return 0 if written == warm_up + checkins - ends["problem"] and status.queued == 0 else 1
 

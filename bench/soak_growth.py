@@ -11,7 +11,6 @@ memory the program holds from memory the allocator keeps. Linux, glibc.
 from __future__ import annotations
 
 import collections
-import ctypes
 import functools
 import gc
 import logging
@@ -23,21 +22,7 @@ import tracemalloc
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from bench.soak import one_visit, rss_mb, soak_window
-
-
-class MallInfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in
-                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
-                 "uordblks", "fordblks", "keepcost")]
-
-
-def allocator_mb() -> tuple[float, float, float]:
-    """(in use, free but kept in the arenas, mmapped) in MB, from glibc's mallinfo2."""
-    libc = ctypes.CDLL("libc.so.6")
-    libc.mallinfo2.restype = MallInfo2
-    info = libc.mallinfo2()
-    return info.uordblks / 2**20, info.fordblks / 2**20, info.hblkhd / 2**20
+from bench.soak import allocator_mb, one_visit, rss_mb, soak_window
 
 
 def counts(window) -> collections.Counter:
