@@ -11,7 +11,7 @@ from kiosk.results.naming import RESULT_FILE_PATTERN
 from kiosk.results.share import ShareUnavailable
 from tests.results.outcomes import outcome_for
 from tests.results.sinks import make_sink
-from tests.results.test_hung_share import hang_the_share_for, release, within
+from tests.results.test_hung_share import release, sink_with_a_hung_share, within
 
 
 def share_workers() -> list[threading.Thread]:
@@ -30,11 +30,7 @@ def test_a_closed_sink_leaves_no_thread(tmp_path, share):
 
 
 def test_close_with_a_hung_share_returns_within_its_time_limit(tmp_path, share):
-    sink = make_sink(tmp_path, share_time_limit_s=0.5)
-    share.rename(tmp_path / "away")
-    queued = sink.write(outcome_for("valid_adult")).file_name
-    (tmp_path / "away").rename(share)
-    fifo = hang_the_share_for(share, queued)
+    sink, fifo = sink_with_a_hung_share(tmp_path, share)
     try:
         assert within(5, sink.deliver_pending).queued == 1     # the worker now hangs in open()
         started = time.monotonic()

@@ -34,12 +34,18 @@ def release(fifo: str) -> None:
     os.close(reader)
 
 
-def test_a_hung_share_queues_results_within_the_time_limit(tmp_path, share):
+def sink_with_a_hung_share(tmp_path, share):
+    """(sink, fifo): one result queued while the share was away, and its temporary file's path
+    now hangs whoever opens it."""
     sink = make_sink(tmp_path, share_time_limit_s=0.5)
     share.rename(tmp_path / "away")
     queued = sink.write(outcome_for("valid_adult")).file_name
     (tmp_path / "away").rename(share)
-    fifo = hang_the_share_for(share, queued)
+    return sink, hang_the_share_for(share, queued)
+
+
+def test_a_hung_share_queues_results_within_the_time_limit(tmp_path, share):
+    sink, fifo = sink_with_a_hung_share(tmp_path, share)
     try:
         status = within(5, sink.deliver_pending)
         assert status.queued == 1 and "not answering" in status.last_error
