@@ -32,7 +32,7 @@ print(mapped_mb() - before)  # MB mapped on their own for the second block
 
 
 def mapped_for_second_block(mode: str) -> float:
-    run = subprocess.run([sys.executable, "-c", SCRIPT, mode], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-c", SCRIPT, mode], capture_output=True, encoding="ascii",
                          timeout=60, check=True)
     return float(run.stdout)
 
