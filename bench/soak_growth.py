@@ -10,7 +10,9 @@ memory the program holds from memory the allocator keeps. Linux, glibc.
 """
 from __future__ import annotations
 
+import _sqlite3
 import collections
+import ctypes
 import functools
 import gc
 import logging
@@ -23,6 +25,14 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bench.soak import allocator_mb, one_visit, rss_mb, soak_window
+
+
+def sqlite_mb() -> float:
+    """What SQLite's own allocator holds (its page caches grow with the audit and outbox files,
+    up to each connection's cache_size), from the library the sqlite3 module links."""
+    used = ctypes.CDLL(_sqlite3.__file__).sqlite3_memory_used
+    used.restype = ctypes.c_int64
+    return used() / 2**20
 
 
 def counts(window) -> collections.Counter:
@@ -66,10 +76,10 @@ def main(visits: int = 200, warm_up: int = 100) -> int:
         for index in range(1, warm_up + 1):
             one_visit(app, window, tray, "face" if index % 3 == 0 else "pin")
         counts(window)    # the first call makes Python wrappers of Qt objects: not growth
-        before, rss_before, heap_before = counts(window), rss_mb(), allocator_mb()
+        before, rss_before, heap_before, sqlite_before = counts(window), rss_mb(), allocator_mb(), sqlite_mb()
         for index in range(1, visits + 1):
             one_visit(app, window, tray, "face" if index % 3 == 0 else "pin")
-        after, rss_after, heap_after = counts(window), rss_mb(), allocator_mb()
+        after, rss_after, heap_after, sqlite_after = counts(window), rss_mb(), allocator_mb(), sqlite_mb()
         tracemalloc.start(8)
         first = tracemalloc.take_snapshot()
         for index in range(1, visits + 1):
@@ -84,7 +94,7 @@ def main(visits: int = 200, warm_up: int = 100) -> int:
     print(f"\nRSS {rss_before:.1f} -> {rss_after:.1f} MB ({rss_after - rss_before:+.1f}); C allocator "
           f"(malloc, all arenas): in use {heap_before[0]:.1f} -> {heap_after[0]:.1f} MB, free but kept "
           f"{heap_before[1]:.1f} -> {heap_after[1]:.1f} MB, mmapped {heap_before[2]:.1f} -> "
-          f"{heap_after[2]:.1f} MB")
+          f"{heap_after[2]:.1f} MB, of which SQLite {sqlite_before:.2f} -> {sqlite_after:.2f} MB")
     stats = last.compare_to(first, "traceback")
     print(f"\nthen {visits} more under tracemalloc: Python heap left behind {traced / 2**20:.2f} MB "
           f"({traced / visits / 1024:.1f} KB a check-in); the biggest places:")
