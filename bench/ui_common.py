@@ -17,8 +17,10 @@ from kiosk.core.session import Step
 TICK_MS = 5
 
 
-def demo_window(open_camera=None, **changes):
-    """(app, window, kiosk, tray) on the demo wiring, data in a fresh temporary folder."""
+def demo_window(open_camera=None, kiosk_options=None, **changes):
+    """(app, window, kiosk, tray) on the demo wiring, data in a fresh temporary folder;
+    `kiosk_options` go to build_demo_kiosk (the soak's clock and tray camera), `changes` to the
+    settings."""
     folder = tempfile.mkdtemp(prefix="oqs-ui-bench-")
     os.environ["OQS_KIOSK_DATA_DIR"] = os.path.join(folder, "data")
     os.environ["OQS_KIOSK_CONFIG_DIR"] = os.path.join(folder, "config")
@@ -30,7 +32,7 @@ def demo_window(open_camera=None, **changes):
     route_qt_messages_to_logging()
     settings = st.defaults().with_changes(institution_code="1399999999", eprescription_question=True,
                                           result_folder=os.path.join(folder, "results"), **changes)
-    kiosk, tray = build_demo_kiosk(settings, open_camera)
+    kiosk, tray = build_demo_kiosk(settings, open_camera, **(kiosk_options or {}))
     window, _bridge = build_kiosk_window(kiosk, settings, demo=True)
     window.resize(1280, 800)
     window.show()
@@ -68,6 +70,7 @@ class InstantPatient:
     def __init__(self, window, method: str, pin: str = "1234") -> None:
         self.window, self.method, self.pin = window, method, pin
         self.done_at: float | None = None
+        self.fell_back = False       # the method asked for was not offered
         self._listener = lambda _: QTimer.singleShot(0, self.answer)
         window.stack.currentChanged.connect(self._listener)
 
@@ -78,7 +81,10 @@ class InstantPatient:
         screen = self.window.current()
         step = screen.step
         if step is Step.METHOD_CHOICE:
-            screen.buttons[next(m for m in screen.buttons if m.value == self.method)].click()
+            offered = {m.value: b for m, b in screen.buttons.items() if not b.isHidden()}
+            if self.method not in offered:   # e.g. the card surface was not read: PIN instead
+                self.fell_back, self.method = True, "pin"
+            offered[self.method].click()
         elif step is Step.PIN_ENTRY:
             for digit in self.pin:
                 next(k for k in screen.pad.keys if k.text() == digit).click()
@@ -102,13 +108,17 @@ def run_until(done, seconds: float = 3.0) -> bool:
     from PySide6.QtCore import QEventLoop
     if done():
         return True
-    loop, poll = QEventLoop(), QTimer()
+    loop, poll, give_up = QEventLoop(), QTimer(), QTimer()
     poll.setInterval(1)
     poll.timeout.connect(lambda: done() and loop.quit())
     poll.start()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    give_up.setSingleShot(True)     # stopped below: no pending timer left per call
+    give_up.timeout.connect(lambda: loop.quit())   # a lambda: PySide6 keeps ~60 bytes for
+    # every connection to a bound method of a QObject, after both are gone (bench.soak_growth)
+    give_up.start(int(seconds * 1000))
     loop.exec()
     poll.stop()
+    give_up.stop()
     return done()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk.config import logs, paths, settings
 from kiosk.config.instance import AnotherKioskRunning
+from kiosk.config.platform_calls import limit_allocator_growth
 from kiosk.store.versioned import StoreTooNew
 
 
@@ -41,6 +42,7 @@ def refuse(reason: str, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    limit_allocator_growth()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["selftest"]:
         from kiosk.tools.selftest import main as selftest

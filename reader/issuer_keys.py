@@ -9,6 +9,7 @@ card is never checked against a demo key. The loader refuses a table that breaks
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,7 @@ class IssuerKeyTable:
     def find(self, key_id: bytes) -> IssuerKey | None:
         return self._by_id.get(bytes(key_id))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[IssuerKey]:
         return iter(self._by_id.values())
 
     def __len__(self) -> int:

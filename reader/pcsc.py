@@ -51,7 +51,8 @@ def establish_context() -> int:
     if hresult != scard.SCARD_S_SUCCESS:
         raise ReaderUnavailable(f"PC/SC service not reachable (is pcscd running?): "
                                 f"{scard.SCardGetErrorMessage(hresult)}")
-    return context
+    handle: int = context
+    return handle
 
 
 def list_readers(context: int) -> list[str]:
@@ -79,6 +80,7 @@ class PcscTransport:
     def __init__(self, reader: str, busy_wait_s: float = BUSY_WAIT_S):
         self.reader = reader
         self._context = establish_context()
+        self._card: int | None
         hresult, self._card, protocol = self._connect(busy_wait_s)
         if hresult != scard.SCARD_S_SUCCESS:
             scard.SCardReleaseContext(self._context)
@@ -94,7 +96,7 @@ class PcscTransport:
         play) read a newly placed card for a moment; pcsc-lite programs may too."""
         deadline, pause = time.monotonic() + busy_wait_s, 0.05
         while True:
-            answer = scard.SCardConnect(self._context, self.reader, scard.SCARD_SHARE_EXCLUSIVE,
+            answer: tuple[int, int, int] = scard.SCardConnect(self._context, self.reader, scard.SCARD_SHARE_EXCLUSIVE,
                                         scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1)
             if answer[0] != scard.SCARD_E_SHARING_VIOLATION or time.monotonic() + pause > deadline:
                 return answer
@@ -130,7 +132,7 @@ class PcscTransport:
     def __enter__(self) -> PcscTransport:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

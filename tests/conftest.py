@@ -34,10 +34,9 @@ def _guarded(request: pytest.FixtureRequest) -> bool:
 
 THREAD_GRACE = 2.0   # seconds a thread may take to finish once its test is done (joined, not slept)
 
-# Threads that outlive one test by design: the shared private pcscd's helpers, the library
-# pools that live for the whole process, and a result sink's share worker (it ends itself after
-# kiosk.results.share.IDLE_S without a call; a hung share's call is left running on purpose).
-LONG_LIVED_THREADS = re.compile(r"^(pcscd-|share-calls$|ThreadPoolExecutor-\d+_\d+$|asyncio_|QDBusConnection|"
+# Threads that outlive one test by design: the shared private pcscd's helpers and the library
+# pools that live for the whole process.
+LONG_LIVED_THREADS = re.compile(r"^(pcscd-|ThreadPoolExecutor-\d+_\d+$|asyncio_|QDBusConnection|"
                                 r"Dummy-|onnxruntime|pymp-|Thread-\d+ \(_handle_workers\)|"
                                 r"Thread-\d+ \(_handle_tasks\)|Thread-\d+ \(_handle_results\))")
 
@@ -71,6 +70,16 @@ def no_threads_left(request: pytest.FixtureRequest):
             left.append(thread.name)
     if left:
         pytest.fail(f"threads still running after the test: {left}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def close_result_sinks(no_threads_left):
+    """Close the result sinks a test opened itself (tests.results.sinks.opened) before the thread
+    guard looks: their share worker ends with them. A kiosk closes its own in Kiosk.stop."""
+    yield
+    from tests.results.sinks import OPENED
+    while OPENED:
+        OPENED.pop().close()
 
 
 def _active_qt_timers() -> dict[int, str]:

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import onnxruntime as ort
+
+from ..runtime import cpu_session
 
 MODEL_PACKAGE = "rapidocr_onnxruntime"
 MODEL_FILE = "models/ch_PP-OCRv4_rec_infer.onnx"
@@ -47,10 +48,7 @@ def model_path() -> Path:
 
 class LineRecognizer:
     def __init__(self, threads: int = 2) -> None:
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(str(model_path()), options, providers=["CPUExecutionProvider"])
+        self._session = cpu_session(model_path(), threads)
         characters = self._session.get_modelmeta().custom_metadata_map["character"].splitlines()
         self._classes = ["<blank>", *characters, " "]
         self._input = self._session.get_inputs()[0].name

@@ -23,6 +23,7 @@ from reader.virtual.personas import PERSONAS, build_personas, load_record, open_
 
 from kiosk.adapters.card import TOKEN_KINDS
 from kiosk.config import paths
+from kiosk.core.clock import SYSTEM_CLOCK, Clock
 from kiosk.core.codes import Problem
 from kiosk.core.events import TokenKind
 from kiosk.gateway import SimulatedGateway, open_simulator_gateway
@@ -124,6 +125,7 @@ DEMO_PERSONAS = tuple(DemoPersona(p.id, p.description, TOKEN_KINDS[p.token], p.n
                       for p in PERSONAS.values())
 
 OpenCamera = Callable[..., CameraSource]
+TrayCamera = Callable[[VirtualTray], StillFrames]
 
 
 def recorded_camera(**options: Any) -> CameraSource:
@@ -149,18 +151,20 @@ def demo_camera() -> OpenCamera:
 def build_demo_kiosk(settings: Settings, open_camera: OpenCamera | None = None, *,
                      service: ReaderService | None = None, base: Path | None = None,
                      simulator: SimulatedGateway | None = None,
-                     demo_passwords: bool = True) -> tuple[Kiosk, VirtualTray]:
+                     demo_passwords: bool = True, clock: Clock = SYSTEM_CLOCK,
+                     open_tray_camera: TrayCamera = tray_camera) -> tuple[Kiosk, VirtualTray]:
     """The embedded defaults: virtual cards on the in-process reader (or `service`, e.g. PC/SC
     over a private pcscd, as the tests and `kiosk.tools.checkin` use), a camera (default: the recorded
     clip), the local simulator; keys, outbox and personas under `base` (default: the data folder).
-    `demo_passwords`: set the demo's 目視 and staff passwords in the config folder if none are."""
+    `demo_passwords`: set the demo's 目視 and staff passwords in the config folder if none are.
+    `clock` and `open_tray_camera`: the soak's hurried clock and replayed tray frames."""
     if demo_passwords:
         ensure_demo_password()
         ensure_demo_staff_password(StaffAccess())
     simulator = simulator or SimulatedGateway.open(base)
     tray = demo_tray(simulator, base or paths.data_dir())
     kiosk = build_kiosk(settings, service=service or tray.reader,
-                        unlocker=TrayCameraUnlocker(lambda: tray_camera(tray)),
+                        unlocker=TrayCameraUnlocker(lambda: open_tray_camera(tray)),
                         gateway=open_simulator_gateway(simulator),
-                        open_camera=open_camera or recorded_camera, base=base)
+                        open_camera=open_camera or recorded_camera, base=base, clock=clock)
     return kiosk, tray

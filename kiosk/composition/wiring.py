@@ -82,7 +82,8 @@ class Kiosk:
         self.face.settle()
         self.card.stop()
         self.retrier.stop()
-        self.runner.shutdown()
+        self.runner.shutdown()          # a result being written is committed before the sink closes
+        self.results.sink.close()
         self.audit.close()
         for action in self.on_stop:
             action()

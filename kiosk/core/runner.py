@@ -28,9 +28,9 @@ class CheckInRunner:
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="checkin")
         self._face_stop = threading.Event()
         self._timer: Cancellable | None = None
+        self._pause: Cancellable | None = None   # the beat before PauseOver, on the clock
         self._deadline: float | None = None     # clock.monotonic() when the screen gives up
         self._stopped = False
-        self._closing = threading.Event()     # ends a pause early when the kiosk stops
         self.guidance_listeners: list[Callable[[str], None]] = []
 
     # ---- events in ------------------------------------------------------------------------------
@@ -63,12 +63,12 @@ class CheckInRunner:
         return None if deadline is None else max(0.0, deadline - self.clock.monotonic())
 
     def shutdown(self) -> None:
-        self._closing.set()
         with self._lock:     # a touch after this must not arm a timeout on a stopped kiosk
             self._stopped = True
             self._face_stop.set()   # under the lock: a late ShowCamera cannot clear it again
-            if self._timer:
-                self._timer.cancel()
+            for pending in (self._timer, self._pause):
+                if pending:
+                    pending.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     # ---- effects out ----------------------------------------------------------------------------
@@ -78,6 +78,8 @@ class CheckInRunner:
             self._face_stop.set()
         elif isinstance(effect, ev.EndVisit):
             self._pool.submit(self._end_visit)
+        elif isinstance(effect, ev.Pause):
+            self._pause_then_answer(effect.seconds, visit)
         else:
             if isinstance(effect, (ev.MatchFace, ev.ShowCamera)):
                 with self._lock:
@@ -122,9 +124,6 @@ class CheckInRunner:
             except PinLocked:
                 return ev.PinBlocked()
             return ev.PinAccepted()
-        if isinstance(effect, ev.Pause):
-            self._closing.wait(effect.seconds)
-            return ev.PauseOver()
         if isinstance(effect, ev.ConfirmQualification):
             return self.gateway.confirm(effect.method, self.card, effect.face_score)
         if isinstance(effect, ev.WriteResult):
@@ -146,6 +145,16 @@ class CheckInRunner:
         if isinstance(effect, ev.VerifyPin):
             return ev.CardReadFailed(problem)   # the card broke or went while checking the PIN
         return None
+
+    def _pause_then_answer(self, seconds: float, visit: int) -> None:
+        """PauseOver after `seconds` on the clock (a hurried or manual clock shortens the beat);
+        nothing when the kiosk stops first."""
+        with self._lock:
+            if self._stopped:
+                return
+            if self._pause:
+                self._pause.cancel()
+            self._pause = self.clock.call_later(seconds, lambda: self.dispatch(ev.PauseOver(), visit))
 
     def _tell_guidance(self, code: str) -> None:
         for listener in self.guidance_listeners:

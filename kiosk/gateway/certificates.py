@@ -7,10 +7,11 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
 
 from kiosk.gateway.errors import CertificateExpired, CertificateRevoked, CertificateUntrusted
 
@@ -76,7 +77,8 @@ class TrustStore:
             crl = (x509.load_pem_x509_crl(crl_data) if crl_data.lstrip().startswith(b"-----")
                    else x509.load_der_x509_crl(crl_data))
             signer = next((a for a in certs if a.subject == crl.issuer
-                           and crl.is_signature_valid(a.public_key())), None)
+                           and crl.is_signature_valid(cast(CertificateIssuerPublicKeyTypes,
+                                                           a.public_key()))), None)
             if signer is None:
                 raise ValueError(f"CRL from {crl.issuer.rfc4514_string()} is not signed by an anchor")
             revoked |= {(crl.issuer, entry.serial_number) for entry in crl}

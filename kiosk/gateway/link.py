@@ -3,7 +3,7 @@ wire codec, a deadline and the fault switch; and bounded retries where a retry i
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import Callable, TypeVar
 
 from kiosk.gateway.errors import (CommunicationError, GatewayRefused, GatewayTimeout,
                                   MalformedAnswer)
@@ -12,6 +12,8 @@ from kiosk.gateway.interface import QualificationGateway
 from kiosk.gateway.messages import QualificationAnswer, QualificationRequest
 from kiosk.gateway.simulator import SimulatedGateway
 from kiosk.gateway.wire import decode_answer, encode_answer
+
+T = TypeVar("T")
 
 
 class SimulatorLink:
@@ -66,14 +68,16 @@ class RetryingGateway:
         self._backoff_s = backoff_s
         self._sleep = sleep
 
-    def _with_retries(self, call: Callable[[], object], retry_on: type[Exception]):
-        for attempt in range(1, self._attempts + 1):
+    def _with_retries(self, call: Callable[[], T], retry_on: type[Exception]) -> T:
+        attempt = 1
+        while True:
             try:
                 return call()
             except retry_on:
                 if attempt == self._attempts:
                     raise
                 self._sleep(self._backoff_s * attempt)
+                attempt += 1
 
     def issue_nonce(self) -> bytes:
         return self._with_retries(self.inner.issue_nonce, CommunicationError)

@@ -5,7 +5,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kiosk.core.events import Validity
+from kiosk.core.events import Validity as Validity   # the answers carry it: re-exported
 from kiosk.gateway.record import InsuredRecord
 
 

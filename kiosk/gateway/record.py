@@ -117,4 +117,5 @@ def record_to_mapping(record: InsuredRecord) -> dict[str, Any]:
         if isinstance(value, (list, tuple)):
             return [prune(v) for v in value]
         return value
-    return prune(dataclasses.asdict(record))
+    mapping: dict[str, Any] = prune(dataclasses.asdict(record))
+    return mapping

@@ -34,16 +34,16 @@ class Registry:
         self._db = open_database(path)
         self._lock = threading.Lock()
         with self._lock, self._db.atomic():
-            self._db["persons"].create({"persona_id": str, "validity": int, "record": str},
+            self._db.table("persons").create({"persona_id": str, "validity": int, "record": str},
                                        pk="persona_id", if_not_exists=True)
-            self._db["certificate_links"].create({"cert_sha256": str, "persona_id": str},
+            self._db.table("certificate_links").create({"cert_sha256": str, "persona_id": str},
                                                  pk="cert_sha256", if_not_exists=True)
-            self._db["terminals"].create({"terminal_id": str, "public_key_pem": str,
+            self._db.table("terminals").create({"terminal_id": str, "public_key_pem": str,
                                           "registered_at": float}, pk="terminal_id",
                                          if_not_exists=True)
-            self._db["nonces"].create({"nonce": str, "issued_at": float, "spent_at": float},
+            self._db.table("nonces").create({"nonce": str, "issued_at": float, "spent_at": float},
                                       pk="nonce", if_not_exists=True)
-            self._db["nonces"].create_index(["issued_at"], if_not_exists=True)
+            self._db.table("nonces").create_index(["issued_at"], if_not_exists=True)
 
     # insured persons --------------------------------------------------------------------------
     def put_person(self, persona_id: str, validity: Validity, record: InsuredRecord | None) -> None:
@@ -66,46 +66,46 @@ class Registry:
         row = {"persona_id": persona_id, "validity": int(validity),
                "record": None if record is None else json.dumps(record_to_mapping(record),
                                                                 ensure_ascii=False)}
-        existing = list(self._db["persons"].rows_where("persona_id = ?", [persona_id]))
+        existing = list(self._db.table("persons").rows_where("persona_id = ?", [persona_id]))
         if existing != [row]:  # re-seeding unchanged data writes nothing
-            self._db["persons"].upsert(row, pk="persona_id")
+            self._db.table("persons").upsert(row, pk="persona_id")
 
     def person(self, persona_id: str) -> tuple[Validity, InsuredRecord | None]:
         with self._lock:
-            row = self._db["persons"].get(persona_id)
+            row = self._db.table("persons").get(persona_id)
         record = None if row["record"] is None else record_from_mapping(json.loads(row["record"]))
         return Validity(row["validity"]), record
 
     def persona_ids(self) -> list[str]:
         with self._lock:
-            return [row["persona_id"] for row in self._db["persons"].rows]
+            return [row["persona_id"] for row in self._db.table("persons").rows]
 
     # certificates -----------------------------------------------------------------------------
     def link_certificate(self, persona_id: str, cert_der: bytes) -> None:
         """From now on ``cert_der`` (a persona's authentication certificate) identifies them."""
         with self._lock, self._db.atomic():
-            if not self._db["persons"].count_where("persona_id = ?", [persona_id]):
+            if not self._db.table("persons").count_where("persona_id = ?", [persona_id]):
                 raise KeyError(f"no insured person {persona_id!r} in the registry")
-            self._db["certificate_links"].upsert(
+            self._db.table("certificate_links").upsert(
                 {"cert_sha256": certificate_fingerprint(cert_der), "persona_id": persona_id},
                 pk="cert_sha256")
 
     def persona_for(self, cert_der: bytes) -> str | None:
         with self._lock:
-            rows = list(self._db["certificate_links"].rows_where(
+            rows = list(self._db.table("certificate_links").rows_where(
                 "cert_sha256 = ?", [certificate_fingerprint(cert_der)]))
         return rows[0]["persona_id"] if rows else None
 
     # terminals --------------------------------------------------------------------------------
     def register_terminal(self, terminal_id: str, public_key_pem: bytes) -> None:
         with self._lock, self._db.atomic():
-            self._db["terminals"].upsert({"terminal_id": terminal_id,
+            self._db.table("terminals").upsert({"terminal_id": terminal_id,
                                           "public_key_pem": public_key_pem.decode("ascii"),
                                           "registered_at": time.time()}, pk="terminal_id")
 
     def terminal_key(self, terminal_id: str) -> bytes | None:
         with self._lock:
-            rows = list(self._db["terminals"].rows_where("terminal_id = ?", [terminal_id]))
+            rows = list(self._db.table("terminals").rows_where("terminal_id = ?", [terminal_id]))
         return rows[0]["public_key_pem"].encode("ascii") if rows else None
 
     # nonces -----------------------------------------------------------------------------------
@@ -115,13 +115,13 @@ class Registry:
         nonce = os.urandom(NONCE_BYTES)
         with self._lock, self._db.atomic():
             self._db.execute("DELETE FROM nonces WHERE issued_at < ?", [forget_before])
-            self._db["nonces"].insert({"nonce": nonce.hex(), "issued_at": now, "spent_at": None})
+            self._db.table("nonces").insert({"nonce": nonce.hex(), "issued_at": now, "spent_at": None})
         return nonce
 
     def spend_nonce(self, nonce: bytes, now: float, lifetime_s: float) -> None:
         """Mark ``nonce`` used, once: raise NonceUnknown/NonceReused otherwise."""
         with self._lock, self._db.atomic():
-            rows = list(self._db["nonces"].rows_where("nonce = ?", [nonce.hex()]))
+            rows = list(self._db.table("nonces").rows_where("nonce = ?", [nonce.hex()]))
             if not rows:
                 raise NonceUnknown("nonce was not issued here")
             if rows[0]["spent_at"] is not None:

@@ -20,10 +20,14 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from kiosk.gateway.record import InsuredRecord
 from kiosk.core.choices import ConsentItem
 from kiosk.results.outcome import CheckinOutcome, ConsentFlag
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 JST = timezone(timedelta(hours=9), "JST")
 CONSENT_VIEWING_WINDOW = timedelta(hours=24)
@@ -85,7 +89,7 @@ def _add(parent: ET.Element, tag: str, text: str | None) -> None:
     ET.SubElement(parent, tag).text = text
 
 
-def _add_fields(parent: ET.Element, value: object) -> None:
+def _add_fields(parent: ET.Element, value: DataclassInstance) -> None:
     """The string fields of a record dataclass, in declaration order, as their XML elements
     (nested groups are added by the caller, where the layout puts them)."""
     for spec in dataclasses.fields(value):
@@ -97,6 +101,7 @@ def _add_fields(parent: ET.Element, value: object) -> None:
 def _add_consent(parent: ET.Element, stem: str, flag: int, consented_at: datetime | None) -> None:
     _add(parent, f"{stem}ConsFlg", str(flag))
     if flag == ConsentFlag.GIVEN:
+        assert consented_at is not None, "CheckinOutcome requires the time with any consent"
         _add(parent, f"{stem}ConsTime", _timestamp(consented_at))
 
 
@@ -119,6 +124,7 @@ def _add_record(body: ET.Element, record: InsuredRecord, outcome: CheckinOutcome
         flag = outcome.consent(item)
         _add_consent(result, stem, flag, at)
         if flag == ConsentFlag.GIVEN:
+            assert at is not None, "CheckinOutcome requires the time with any consent"
             _add(result, f"{stem}AvailableTime", _timestamp(at + CONSENT_VIEWING_WINDOW))
 
 

@@ -26,7 +26,9 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, cast
+
+import sqlite_utils
 
 from kiosk.config.platform_calls import sync_folder
 from kiosk.config.atomic import exists, replace_patiently, write_synced
@@ -43,19 +45,19 @@ PENDING = (QUEUED, RENAMING)
 log = logging.getLogger("kiosk.results")
 
 
-def _first_layout(db) -> None:
+def _first_layout(db: sqlite_utils.Database) -> None:
     """Version 1: the layout written before the outbox carried a version."""
-    db["outbox"].create({
+    db.table("outbox").create({
         "id": int, "file_name": str, "state": str, "payload": bytes,
         "committed_at": float, "written_at": float, "attempts": int, "last_error": str,
     }, pk="id", not_null={"file_name", "state"}, if_not_exists=True)
-    db["outbox"].create_index(["file_name"], unique=True, if_not_exists=True)
-    db["outbox"].create_index(["state"], if_not_exists=True)
+    db.table("outbox").create_index(["file_name"], unique=True, if_not_exists=True)
+    db.table("outbox").create_index(["state"], if_not_exists=True)
 
 
-def _folder_of_each_row(db) -> None:
+def _folder_of_each_row(db: sqlite_utils.Database) -> None:
     """Version 2: where a row's temporary file was written (a retarget must not lose it)."""
-    db["outbox"].add_column("folder", str)
+    db.table("outbox").add_column("folder", str)
 
 
 MIGRATIONS = (_first_layout, _folder_of_each_row)
@@ -130,18 +132,25 @@ class ResultSink:
         rendered = render_result(outcome, code, encoding, processed_at, new_file_identifier())
         with self._lock:
             with self._db.atomic():
-                row_id = self._db["outbox"].insert({
+                row_id = cast(int, self._db.table("outbox").insert({
                     "file_name": name, "state": QUEUED, "attempts": 0, "folder": str(self.folder),
                     "payload": self._cipher.encrypt(rendered.content, f"outbox:{name}"),
-                    "committed_at": processed_at.timestamp()}).last_pk
-            written = self._deliver(self._db["outbox"].get(row_id))
+                    "committed_at": processed_at.timestamp()}).last_pk)
+            written = self._deliver(self._db.table("outbox").get(row_id))
         self._report_status()
         return Delivery(name, self.folder / name, written, rendered.character_references)
+
+    def close(self) -> None:
+        """The kiosk stops: end the share's worker thread and close the outbox. What was committed
+        stays in the outbox file, and the next start delivers what is still queued."""
+        self._share.close()
+        with self._lock:
+            self._db.close()
 
     def deliver_pending(self) -> OutboxStatus:
         """Write every queued result (call at start-up, and periodically while ``alert``)."""
         with self._lock:
-            for row in list(self._db["outbox"].rows_where("state IN (?, ?)", list(PENDING),
+            for row in list(self._db.table("outbox").rows_where("state IN (?, ?)", list(PENDING),
                                                           order_by="id")):
                 self._deliver(row)
         return self._report_status()
@@ -171,7 +180,7 @@ class ResultSink:
             return self._db.execute("DELETE FROM outbox WHERE state = ? AND written_at < ?",
                                     [WRITTEN, moment.timestamp()]).rowcount
 
-    def _deliver(self, row: dict) -> bool:
+    def _deliver(self, row: dict[str, Any]) -> bool:
         try:
             if row["state"] != RENAMING or not self._finish_rename(row):
                 self._write_and_rename(row)
@@ -185,7 +194,7 @@ class ResultSink:
             self._set(row["id"], state=SET_ASIDE, last_error=str(error))
             return False
 
-    def _finish_rename(self, row: dict) -> bool:
+    def _finish_rename(self, row: dict[str, Any]) -> bool:
         """Finish a rename a crash interrupted; False when the result must be written again."""
         name, folder = row["file_name"], Path(row["folder"] or self.folder)
         current = folder == self.folder
@@ -208,7 +217,7 @@ class ResultSink:
         self._mark_written(row, final)
         return True
 
-    def _write_and_rename(self, row: dict) -> None:
+    def _write_and_rename(self, row: dict[str, Any]) -> None:
         name, folder = row["file_name"], self.folder
         final, temporary = folder / name, folder / temporary_name(name)
         share = self._share
@@ -228,7 +237,7 @@ class ResultSink:
         share(sync_folder, folder)
         self._mark_written(row, final)
 
-    def _mark_written(self, row: dict, final: Path) -> None:
+    def _mark_written(self, row: dict[str, Any], final: Path) -> None:
         """The payload goes only once the final file was seen on the share."""
         seen = self._share(exists, final)
         if not seen:
@@ -245,7 +254,7 @@ class ResultSink:
 
     def _set(self, row_id: int, **values: object) -> None:
         with self._db.atomic():
-            self._db["outbox"].update(row_id, values)
+            self._db.table("outbox").update(row_id, values)
 
     def _report_status(self) -> OutboxStatus:
         status = self.status()
@@ -257,7 +266,7 @@ class ResultSink:
 
 def _describe(error: OSError) -> str:
     if isinstance(error, ShareUnavailable):
-        return error.strerror
+        return str(error.strerror)
     return f"{type(error).__name__}: {error.strerror or error}"
 
 

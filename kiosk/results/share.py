@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
+_Call = tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]   # what the worker is handed
 
 
 class ShareUnavailable(OSError):
@@ -44,15 +45,16 @@ class ShareCalls:
     limit, so a hung share (a dead SMB or NFS server) makes results queue instead of blocking a
     check-in, the start or a screen. A call past its limit is left running; until it returns,
     every further call fails at once (calls never overtake one another, so a late one cannot
-    undo a newer one)."""
+    undo a newer one). `close()` ends the worker when the kiosk stops."""
 
     def __init__(self, time_limit_s: float = SHARE_TIME_LIMIT_S):
         self.time_limit_s = time_limit_s
-        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self._calls: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
-        self._hung: Future | None = None
+        self._hung: Future[Any] | None = None
         self._hung_since = 0.0
+        self._closed = False
 
     def __call__(self, function: Callable[..., T], *args: Any) -> T:
         if self._hung is not None:
@@ -61,8 +63,10 @@ class ShareCalls:
                                        f"{time.monotonic() - self._hung_since:.0f} s")
             self._hung = None
         started = time.monotonic()
-        future: Future = Future()
+        future: Future[T] = Future()
         with self._lock:
+            if self._closed:
+                raise ShareUnavailable("the result sink is closed")
             self._calls.put((future, function, args))
             if self._worker is None:   # a daemon: a share hung for good must not keep the kiosk from exiting
                 self._worker = threading.Thread(target=self._work, name="share-calls", daemon=True)
@@ -74,17 +78,33 @@ class ShareCalls:
             raise ShareUnavailable(f"share not answering within {self.time_limit_s:g} s "
                                    f"({getattr(function, '__name__', 'call')})") from None
 
+    def close(self) -> None:
+        """End the worker once the calls queued before are served, waiting for it at most the time
+        limit: a call hung on the share is left to its daemon thread, which ends when the share
+        answers. Every later call fails with ShareUnavailable."""
+        with self._lock:
+            self._closed = True
+            worker = self._worker
+            if worker is not None:
+                self._calls.put(None)
+        if worker is not None:
+            worker.join(self.time_limit_s)
+
     def _work(self) -> None:
-        """Serve calls; after IDLE_S without one the thread ends (a new call starts another)."""
+        """Serve calls; after IDLE_S without one, or at close, the thread ends (a new call starts
+        another)."""
         while True:
             try:
-                future, function, args = self._calls.get(timeout=IDLE_S)
+                call = self._calls.get(timeout=IDLE_S)
             except queue.Empty:
+                call = None
+            if call is None:
                 with self._lock:
-                    if self._calls.empty():
+                    if self._closed or self._calls.empty():
                         self._worker = None
                         return
                 continue
+            future, function, args = call
             try:
                 future.set_result(function(*args))
             except BaseException as error:   # handed to the caller, as a thread pool would

@@ -11,7 +11,9 @@ import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, cast
+
+import sqlite_utils
 
 from kiosk.store.cipher import FieldCipher
 from kiosk.store.versioned import open_versioned
@@ -86,18 +88,18 @@ def split_codes(joined: str | None) -> tuple[str, ...]:
     return tuple(filter(None, (joined or "").split(",")))
 
 
-def _first_layout(db) -> None:
+def _first_layout(db: sqlite_utils.Database) -> None:
     """Version 1: the layout written before the store carried a version."""
     personal_columns = dict.fromkeys(_PERSONAL_COLUMNS, bytes)
-    db["checkins"].create({
+    db.table("checkins").create({
         "id": int, "row_key": str, "started_at": float, "method": str, "mode": str,
         "outcome": str, "step_times": str, "patient_code": str, "validity": int,
         "notice_codes": str, "result_file": str, **personal_columns,
     }, pk="id", if_not_exists=True)
-    db["staff_actions"].create({"id": int, "at": float, "kind": str, "detail": str},
+    db.table("staff_actions").create({"id": int, "at": float, "kind": str, "detail": str},
                                pk="id", if_not_exists=True)
-    db["checkins"].create_index(["started_at"], if_not_exists=True)
-    db["staff_actions"].create_index(["at"], if_not_exists=True)
+    db.table("checkins").create_index(["started_at"], if_not_exists=True)
+    db.table("staff_actions").create_index(["at"], if_not_exists=True)
 
 
 MIGRATIONS = (_first_layout,)
@@ -118,11 +120,12 @@ class AuditStore:
 
     def record_checkin(self, entry: CheckinAudit) -> int:
         row_key = uuid.uuid4().hex
-        row = {"row_key": row_key, "started_at": entry.started_at.timestamp(),
-               "method": entry.method, "mode": entry.mode, "outcome": entry.outcome,
-               "step_times": json.dumps({k: round(v, 4) for k, v in entry.step_times.items()}),
-               "patient_code": entry.patient_code, "validity": entry.validity,
-               "notice_codes": ",".join(entry.notice_codes), "result_file": entry.result_file}
+        row: dict[str, Any] = {
+            "row_key": row_key, "started_at": entry.started_at.timestamp(),
+            "method": entry.method, "mode": entry.mode, "outcome": entry.outcome,
+            "step_times": json.dumps({k: round(v, 4) for k, v in entry.step_times.items()}),
+            "patient_code": entry.patient_code, "validity": entry.validity,
+            "notice_codes": ",".join(entry.notice_codes), "result_file": entry.result_file}
         for name in ("method", "mode", "outcome"):
             _refuse_my_number(name, row[name])
         # result_file is not checked: the kiosk names it, and its random part may hold 12 digits.
@@ -135,7 +138,7 @@ class AuditStore:
             _refuse_my_number(spec.name, value)
             row[f"{spec.name}_enc"] = self._cipher.encrypt_text(value, f"checkins:{spec.name}:{row_key}")
         with self._lock, self._db.atomic():
-            return self._db["checkins"].insert(row).last_pk
+            return cast(int, self._db.table("checkins").insert(row).last_pk)
 
     def record_staff_action(self, action: StaffAction) -> int:
         """Details are stored in clear: they must hold no personal data, no secrets."""
@@ -146,24 +149,24 @@ class AuditStore:
         row = {"at": action.at.timestamp(), "kind": action.kind,
                "detail": json.dumps(dict(action.detail), ensure_ascii=False, sort_keys=True)}
         with self._lock, self._db.atomic():
-            return self._db["staff_actions"].insert(row).last_pk
+            return cast(int, self._db.table("staff_actions").insert(row).last_pk)
 
     def checkins(self) -> list[CheckinAudit]:
         """Every kept check-in, oldest first, personal fields decrypted (for staff review)."""
-        return [self._checkin_from(row) for row in self._db["checkins"].rows_where(order_by="id")]
+        return [self._checkin_from(row) for row in self._db.table("checkins").rows_where(order_by="id")]
 
     def checkins_between(self, start: datetime, end: datetime, *,
                          personal: bool = True) -> list[CheckinAudit]:
         """Check-ins with ``start <= started_at < end``, oldest first. ``personal=False`` leaves
         the encrypted columns unread (empty ``PersonalFields``): the dashboard and the export."""
         columns = _PLAIN_COLUMNS + (_PERSONAL_COLUMNS if personal else ())
-        rows = self._db["checkins"].rows_where(
+        rows = self._db.table("checkins").rows_where(
             "started_at >= ? AND started_at < ?", [start.timestamp(), end.timestamp()],
             select=", ".join(columns), order_by="started_at, id")
         return [self._checkin_from(row) for row in rows]
 
     def plain_columns_between(self, start: datetime, end: datetime,
-                              columns: Sequence[str]) -> list[tuple]:
+                              columns: Sequence[str]) -> list[tuple[Any, ...]]:
         """The raw values of plain (never personal) columns for check-ins with ``start <=
         started_at < end``, oldest first: fast enough for a day of 10,000 rows on opening."""
         unknown = sorted(set(columns) - set(_PLAIN_COLUMNS))
@@ -188,7 +191,7 @@ class AuditStore:
     def staff_actions(self) -> list[StaffAction]:
         return [StaffAction(datetime.fromtimestamp(row["at"], timezone.utc), row["kind"],
                             json.loads(row["detail"]))
-                for row in self._db["staff_actions"].rows_where(order_by="id")]
+                for row in self._db.table("staff_actions").rows_where(order_by="id")]
 
     def purge(self) -> int:
         """Delete rows older than the retention period (overwritten on disk: secure_delete, WAL
@@ -210,7 +213,7 @@ class AuditStore:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return removed
 
-    def _checkin_from(self, row: dict) -> CheckinAudit:
+    def _checkin_from(self, row: dict[str, Any]) -> CheckinAudit:
         personal = PersonalFields()
         if _PERSONAL_COLUMNS[0] in row:   # selected: decrypt them
             personal = PersonalFields(**{

@@ -48,7 +48,7 @@ def open_versioned(path: Path, migrations: Sequence[Migration], table: str,
             problem = _damage_of(db, existed, table, len(migrations))
         except sqlite3.DatabaseError as error:
             problem = f"not a readable database ({error})"
-    if problem is None:
+    if problem is None and db is not None:
         _migrate(db, migrations)
         return OpenedStore(db)
     if db is not None:
@@ -62,7 +62,8 @@ def open_versioned(path: Path, migrations: Sequence[Migration], table: str,
 
 
 def version_of(db: sqlite_utils.Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def _damage_of(db: sqlite_utils.Database, existed: bool, table: str, latest: int) -> str | None:

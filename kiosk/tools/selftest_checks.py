@@ -184,21 +184,24 @@ def check_outbox(setup: SelftestSetup) -> str:
     """Nothing waiting, nothing set aside, and every result the audit lists as queued is known to
     the outbox (an emptied or replaced outbox would have lost it)."""
     sink = sink_from_settings(setup.settings, base=setup.base)
-    status = sink.status()
-    problems = []
-    if status.queued:
-        since = f"{status.oldest_queued_at:%Y-%m-%d %H:%M}"
-        problems.append(f"{status.queued} result(s) waiting since {since} UTC; last error: "
-                        f"{status.last_error}")
-    if status.set_aside:
-        problems.append(f"{status.set_aside} result(s) could not be decrypted and were set aside")
-    if status.damage:
-        problems.append(status.damage)
-    lost = sink.unknown(open_audit_store(setup.settings.audit_retention_days,
-                                         setup.base).queued_result_files())
-    if lost:
-        problems.append(f"{len(lost)} result(s) the audit lists as queued are not in the outbox "
-                        f"(first: {lost[0]})")
+    try:
+        status = sink.status()
+        problems = []
+        if status.queued:
+            since = f"{status.oldest_queued_at:%Y-%m-%d %H:%M}"
+            problems.append(f"{status.queued} result(s) waiting since {since} UTC; last error: "
+                            f"{status.last_error}")
+        if status.set_aside:
+            problems.append(f"{status.set_aside} result(s) could not be decrypted and were set aside")
+        if status.damage:
+            problems.append(status.damage)
+        lost = sink.unknown(open_audit_store(setup.settings.audit_retention_days,
+                                             setup.base).queued_result_files())
+        if lost:
+            problems.append(f"{len(lost)} result(s) the audit lists as queued are not in the outbox "
+                            f"(first: {lost[0]})")
+    finally:
+        sink.close()
     if problems:
         raise CheckFailed("; ".join(problems))
     return "empty: every result has been written"

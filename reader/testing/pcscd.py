@@ -30,11 +30,13 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from smartcard import scard
 
 from ..errors import ReaderUnavailable
 from ..pcsc import establish_context, list_readers
+from ..virtual.card import VirtualCard
 from ..virtual.vpcd import VpcdCards
 
 PCSCD = shutil.which("pcscd") or "/usr/sbin/pcscd"
@@ -58,9 +60,9 @@ class PcscdUnavailable(RuntimeError):
 
 def _connect_in_namespace(pid: int, port: int) -> socket.socket:
     """A TCP socket connected to 127.0.0.1:port inside the network namespace of `pid`."""
-    result: dict = {}
+    result: dict[str, Any] = {}
 
-    def work():
+    def work() -> None:
         libc = ctypes.CDLL(None, use_errno=True)
         try:
             fd = os.open(f"/proc/{pid}/ns/net", os.O_RDONLY)
@@ -79,7 +81,8 @@ def _connect_in_namespace(pid: int, port: int) -> socket.socket:
     thread.join()
     if "error" in result:
         raise result["error"]
-    return result["sock"]
+    connected: socket.socket = result["sock"]
+    return connected
 
 
 def _die_with_parent() -> None:
@@ -104,7 +107,7 @@ class PrivatePcscd:
         self._own_workdir = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="oqs-pcscd-conf-"))
         self.start_timeout = start_timeout
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.cards = VpcdCards(self._connect_slot)
         self.reader_names = READER_NAMES
 
@@ -140,10 +143,13 @@ class PrivatePcscd:
         return self
 
     def _wait_ready(self) -> None:
+        process = self.process
+        if process is None:
+            raise PcscdUnavailable("pcscd was not started")
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise PcscdUnavailable(f"pcscd exited with {self.process.returncode}; see "
+            if process.poll() is not None:
+                raise PcscdUnavailable(f"pcscd exited with {process.returncode}; see "
                                        f"{self.workdir / 'pcscd.log'}")
             if SOCKET.exists():
                 try:
@@ -178,7 +184,7 @@ class PrivatePcscd:
         if self._own_workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
-    def insert(self, card, slot: int = 0, *, pull_after: int | None = None) -> None:
+    def insert(self, card: VirtualCard, slot: int = 0, *, pull_after: int | None = None) -> None:
         """Insert a virtual card and wait until pcscd has seen it."""
         self.cards.insert(card, slot, pull_after=pull_after)
         self.wait_for_card(slot, present=True)
@@ -211,7 +217,7 @@ class PrivatePcscd:
     def __enter__(self) -> PrivatePcscd:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
 

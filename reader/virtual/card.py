@@ -10,6 +10,7 @@ import os
 import threading
 from collections import deque
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa, utils
@@ -78,7 +79,8 @@ def counter_key(aid: bytes, fid: int) -> str:
 
 
 class VirtualCard:
-    def __init__(self, atr: bytes, applications: list[Application], counters_path, *, t0=False):
+    def __init__(self, atr: bytes, applications: list[Application], counters_path: Path, *,
+                 t0: bool = False) -> None:
         self.atr = atr
         self.t0 = t0
         self.apps = {app.aid: app for app in applications}
@@ -147,7 +149,9 @@ class VirtualCard:
         return b"", WRONG_P1P2
 
     def _opens(self, needs: tuple[int, ...]) -> bool:
-        return not needs or any(fid in self._verified or self._app.pins[fid].verified_by_device
+        app = self._app
+        return not needs or any(fid in self._verified
+                                or (app is not None and app.pins[fid].verified_by_device)
                                 for fid in needs)
 
     def _read_binary(self, c: Command) -> tuple[bytes, int]:
@@ -202,7 +206,7 @@ class VirtualCard:
         if self._app is None:
             return b"", NO_CURRENT_EF
         if c.p2 == 0x80:
-            key = self._app.keys.get(self._ef)
+            key = None if self._ef is None else self._app.keys.get(self._ef)
             if key is None:
                 return b"", NO_CURRENT_EF
             if not self._opens(key.needs):

@@ -67,7 +67,7 @@ class InProcessReader:
 
     # the ReaderService interface
     def start(self, on_event: EventCallback) -> None:
-        def deliver():
+        def deliver() -> None:
             while (event := self._events.get()) is not None:
                 on_event(event)
 

@@ -32,8 +32,11 @@ def keys_dir() -> Path:
 
 
 def load_key(path: Path) -> rsa.RSAPrivateKey:
-    return serialization.load_pem_private_key(path.read_bytes(), None,
-                                              unsafe_skip_rsa_key_validation=True)
+    key = serialization.load_pem_private_key(path.read_bytes(), None,
+                                             unsafe_skip_rsa_key_validation=True)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise TypeError(f"{path.name} does not hold an RSA private key")
+    return key
 
 
 def der(cert: x509.Certificate) -> bytes:
@@ -64,7 +67,7 @@ def _self_signed(name: x509.Name, key: rsa.RSAPrivateKey,
 
 
 class Issuers:
-    def __init__(self):
+    def __init__(self) -> None:
         self.ca_cert = x509.load_pem_x509_certificate((trust_dir() / TEST_JPKI_CA_CERT).read_bytes())
         self.ca_key = load_key(trust_dir() / TEST_JPKI_CA_KEY)
         self.issuer_key = load_key(trust_dir() / TEST_CARD_ISSUER_KEY)

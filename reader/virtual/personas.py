@@ -12,6 +12,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any, Callable
 
 from .. import cardkey, commands, tlv
 from ..era import era_yymmdd, number_b
@@ -102,7 +103,7 @@ def _fake_my_number(persona: Persona) -> str:
     return "999999" + f"{zlib.crc32(persona.id.encode()) % 10**6:06d}"
 
 
-def _build_one(persona: Persona, today: date, out: Path, issuers: Issuers) -> dict:
+def _build_one(persona: Persona, today: date, out: Path, issuers: Issuers) -> dict[str, Any]:
     auth_key = load_key(keys_dir() / f"{persona.id}.auth.key.pem")
     expiry = card_expiry(persona, today)
     cert = issuers.auth_certificate(persona.id, auth_key.public_key(), today, expiry,
@@ -169,7 +170,8 @@ def _build_card_files(persona: Persona, today: date, expiry: date, out: Path,
         issuers.text_issuer_key))
 
 
-def build_personas(folder: Path, today: date, ids: list[str] | None = None) -> dict[str, dict]:
+def build_personas(folder: Path, today: date,
+                   ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
     """Write the personas (all, or `ids`) under `folder`, valid relative to `today`; return their
     records (persona.json contents). PIN counters already in the folder are kept."""
     folder = Path(folder)
@@ -183,8 +185,13 @@ def build_personas(folder: Path, today: date, ids: list[str] | None = None) -> d
     return records
 
 
-def load_record(folder: Path, persona_id: str) -> dict:
-    return json.loads((Path(folder) / persona_id / "persona.json").read_text(encoding="utf-8"))
+def load_record(folder: Path, persona_id: str) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads((Path(folder) / persona_id / "persona.json")
+                                        .read_text(encoding="utf-8"))
+    return record
+
+
+ReadFile = Callable[..., bytes]   # the bytes of a persona's file, by its path parts
 
 
 def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard:
@@ -193,7 +200,10 @@ def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard
     record = load_record(folder, persona_id)
     persona = PERSONAS[persona_id]
     token = JpkiToken(record["token_kind"])
-    read = lambda *parts: (base.joinpath(*parts)).read_bytes()  # noqa: E731
+
+    def read(*parts: str) -> bytes:
+        return base.joinpath(*parts).read_bytes()
+
     pin = Pin(persona.pin, AUTH_PIN_TRIES, persona.pin_tries,
               verified_by_device=token is JpkiToken.IPHONE)
     cert_needs = (commands.EF_JPKI_AUTH_PIN,) if token is JpkiToken.ANDROID else ()
@@ -213,7 +223,7 @@ def open_card(folder: Path, persona_id: str, *, t0: bool = False) -> VirtualCard
     return VirtualCard(atr, apps, base / "counters.json", t0=t0)
 
 
-def _add_signature_side(jpki: Application, persona_id: str, read) -> None:
+def _add_signature_side(jpki: Application, persona_id: str, read: ReadFile) -> None:
     """署名用: certificate EF 0001 and key EF 001A behind the signature password EF 001B
     (5 tries, 6–16 characters); its CA certificate EF 0002 is readable by anyone."""
     jpki.files[EF_SIGN_CERT] = Ef(read("jpki", "sign-cert.der"), (EF_SIGN_PASSWORD,))
@@ -224,7 +234,8 @@ def _add_signature_side(jpki: Application, persona_id: str, read) -> None:
                                  (EF_SIGN_PASSWORD,))
 
 
-def _card_face_and_text_apps(persona_id: str, record: dict, read) -> list[Application]:
+def _card_face_and_text_apps(persona_id: str, record: dict[str, Any],
+                             read: ReadFile) -> list[Application]:
     number_a = tlv.parse_one(read("text", "my-number.bin")).value.decode()
     birth = date.fromisoformat(record["birth_date"])
     face_ap = Application(

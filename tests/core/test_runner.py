@@ -161,3 +161,29 @@ def test_inactivity_returns_to_idle_and_touch_extends():
         assert runner.seconds_left() is None               # nothing to count down on idle
     finally:
         runner.shutdown()
+
+
+def identified_by_pin(runner):
+    runner.dispatch(ev.CardPlaced())
+    wait_for(runner, Step.METHOD_CHOICE)
+    for event in (ev.MethodChosen(Method.PIN), ev.PinEntered(ev.Secret("1234"))):
+        runner.dispatch(event)
+    wait_for(runner, Step.IDENTIFIED)
+
+
+def test_identity_beat_waits_on_the_clock_and_ends_with_the_kiosk():
+    clock = ManualClock()
+    runner, _card, sink = make_runner(clock)
+    try:
+        identified_by_pin(runner)
+        clock.advance(0.9)
+        assert runner.machine.step is Step.IDENTIFIED       # the beat is not over yet
+        clock.advance(0.1)
+        wait_for(runner, Step.DONE)
+        assert len(sink.outcomes) == 1
+        runner.dispatch(ev.CardRemoved())
+        identified_by_pin(runner)
+    finally:
+        runner.shutdown()
+    clock.advance(5)                                         # a stopped kiosk: the beat never ends
+    assert runner.machine.step is Step.IDENTIFIED and clock.pending() == 0

@@ -3,43 +3,16 @@ never answers) makes results queue within the time limit; it never blocks a chec
 from __future__ import annotations
 
 import os
-import threading
 import time
 
 from kiosk.tools import checkin
-from kiosk.results.naming import RESULT_FILE_PATTERN, temporary_name
-from tests.results.sinks import make_sink
+from kiosk.results.naming import RESULT_FILE_PATTERN
+from tests.results.hung_share import hang_the_share_for, release, sink_with_a_hung_share, within
 from tests.results.outcomes import outcome_for
 
 
-def within(seconds: float, work):
-    """``work()``'s answer, or a failure when it has not returned after ``seconds``."""
-    answer: list = []
-    worker = threading.Thread(target=lambda: answer.append(work()), daemon=True)
-    worker.start()
-    worker.join(seconds)
-    assert answer, f"still blocked after {seconds} s: a hung share blocked the caller"
-    return answer[0]
-
-
-def hang_the_share_for(share, name) -> str:
-    fifo = share / temporary_name(name)
-    os.mkfifo(fifo)              # opening it to write blocks until a reader comes: a hung share
-    return str(fifo)
-
-
-def release(fifo: str) -> None:
-    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)   # lets the blocked open return
-    time.sleep(0.2)
-    os.close(reader)
-
-
 def test_a_hung_share_queues_results_within_the_time_limit(tmp_path, share):
-    sink = make_sink(tmp_path, share_time_limit_s=0.5)
-    share.rename(tmp_path / "away")
-    queued = sink.write(outcome_for("valid_adult")).file_name
-    (tmp_path / "away").rename(share)
-    fifo = hang_the_share_for(share, queued)
+    sink, fifo = sink_with_a_hung_share(tmp_path, share)
     try:
         status = within(5, sink.deliver_pending)
         assert status.queued == 1 and "not answering" in status.last_error

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from kiosk.results.naming import RESULT_FILE_PATTERN
-from tests.results.sinks import INSTITUTION
+from tests.results.sinks import INSTITUTION, opened
 from tests.results.mounts import (bind, mount_tmpfs, needs_mount_namespace,
                                   run_in_private_namespace, unmount)
 from tests.results.outcomes import outcome_for
@@ -16,8 +16,8 @@ from tests.results.outcomes import outcome_for
 def _sink(base: Path, folder: Path, mount: Path | None):
     """The sink as the kiosk opens it at start (open_result_sink), its data under ``base/data``."""
     from kiosk.results import open_result_sink
-    return open_result_sink(folder, INSTITUTION, base=base / "data",
-                            **({"share_mount": mount} if mount else {}))
+    return opened(open_result_sink(folder, INSTITUTION, base=base / "data",
+                                   **({"share_mount": mount} if mount else {})))
 
 
 def _results(folder: Path) -> list[str]:

@@ -16,6 +16,7 @@ from kiosk.tools import checkin
 from kiosk.staff.dashboard import (CSV_COLUMNS, day_dashboard, export_csv, step_durations, summarise,
                              write_csv)
 from kiosk.results import open_result_sink
+from tests.results.sinks import opened
 from kiosk.results.layout import JST
 from kiosk.store import CheckinAudit, PersonalFields, open_audit_store
 from tests.e2e.checkin_cases import CASES
@@ -37,7 +38,7 @@ def checked_in(tmp_path_factory):
         blocked.write_text("not a folder", encoding="utf-8")
         assert checkin.main(["--persona", "valid_adult", "--pin", "1234", "--out", str(blocked),
                              "--data", str(data), "--inprocess"]) == checkin.QUEUED_ONLY
-    sink = open_result_sink(blocked, "1399999999", base=data)
+    sink = opened(open_result_sink(blocked, "1399999999", base=data))
     return open_audit_store(90, data), sink.status()
 
 

@@ -14,6 +14,7 @@ from kiosk.store.audit import AuditStore
 from kiosk.store.cipher import FieldCipher
 from kiosk.store.versioned import StoreTooNew
 from tests.results.outcomes import outcome_for
+from tests.results.sinks import opened
 
 OUTBOX_BEFORE_VERSIONS = """
 CREATE TABLE "outbox" ("id" INTEGER PRIMARY KEY, "file_name" TEXT NOT NULL, "state" TEXT NOT NULL,
@@ -52,7 +53,7 @@ def test_an_outbox_written_before_versions_migrates_and_delivers(tmp_path):
                     "VALUES (?, 'written', 1794990000.0, 1794990001.0, 0)", [DONE])
     share = tmp_path / "share"
     share.mkdir()
-    sink = ResultSink(share, tmp_path / "outbox.sqlite", "1311111111", "utf-8", "a1b2c3", cipher)
+    sink = opened(ResultSink(share, tmp_path / "outbox.sqlite", "1311111111", "utf-8", "a1b2c3", cipher))
     assert user_version(tmp_path / "outbox.sqlite") == 2
     assert "folder" in sink._db["outbox"].columns_dict
     assert sink.deliver_pending().queued == 0
@@ -89,7 +90,7 @@ def test_a_database_from_a_newer_kiosk_is_not_touched(tmp_path, which):
     cipher = FieldCipher(bytes(range(32)))
     with pytest.raises(StoreTooNew, match="newer kiosk"):
         if which == "outbox":
-            ResultSink(tmp_path, path, "1311111111", "utf-8", "a1b2c3", cipher)
+            opened(ResultSink(tmp_path, path, "1311111111", "utf-8", "a1b2c3", cipher))
         else:
             AuditStore(path, cipher, 90)
     assert user_version(path) == 99 and not list(tmp_path.glob("*.damaged-*"))
@@ -97,7 +98,7 @@ def test_a_database_from_a_newer_kiosk_is_not_touched(tmp_path, which):
 
 def test_a_fresh_database_starts_at_the_latest_version(tmp_path):
     cipher = FieldCipher(bytes(range(32)))
-    ResultSink(tmp_path, tmp_path / "outbox.sqlite", "1311111111", "utf-8", "a1b2c3", cipher)
+    opened(ResultSink(tmp_path, tmp_path / "outbox.sqlite", "1311111111", "utf-8", "a1b2c3", cipher))
     AuditStore(tmp_path / "audit.sqlite", cipher, 90)
     assert user_version(tmp_path / "outbox.sqlite") == 2 and user_version(tmp_path / "audit.sqlite") == 1
     assert RESULT_FILE_PATTERN.match(NAME)
