@@ -216,7 +216,7 @@ def test_the_staff_keypad_shuffles_says_the_patients_words_and_shows_only_dots(d
         demo.wait_for("idle")
     assert len(orders) == 2          # a new order each visit (equal by chance: 1 in 10!)
     pin_screen = demo.window.screens[Step.PIN_ENTRY]
-    pin_screen.render(Visit(), [])                   # the patient's PIN pad, for comparison
+    pin_screen.show_visit(Visit(), [])                   # the patient's PIN pad, for comparison
     pin_pad = pin_screen.pad
     assert (pin_pad.clear_key.text(), pin_pad.back_key.text()) == ("消去", "1字消す")
 

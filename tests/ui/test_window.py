@@ -119,7 +119,7 @@ def test_every_guidance_code_is_a_sentence_in_both_languages(qtbot, code):
     window.bridge.guidance.emit(code)
     japanese = screen.guidance.text()
     window.switch_language("en")
-    screen.render(window.shown[1], [])
+    screen.show_visit(window.shown[1], [])
     english = screen.guidance.text()
     assert japanese and english and japanese != english
     assert english.endswith((".", "…")) and japanese.endswith(("。", "…"))
