@@ -184,6 +184,8 @@ class KioskWindow(QMainWindow):
         if self.may_close:
             self.clock.stop()          # a closed window counts nothing down, guides no one
             self.voice.ticker.stop()
+            if self.staff is not None:
+                self.staff.stop()
             event.accept()
         else:
             event.ignore()

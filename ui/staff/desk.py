@@ -134,6 +134,12 @@ class StaffDesk(QObject):
         self.overlay.hide()
         self.window.current().setFocus()
 
+    def stop(self) -> None:
+        """The window closes: the panel's idle time, the corner press, the quit confirmation and
+        the lock's countdown run on no longer."""
+        for timer in (self.idle, self.hold, self.exit_page.disarm, self.prompt.ticker):
+            timer.stop()
+
     def _show(self, page: QWidget) -> None:
         shown = page if page is self.panel else page.parentWidget()   # the prompts sit centred on a page
         assert shown is not None
