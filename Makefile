@@ -16,7 +16,7 @@ test:
 # build. `make test` runs everything in one process.
 check:
 	@scripts/setup.sh test
-	@scripts/test.sh -q -n auto -m "not e2e and not dist"
+	@scripts/test.sh --parallel -q -m "not e2e and not dist"
 
 dist: setup
 	@scripts/build.sh
