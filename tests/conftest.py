@@ -1,9 +1,7 @@
 """The root of the test suite: fixtures shared across packages come in as plugins (never imported
 by name), and every test runs under guards that fail it when it leaves threads or Qt timers
-running or logs a WARNING it did not declare (`@pytest.mark.expect_log("pattern")`).
-
-Not yet for the end-to-end and built-folder tests (markers e2e, dist): their refusals and
-retries are still to be declared one by one."""
+running or logs a WARNING it did not declare (`@pytest.mark.expect_log("pattern")`), the
+end-to-end and built-folder tests (markers e2e, dist) too."""
 from __future__ import annotations
 
 import logging
@@ -26,10 +24,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if posix_only({m.name for m in item.iter_markers()}, set(getattr(item, "fixturenames", ()))):
             item.add_marker(skip)
-
-
-def _guarded(request: pytest.FixtureRequest) -> bool:
-    return not any(request.node.get_closest_marker(name) for name in ("e2e", "dist"))
 
 
 THREAD_GRACE = 2.0   # seconds a thread may take to finish once its test is done (joined, not slept)
@@ -58,7 +52,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def no_threads_left(request: pytest.FixtureRequest):
     before = set(threading.enumerate())
     yield
-    if request.node.get_closest_marker("leaves_threads") or not _guarded(request):
+    if request.node.get_closest_marker("leaves_threads"):
         return
     deadline = time.monotonic() + THREAD_GRACE
     left = []
@@ -100,7 +94,7 @@ def _active_qt_timers() -> dict[int, str]:
 def no_qt_timers_left(request: pytest.FixtureRequest):
     """Checks after pytest-qt has closed the test's widgets; timers of a window a module-scoped
     fixture keeps open across tests were running before the test and are not the test's."""
-    uses_qt = "qtbot" in request.fixturenames and _guarded(request)
+    uses_qt = "qtbot" in request.fixturenames
     before = _active_qt_timers() if uses_qt else {}
     yield
     if not uses_qt:
@@ -128,8 +122,6 @@ def no_unexpected_warning_logs(request: pytest.FixtureRequest):
         yield
     finally:
         root.removeHandler(collect)
-    if not _guarded(request):
-        return
     allowed = [re.compile(p) for mark in request.node.iter_markers("expect_log") for p in mark.args]
     unexpected = []
     for record in collect.records:

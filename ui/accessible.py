@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from ui.texts import QT_TRANSLATE_NOOP
 
 DESCRIPTIONS: dict[str, str] = {
     "Header.cancel": QT_TRANSLATE_NOOP("Accessible", "Stops the check-in and goes back to the start."),

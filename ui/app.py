@@ -59,6 +59,7 @@ def start_kiosk(settings: Settings, *, demo: bool, settings_path: Path | None = 
     else:
         kiosk, tray = build_installed_kiosk(settings), None
     window, _bridge = build_kiosk_window(kiosk, settings, demo=demo, settings_path=settings_path)
+    assert window.staff is not None, "build_kiosk_window attaches the staff desk"
     if not window.staff.access.has_password():
         window.staff.require_password()     # a vendor install: no staff panel without one
     kiosk.start()

@@ -2,6 +2,7 @@
 buttons; over the bottom edge, the inactivity countdown (floating, so it never moves the screen)."""
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,7 +26,7 @@ class Header(QWidget):
         super().__init__()
         self.setObjectName("header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)   # paint the header's colour
-        layout = QHBoxLayout(self)
+        self.row = layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(6)
         self.stage = QLabel()
@@ -46,18 +47,18 @@ class Header(QWidget):
         """One key per offered language, at the header's end (again when staff change them)."""
         for key in self.languages.values():
             key.hide()                       # gone now, not only when Qt next deletes objects
-            self.layout().removeWidget(key)
+            self.row.removeWidget(key)
             key.deleteLater()
         self.languages = {}
         for code in languages.codes:
-            key = button("language", lambda code=code: self.choose(code))
+            key = button("language", partial(self.choose, code))
             key.setText(languages.own_name(code))
             key.setCheckable(True)
             self.languages[code] = key
-            self.layout().addWidget(key)
+            self.row.addWidget(key)
             key.show()
 
-    def show_step(self, step: Step, current_language: str, ending: Ending | None = None) -> None:
+    def show_step(self, step: Step, current_language: str | None, ending: Ending | None = None) -> None:
         self._stage = STAGE_OF.get(step, self._stage)   # a problem keeps the stage it happened in
         name = STAGE_SEE_RECEPTION if ending is Ending.SEE_RECEPTION else STAGES[self._stage - 1]
         self.stage.setText(f"{self._stage} / {len(STAGES)}   {say('Stage', name)}")
@@ -80,7 +81,7 @@ class Countdown(QLabel):
 
     def show_seconds_left(self, seconds: float | None) -> None:
         visible = seconds is not None and seconds <= COUNTDOWN_FROM
-        if visible:
+        if seconds is not None and visible:
             self.setText(QCoreApplication.translate(
                 "Header", "No touch for a while: back to the start in {0} s. Touch the screen to "
                           "continue.").format(round(seconds + 0.49)))
@@ -90,6 +91,7 @@ class Countdown(QLabel):
 
     def place(self) -> None:
         parent = self.parentWidget()
+        assert parent is not None, "the countdown floats over the window's body"
         width = min(parent.width() - 64, 1100)
         height = self.heightForWidth(width) if self.text() else 0
         top = 16 if self.at_top else parent.height() - height - 16

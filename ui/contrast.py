@@ -78,7 +78,14 @@ def _background(table, selector: str) -> str:
         container = SITS_ON.get(selector)
         if container:
             return _background(table, container)
-    return _colour(value) or _colour(table[BASE]["background"])
+    return _colour(value) or _base_colour(table, "background")
+
+
+def _base_colour(table: dict[str, dict[str, str]], prop: str) -> str:
+    colour = _colour(table[BASE].get(prop))
+    if colour is None:
+        raise ValueError(f"the style sheet's {BASE} rule has no {prop} colour")
+    return colour
 
 
 def pairs(sheet: str) -> list[Pair]:
@@ -91,6 +98,6 @@ def pairs(sheet: str) -> list[Pair]:
         if "color" not in properties and "background" not in properties:
             continue
         own_text = _resolve(table, selector.split()[-1], "color") or _resolve(table, selector, "color")
-        text = _colour(own_text) or _colour(table[BASE]["color"])
+        text = _colour(own_text) or _base_colour(table, "color")
         found.append(Pair(selector, text, _background(table, selector)))
     return found

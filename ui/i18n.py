@@ -65,6 +65,7 @@ class Languages:
 
     def use(self, code: str) -> None:
         app = QCoreApplication.instance()
+        assert app is not None, "languages are installed on the running application"
         wanted = self.translators.get(code)
         if _installed and _installed[0] is not wanted:
             app.removeTranslator(_installed.pop())

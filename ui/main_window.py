@@ -3,6 +3,7 @@ bridge says; the patient cannot leave it (Escape, Alt+F4 and close are ignored).
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -20,12 +21,19 @@ from ui.i18n import Languages
 from ui.keypad import keypad_key
 from ui.preview import to_qimage
 from ui.screens import SCREENS
-from ui.screens.base import Screen
+from ui.screens.base import Screen, application
+from ui.screens.face import FaceCaptureScreen
+from ui.screens.idle import IdleScreen
+from ui.screens.pin import PinEntryScreen
 from ui.voice import Voice
+
+if TYPE_CHECKING:
+    from ui.staff.desk import StaffDesk
 
 TOUCH_EVERY = 0.2   # seconds: touches closer together extend the timeout once
 TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
+S = TypeVar("S", bound=Screen)
 
 
 class KioskWindow(QMainWindow):
@@ -33,7 +41,7 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.settings, self.bridge, self.languages = settings, bridge, languages
         self.may_close = False
-        self.staff = None              # the staff desk (ui.staff.attach_staff), when attached
+        self.staff: StaffDesk | None = None   # the staff desk (ui.staff.attach_staff), when attached
         self._last_touch = 0.0
         self.setWindowTitle("oqs-kiosk")
         self.header = Header(languages, self.switch_language, lambda: bridge.send(ev.Cancelled()))
@@ -46,7 +54,9 @@ class KioskWindow(QMainWindow):
             screen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.screens[step] = screen
             self.stack.addWidget(screen)
-        self.screens[Step.PIN_ENTRY].pad.edited.connect(self.voice.typed)   # "2 digits entered"
+        self.idle = self._screen(Step.IDLE, IdleScreen)
+        self.face = self._screen(Step.FACE_CAPTURE, FaceCaptureScreen)
+        self._screen(Step.PIN_ENTRY, PinEntryScreen).pad.edited.connect(self.voice.typed)   # "2 digits entered"
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,7 +64,7 @@ class KioskWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         self.access = AccessBar(settings.seated_layout, lambda look: apply_look(self, look))
-        self.header.layout().insertWidget(2, self.access)    # after the step and the stretch
+        self.header.row.insertWidget(2, self.access)    # after the step and the stretch
         self.setCentralWidget(body)
         self.countdown = Countdown(body)
         # Queued even from the GUI thread: a click never re-renders the screen under its own button.
@@ -64,7 +74,7 @@ class KioskWindow(QMainWindow):
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._tick)
         self.clock.start(250)
-        QApplication.instance().installEventFilter(self)
+        application().installEventFilter(self)
         self.shown: tuple[Step, Visit, list[Method]] = (Step.IDLE, Visit(), [])
         languages.use(languages.first)
         apply_look(self, self.access.look)
@@ -72,8 +82,15 @@ class KioskWindow(QMainWindow):
 
     # ---- rendering ------------------------------------------------------------------------------
 
+    def _screen(self, step: Step, kind: type[S]) -> S:
+        screen = self.screens[step]
+        assert isinstance(screen, kind), f"{step} is shown by {type(screen).__name__}"
+        return screen
+
     def current(self) -> Screen:
-        return self.stack.currentWidget()
+        screen = self.stack.currentWidget()
+        assert isinstance(screen, Screen)
+        return screen
 
     def show_step(self, step: Step, visit: Visit, methods: list[Method]) -> None:
         before = self.shown[0]
@@ -111,7 +128,7 @@ class KioskWindow(QMainWindow):
 
     def _render(self) -> None:
         step, visit, methods = self.shown
-        self.screens[step].render(visit, methods)
+        self.screens[step].show_visit(visit, methods)
         self.header.show_step(step, self.languages.current, ending_of(step, visit))
         self.access.retranslate()
         describe(self.header, self.screens[step])
@@ -120,13 +137,13 @@ class KioskWindow(QMainWindow):
     def _tick(self) -> None:
         if self.shown[0] is Step.IDLE:
             connected = self.bridge.reader_connected()
-            self.screens[Step.IDLE].show_reader(connected)
+            self.idle.show_reader(connected)
             self.voice.reader(connected)
         self.countdown.show_seconds_left(self.bridge.seconds_left())
         self.voice.countdown(showing=not self.countdown.isHidden())
 
     def _show_guidance(self, code: str) -> None:
-        self.screens[Step.FACE_CAPTURE].show_guidance(code)
+        self.face.show_guidance(code)
         self.voice.guidance(code)
 
     def _show_frame(self) -> None:
@@ -143,7 +160,8 @@ class KioskWindow(QMainWindow):
             if now - self._last_touch > TOUCH_EVERY:   # one touch reaches several objects
                 self._last_touch = now
                 self.bridge.touch()
-        if event.type() == QEvent.Type.KeyPress and event.key() in TABS and self.isActiveWindow():
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in TABS \
+                and self.isActiveWindow():
             forward = event.key() == Qt.Key.Key_Tab
             target = next_in_reading_order(self, self.current(), QApplication.focusWidget(), forward)
             target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
@@ -166,6 +184,8 @@ class KioskWindow(QMainWindow):
         if self.may_close:
             self.clock.stop()          # a closed window counts nothing down, guides no one
             self.voice.ticker.stop()
+            if self.staff is not None:
+                self.staff.stop()
             event.accept()
         else:
             event.ignore()

@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     looks = {name: look_named(name) for name in args.look.split(",")}
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    size = tuple(int(v) for v in args.size.split("x"))
-    app, window = open_window(size)
+    width, height = (int(v) for v in args.size.split("x"))
+    app, window = open_window((width, height))
     from ui.samples import camera_still, samples
     args.out.mkdir(parents=True, exist_ok=True)
     count = 0

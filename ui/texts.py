@@ -3,7 +3,7 @@ language (Japanese first) is a `.ts` file in resources/i18n. Screens translate a
 `say(context, text)`, so switching language re-renders in the new one."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from kiosk.core.codes import Notice, Problem
 from kiosk.core.events import Method
@@ -13,6 +13,12 @@ from kiosk.core.choices import ConsentItem
 
 def say(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for Qt Linguist under `context` (pyside6-lupdate finds the calls by this name)
+    and returns it untranslated; PySide6's own marker is typed as returning `object`."""
+    return text
 
 
 TITLES: dict[Step, str] = {

@@ -11,6 +11,8 @@ from kiosk.__main__ import main
 from reader.era import era_yymmdd
 from reader.virtual.personas import PERSONAS, _fake_my_number
 
+pytestmark = pytest.mark.e2e    # the whole cardcheck command through the real private pcscd
+
 STEPS = ["reader", "token", "auth certificate", "certificate chain", "JPKI anchor", "照合番号B tries",
          "照合番号B", "card face", "EF 0004", "EF 0004 signature", "card-face signature",
          "chip challenge", "photo", "traffic"]

@@ -26,6 +26,7 @@ def damage(path) -> None:
     path.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
 
 
+@pytest.mark.expect_log('sqlite was damaged .*kept as')   # the damage it makes on purpose
 @pytest.mark.parametrize("store", ["audit.sqlite", "outbox.sqlite"])
 def test_a_damaged_store_is_kept_aside_and_check_ins_go_on(tmp_path, store, caplog):
     data, out = tmp_path / "data", tmp_path / "results"

@@ -10,6 +10,9 @@ from faceauth import Detection, FaceMatcher
 from faceauth import sample_faces
 from faceauth.thresholds import TemplateOptions
 
+# e2e: every sample person's card photo against four other sessions through the real detector and
+# recogniser (the face tests of make check use the same weights on fewer images)
+pytestmark = pytest.mark.e2e
 SESSIONS = range(4)
 
 

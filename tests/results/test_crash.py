@@ -20,7 +20,8 @@ from tests.results.sinks import make_sink
 from tests.results.outcomes import outcome_for
 from tests.results.parse import parse_result
 
-pytestmark = [pytest.mark.posix, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")]
+# e2e: real writer processes killed hundreds of times (about a minute of fork and SIGKILL)
+pytestmark = [pytest.mark.e2e, pytest.mark.posix, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")]
 WRITERS = multiprocessing.get_context("forkserver") if hasattr(os, "fork") else None
 if WRITERS is not None:
     WRITERS.set_forkserver_preload(["kiosk.results", "tests.results.conftest", "tests.results.outcomes"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
+
 from kiosk.tools import checkin
 from kiosk.results.naming import RESULT_FILE_PATTERN
 from tests.results.hung_share import hang_the_share_for, release, sink_with_a_hung_share, within
@@ -27,6 +29,7 @@ def test_a_hung_share_queues_results_within_the_time_limit(tmp_path, share):
     assert len([p for p in share.iterdir() if RESULT_FILE_PATTERN.match(p.name)]) == 2
 
 
+@pytest.mark.e2e   # a whole headless check-in
 def test_a_hung_share_does_not_block_the_start_or_a_check_in(tmp_path):
     data, out = tmp_path / "data", tmp_path / "results"
     out.mkdir()

@@ -46,6 +46,7 @@ def today_jst() -> date:
     return datetime.now(JST).date()
 
 
+@pytest.mark.e2e   # every persona's whole check-in first (checked_in)
 def test_the_day_of_every_persona(checked_in):
     store, outbox = checked_in
     board = day_dashboard(store, today_jst(), outbox)
@@ -63,6 +64,7 @@ def test_the_day_of_every_persona(checked_in):
     assert day_dashboard(store, today_jst() - timedelta(days=1)).checkins == 0
 
 
+@pytest.mark.e2e   # every persona's whole check-in first (checked_in)
 def test_no_name_or_birth_date_reaches_the_dashboard_or_the_csv(checked_in, tmp_path):
     store, outbox = checked_in
     personal = [row.personal for row in store.checkins()]    # decrypted, to know what to look for

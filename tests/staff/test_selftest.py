@@ -56,6 +56,7 @@ def use_result_folder(config: Path, folder: Path) -> None:
         f'institution_code = "1399999999"\nresult_folder = "{folder}"\n', encoding="utf-8")
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 def test_the_demo_set_up_passes_every_check(kiosk_dirs):
     code, report = run_json(selftest_command("--json"))
     assert [c["key"] for c in report["checks"]] == [c.key for c in CHECKS]
@@ -71,6 +72,7 @@ def test_the_demo_set_up_passes_every_check(kiosk_dirs):
     assert list((kiosk_dirs[1] / "face").iterdir()) == []
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 def test_the_text_report_is_one_line_per_check_japanese_first(kiosk_dirs):
     done = subprocess.run(selftest_command(), cwd=ROOT, capture_output=True, text=True, timeout=120, encoding="utf-8")
     lines = done.stdout.splitlines()
@@ -81,6 +83,7 @@ def test_the_text_report_is_one_line_per_check_japanese_first(kiosk_dirs):
                          else "異常があります / Some checks failed")
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 def test_a_file_where_the_result_folder_should_be_fails_that_line_only(kiosk_dirs, tmp_path):
     """Root ignores permission bits, so the folder is made unusable for real: a plain file sits
     where the folder should be (as when a share's mount point is replaced by a stray file)."""
@@ -100,6 +103,7 @@ def unshare_works() -> bool:
         return False
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 @pytest.mark.skipif(not unshare_works(), reason="needs unshare --mount (root)")
 def test_a_read_only_result_folder_fails_that_line_only(kiosk_dirs, tmp_path):
     """The folder is bind-mounted read-only onto itself in a private mount namespace that only
@@ -117,6 +121,7 @@ def test_a_read_only_result_folder_fails_that_line_only(kiosk_dirs, tmp_path):
     (folder / "writable-again-outside").write_text("the mount was private to the self-test", encoding="utf-8")
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 def test_results_waiting_in_the_outbox_fail_that_line_only(kiosk_dirs, tmp_path):
     blocked = tmp_path / "share-gone"
     blocked.write_text("not a folder", encoding="utf-8")
@@ -128,6 +133,7 @@ def test_results_waiting_in_the_outbox_fail_that_line_only(kiosk_dirs, tmp_path)
     assert detail.startswith("1 result(s) waiting since")
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 def test_a_clock_behind_the_newest_audit_row_fails_that_line_only(kiosk_dirs):
     store = open_audit_store(90, kiosk_dirs[1])
     store.record_staff_action(StaffAction(datetime.now(timezone.utc) + timedelta(hours=2),
@@ -230,6 +236,7 @@ def test_a_missing_translations_folder_fails_with_its_reason(tmp_path):
     assert status == FAILED and "i18n does not exist" in detail
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 def test_a_missing_result_folder_is_not_created_by_the_self_test(kiosk_dirs, tmp_path):
     """Issue 17, fault 1: the share's mount point is there, empty; the folder below it is not."""
     mount_point = tmp_path / "mnt"
@@ -241,6 +248,7 @@ def test_a_missing_result_folder_is_not_created_by_the_self_test(kiosk_dirs, tmp
     assert "does not exist" in detail and os.listdir(mount_point) == []
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 def test_an_empty_mount_point_fails_the_result_folder_line(kiosk_dirs, tmp_path):
     mount_point = tmp_path / "mnt"
     mount_point.mkdir()
@@ -253,6 +261,7 @@ def test_an_empty_mount_point_fails_the_result_folder_line(kiosk_dirs, tmp_path)
     assert f"nothing is mounted at {mount_point}" in detail
 
 
+@pytest.mark.e2e   # `python -m kiosk selftest` in a subprocess
 @pytest.mark.parametrize("loss", ["emptied", "deleted"])
 def test_queued_results_missing_from_the_outbox_fail_that_line(kiosk_dirs, tmp_path, loss):
     """Issue 17, fault 3: the audit lists a result as queued; the outbox no longer has it."""

@@ -145,6 +145,7 @@ def test_locked_pin_offers_face_and_staff_then_the_staff_check(demo_factory, cap
     assert not re.search(rf"\b({DEMO_VISUAL_CHECK_PASSWORD}|9999)\b", caplog.text)   # never logged
 
 
+@pytest.mark.expect_log('LoadChipPhoto failed: 001 CARD_UNREADABLE: CardRemoved')   # the card may leave while its photo still loads for staff
 def test_visual_check_mode_and_staff_refusal(demo_factory):
     demo = demo_factory(staff_mode="visual_check")
     demo.tray.place("valid_adult")
@@ -226,6 +227,7 @@ def test_certificate_notices_on_the_done_screen(demo_factory, persona, pin, noti
 @pytest.mark.parametrize("persona, pin, code", [
     ("expired", "9753", "006"), ("revoked", "8642", "006"), ("forged", "1111", "007"),
 ])
+@pytest.mark.expect_log('ConfirmQualification failed: 00[67] CERTIFICATE_')   # the refusal it provokes
 def test_refused_certificates_show_code_and_next_step(demo_factory, persona, pin, code):
     demo = demo_factory()
     demo.tray.place(persona)
@@ -242,6 +244,7 @@ def test_refused_certificates_show_code_and_next_step(demo_factory, persona, pin
     assert demo.no_result()
 
 
+@pytest.mark.expect_log('LoadChipPhoto failed: 018 NO_CHIP_PHOTO')   # the card without a photo
 def test_infant_card_without_photo_falls_back_to_pin(demo_factory):
     demo = demo_factory()
     demo.tray.place("infant_no_photo")

@@ -80,6 +80,7 @@ def test_a_long_press_in_the_top_left_corner_and_the_password_open_the_panel(dem
     assert step_of(demo.window) == "idle"
 
 
+@pytest.mark.expect_log('wrong staff password \\(\\d+ in a row\\)')   # wrong passwords on purpose
 def test_wrong_passwords_lock_the_prompt_for_a_growing_time_across_a_restart(demo_factory, tmp_path):
     demo = demo_factory()
     desk = demo.window.staff
@@ -187,6 +188,7 @@ def test_the_visual_check_password_is_changed_and_audited_without_its_value(demo
     assert action.detail == {"key": "visual_check_password", "who": "staff"}
 
 
+@pytest.mark.expect_log('wrong staff password \\(\\d+ in a row\\)')   # wrong passwords on purpose
 def test_the_staff_password_changes_only_with_the_current_one(demo_factory, tmp_path):
     demo = demo_factory()
     desk = demo.window.staff

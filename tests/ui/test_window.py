@@ -119,7 +119,7 @@ def test_every_guidance_code_is_a_sentence_in_both_languages(qtbot, code):
     window.bridge.guidance.emit(code)
     japanese = screen.guidance.text()
     window.switch_language("en")
-    screen.render(window.shown[1], [])
+    screen.show_visit(window.shown[1], [])
     english = screen.guidance.text()
     assert japanese and english and japanese != english
     assert english.endswith((".", "…")) and japanese.endswith(("。", "…"))
@@ -172,6 +172,7 @@ def run_kiosk(tmp_path, *args):
                           capture_output=True, text=True, timeout=60, encoding="utf-8")
 
 
+@pytest.mark.e2e   # the app run in a subprocess
 def test_python_m_kiosk_demo_opens_the_window(tmp_path):
     done = run_kiosk(tmp_path, "--demo", "--windowed", "--quit-after", "0.5")
     assert done.returncode == 0, done.stderr
@@ -180,6 +181,7 @@ def test_python_m_kiosk_demo_opens_the_window(tmp_path):
     assert (tmp_path / "config" / "visual-check-password.json").exists()   # the demo's 目視 password
 
 
+@pytest.mark.e2e   # the app run in a subprocess
 def test_python_m_kiosk_refuses_a_wrong_institution_code(tmp_path):
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "settings.toml").write_text('institution_code = "12345"\n', encoding="utf-8")
@@ -197,6 +199,7 @@ def test_every_problem_and_notice_has_words():
     assert set(NOTICES) == set(Notice)
 
 
+@pytest.mark.e2e   # the app run in a subprocess
 def test_screenshots_command_saves_every_screen_in_both_languages(tmp_path):
     from ui.samples import samples
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -208,6 +211,7 @@ def test_screenshots_command_saves_every_screen_in_both_languages(tmp_path):
     assert "ja-staff-check.png" in names and "en-pin-entry-last-try.png" in names
 
 
+@pytest.mark.e2e   # the app run in a subprocess
 def test_a_refused_setting_is_shown_on_screen_in_both_languages(tmp_path):
     """Issue 17, fault 8: a refusal at start reaches the screen, not only stderr."""
     (tmp_path / "config").mkdir()
@@ -233,6 +237,7 @@ def test_the_refusal_window_says_why_in_japanese_and_english(qtbot):
     assert not window.isVisible()
 
 
+@pytest.mark.e2e   # the app run in a subprocess
 def test_a_second_kiosk_on_the_same_data_folder_is_refused_on_screen(tmp_path):
     """Issue 17, fault 9: not "database is locked", but a clear message."""
     from kiosk.config.instance import claim_data_folder

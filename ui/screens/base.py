@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.codes import Problem
@@ -16,6 +17,13 @@ from ui.texts import ENDING_TITLES, TITLES, problem_lines, say
 
 SEATED_PUSH = 1000
 WARNING_SIGN = "⚠ "
+
+
+def application() -> QApplication:
+    """The running application (every widget lives in one)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "no QApplication running"
+    return app
 
 
 def label(name: str, text: str = "", *, centred: bool = True) -> QLabel:
@@ -75,8 +83,8 @@ class ProblemPanel(QFrame):
 
 
 class Screen(QWidget):
-    """One step's screen. `render` sets every word from the visit in the current language, so a
-    language switch is only a second render."""
+    """One step's screen. `show_visit` sets every word from the visit in the current language, so a
+    language switch only shows the visit again."""
 
     camera = False          # receives live frames through `show_frame`
 
@@ -94,7 +102,7 @@ class Screen(QWidget):
     def build(self) -> None:
         """Add the screen's own widgets below the title."""
 
-    def render(self, visit: Visit, methods: list[Method]) -> None:
+    def show_visit(self, visit: Visit, methods: list[Method]) -> None:
         ending = ending_of(self.step, visit)
         self.title.setText(say("Title", ENDING_TITLES[ending] if ending else TITLES[self.step]))
         self.fill(visit, methods)
@@ -104,6 +112,9 @@ class Screen(QWidget):
 
     def leave(self) -> None:
         """The screen is no longer shown: drop pictures and typed digits."""
+
+    def show_frame(self, image: QImage) -> None:
+        """A camera screen (`camera`) shows the live picture."""
 
     def keyPressEvent(self, event) -> None:
         key = keypad_key(event)

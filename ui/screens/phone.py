@@ -40,8 +40,8 @@ class PhoneGuideScreen(Screen):
         chosen = self.kind is not None
         for widget in (self.ask, self.iphone, self.android):
             widget.setVisible(not chosen)
-        for widget in (self.steps, self.picture, self.other):
-            widget.setVisible(chosen)
+        for guide in (self.steps, self.picture, self.other):
+            guide.setVisible(chosen)
         if self.kind == "iphone":
             self.steps.setText(self.tr(
                 "1. On the iPhone, open your My Number card in Wallet and confirm with Face ID or "

@@ -3,6 +3,7 @@ stronger warning before the last try. A try is spent only when the patient press
 from __future__ import annotations
 
 import random
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -28,7 +29,7 @@ class PinPad(QWidget):
         super().__init__()
         self.length, self._digits = length, ""
         self.wide = False        # seated: two rows of five digits, so the pad is low enough
-        layout = QVBoxLayout(self)
+        self.column = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         self.dots_row = QWidget()
@@ -43,8 +44,8 @@ class PinPad(QWidget):
             layout.addWidget(self.dots_row)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
-        self.keys = [button(name, lambda i=i: self._press(i)) for i in range(10)]
-        self.clear_key = button(name + "_action", lambda: (self.clear(), self.announce()))
+        self.keys = [button(name, partial(self._press, i)) for i in range(10)]
+        self.clear_key = button(name + "_action", self._clear_pressed)
         self.back_key = button(name + "_action", self.delete_last)
         layout.addLayout(self.grid)
         self.arrange(scrambled=False)
@@ -99,6 +100,10 @@ class PinPad(QWidget):
         self._digits = ""
         self._changed()
 
+    def _clear_pressed(self) -> None:
+        self.clear()
+        self.announce()
+
     def take(self) -> str:
         digits, self._digits = self._digits, ""
         self._changed()
@@ -124,7 +129,7 @@ class PinEntryScreen(Screen):
         # Its keys keep their full height: the seated push would squeeze them to their minimum.
         self.pad.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.ok = button("primary", self._submit)
-        self.pad.layout().addWidget(self.ok)
+        self.pad.column.addWidget(self.ok)
         self.pad.typed.connect(lambda count: self.ok.setEnabled(count == PIN_LENGTH))
         words = QVBoxLayout()
         words.setSpacing(10)     # big text at 1024 x 768: the last-try warning needs the height
@@ -191,7 +196,7 @@ class PinEntryScreen(Screen):
         """Standing: the dots beside the pad, OK directly under the keypad. Seated (its own
         arrangement): the dots on top of the wide pad and OK beside it, so the pad stays in the
         lower half and the words column narrow enough for 1024 px."""
-        pad = self.pad.layout()
+        pad = self.pad.column
         for widget in (self.ok, self.pad.dots_row):
             pad.removeWidget(widget)
             self.words.removeWidget(widget)

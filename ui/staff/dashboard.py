@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
                               QHorizontalBarSeries, QValueAxis)
@@ -46,13 +46,13 @@ class BarChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFixedHeight(270)
 
-    def show_counts(self, counts: dict[str, float], names: dict[str, str] | None = None) -> None:
+    def show_counts(self, counts: Mapping[str, float], names: dict[str, str] | None = None) -> None:
         chart = self.chart_
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
         if self.horizontal:
-            counts = dict(reversed(counts.items()))   # the first category on top
+            counts = dict(reversed(list(counts.items())))   # the first category on top
         bars = QBarSet("")
         bars.setColor("#1d4f86")
         bars.setLabelColor("#111111")
@@ -158,14 +158,15 @@ class DashboardPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
-        self.scroll = scroll
+        self.scroll_area = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
     def _export_row(self) -> QVBoxLayout:
         rows, row, second = QVBoxLayout(), QHBoxLayout(), QHBoxLayout()
-        today = QDate(self.today())
+        day = self.today()
+        today = QDate(day.year, day.month, day.day)
         self.first_day, self.last_day = QDateEdit(today), QDateEdit(today)
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
@@ -228,7 +229,7 @@ class DashboardPage(QWidget):
 
     def export(self) -> None:
         """Write the CSV on a worker thread (a long range is many rows: the panel must not stall)."""
-        first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
+        first, last = _day(self.first_day), _day(self.last_day)
         if last < first:
             first, last = last, first
         path = Path(self.folder.text()) / f"oqs-audit_{first:%Y%m%d}-{last:%Y%m%d}.csv"
@@ -248,3 +249,8 @@ class DashboardPage(QWidget):
             self.export_status.setText(both("書き出せませんでした", f"Not exported: {rows or 'error'}"))
             return
         self.export_status.setText(both(f"{rows} 件を書き出しました", f"{rows} rows to {path}"))
+
+
+def _day(edit: QDateEdit) -> date:
+    chosen = edit.date()
+    return date(chosen.year(), chosen.month(), chosen.day())

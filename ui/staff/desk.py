@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QGridLayout, QStackedWidget, QWidget
+from PySide6.QtGui import QEventPoint, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
 
 from kiosk.core.session import Step
 from kiosk.config.settings import Settings, Who
@@ -18,6 +18,7 @@ from kiosk.staff.settings_editor import SettingsEditor
 from kiosk.staff.staff_access import StaffAccess
 from kiosk.composition.wiring import Kiosk
 from ui.main_window import KioskWindow
+from ui.screens.base import application
 from ui.staff.dashboard import DashboardPage
 from ui.staff.modes import ModeBadge, ModesPage
 from ui.staff.panel import ExitPage, StaffPanel
@@ -40,7 +41,7 @@ WATCHED = ACTIVITY | RELEASES | {QEvent.Type.Resize}
 def _position(event: QEvent) -> QPointF | None:
     if hasattr(event, "globalPosition"):
         return event.globalPosition()
-    points = getattr(event, "points", lambda: [])()
+    points: list[QEventPoint] = getattr(event, "points", lambda: [])()
     return points[0].globalPosition() if points else None
 
 
@@ -94,9 +95,10 @@ class StaffDesk(QObject):
         self.hold = QTimer(self)
         self.hold.setSingleShot(True)
         self.hold.timeout.connect(self.open_prompt)
-        self.shortcut = QKeySequence(SHORTCUT)[0]   # seen by the event filter: no window need be active
+        # seen by the event filter: no window need be active (PySide6's stubs lack QKeySequence[i])
+        self.shortcut = QKeySequence(SHORTCUT)[0]   # type: ignore[index]
         editor.subscribe(self.apply)
-        QApplication.instance().installEventFilter(self)
+        application().installEventFilter(self)
         self._place()
 
     # ---- in and out ---------------------------------------------------------------------------
@@ -132,8 +134,16 @@ class StaffDesk(QObject):
         self.overlay.hide()
         self.window.current().setFocus()
 
+    def stop(self) -> None:
+        """The window closes: the panel's idle time, the corner press, the quit confirmation and
+        the lock's countdown run on no longer."""
+        for timer in (self.idle, self.hold, self.exit_page.disarm, self.prompt.ticker):
+            timer.stop()
+
     def _show(self, page: QWidget) -> None:
-        self.overlay.setCurrentWidget(page if page is self.panel else page.parentWidget())
+        shown = page if page is self.panel else page.parentWidget()   # the prompts sit centred on a page
+        assert shown is not None
+        self.overlay.setCurrentWidget(shown)
         self._place()
         self.overlay.show()
         self.overlay.raise_()
@@ -165,7 +175,7 @@ class StaffDesk(QObject):
 
     def _quit(self) -> None:
         self.window.release()
-        QApplication.instance().quit()
+        application().quit()
 
     def _place(self) -> None:
         self.overlay.setGeometry(self.window.rect())
@@ -179,7 +189,8 @@ class StaffDesk(QObject):
             return False
         if watched is self.window and kind == QEvent.Type.Resize:
             self._place()
-        elif kind == QEvent.Type.KeyPress and event.keyCombination() == self.shortcut:
+        elif isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress \
+                and event.keyCombination() == self.shortcut:
             self.open_prompt()
             return True
         elif self.is_open():

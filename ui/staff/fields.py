@@ -5,7 +5,8 @@ setting's plain value (what TOML holds)."""
 from __future__ import annotations
 
 import enum
-from typing import Any
+from functools import partial
+from typing import Any, cast, get_args
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
@@ -62,7 +63,7 @@ class ToggleField(Field):
 class ChoiceField(Field):
     def build(self) -> None:
         self.choice = QComboBox()
-        for member in self.setting.type:
+        for member in cast(type[enum.Enum], self.setting.type):
             self.choice.addItem(value_title(member.value), member.value)
         self._add_left(self.choice)
 
@@ -77,19 +78,19 @@ class ChecklistField(Field):
     """Every member of the enum, ticked when chosen, in the order they are asked."""
 
     def build(self) -> None:
-        (self.item_type,) = self.setting.type.__args__
+        (self.item_type,) = get_args(self.setting.type)
         self.items = QListWidget()
         self.items.setObjectName("staff_checklist")
         moves = QVBoxLayout()
         for text, step in (("▲", -1), ("▼", 1)):
-            move = button("staff_move", lambda step=step: self.move(step))
+            move = button("staff_move", partial(self.shift, step))
             move.setText(text)
             moves.addWidget(move)
         moves.addStretch(1)
         self.layout_.addWidget(self.items, 1)
         self.layout_.addLayout(moves)
 
-    def move(self, step: int) -> None:
+    def shift(self, step: int) -> None:
         row = self.items.currentRow()
         if row < 0 or not 0 <= row + step < self.items.count():
             return
@@ -127,11 +128,13 @@ class NumberField(Field):
         self.number.setValue(int(value))
 
 
-class TextField(Field):
+class LineField(Field):
     def build(self) -> None:
         self.text = QLineEdit()
         self.layout_.addWidget(self.text, 1)
 
+
+class TextField(LineField):
     def value(self) -> str:
         return self.text.text()
 
@@ -139,7 +142,7 @@ class TextField(Field):
         self.text.setText(value)
 
 
-class TextListField(TextField):
+class TextListField(LineField):
     def value(self) -> list[str]:
         return [part.strip() for part in self.text.text().split(",") if part.strip()]
 
@@ -154,7 +157,7 @@ def _is_enum(kind: Any) -> bool:
 def field_for(setting: Setting) -> Field:
     kind = setting.type
     if getattr(kind, "__origin__", None) is list:
-        (item,) = kind.__args__
+        (item,) = get_args(kind)
         return ChecklistField(setting) if _is_enum(item) else TextListField(setting)
     if _is_enum(kind):
         return ChoiceField(setting)

@@ -2,9 +2,11 @@
 (the kiosk has no keyboard; a keyboard, when present, types into the fields directly)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QGridLayout, QLineEdit, QWidget
+from functools import partial
 
-from ui.screens.base import button
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+
+from ui.screens.base import application, button
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "C")
 
@@ -28,11 +30,11 @@ class Keypad(QWidget):
         self.keys = {}
         for index, key in enumerate(KEYS):
             kind = name if key.isdigit() else name + "_action"
-            widget = button(kind, lambda key=key: self.press(key))
+            widget = button(kind, partial(self.press, key))
             widget.setText(key)
             self.keys[key] = widget
             grid.addWidget(widget, index // 3, index % 3)
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        application().focusChanged.connect(self._focus_moved)
 
     def _focus_moved(self, _old, new) -> None:
         if new in self.fields:

@@ -3,6 +3,8 @@ whether smartphones are accepted; one press applies it live through the Settings
 see the mode only by what they can choose; staff see it on the discreet badge."""
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.config.settings import Settings, Who
@@ -32,6 +34,7 @@ class ModeBadge(QLabel):
 
     def place(self) -> None:
         parent = self.parentWidget()
+        assert parent is not None, "the badge sits on the patient window"
         self.move(6, parent.height() - self.height() - 4)
         self.raise_()
 
@@ -46,7 +49,7 @@ class ModesPage(QWidget):
         modes = QGridLayout()
         self.mode_buttons = {}
         for column, mode in enumerate(StaffMode):
-            choice = button("staff_mode", lambda mode=mode: self.change(staff_mode=mode.value))
+            choice = button("staff_mode", partial(self.change, staff_mode=mode.value))
             choice.setCheckable(True)
             choice.setText(value_title(mode.value).replace(" / ", "\n"))
             modes.addWidget(choice, 0, column)
@@ -57,8 +60,7 @@ class ModesPage(QWidget):
         self.phone_buttons = {}
         for column, (accepted, title) in enumerate(((True, both("受け付ける", "Accept")),
                                                     (False, both("受け付けない", "Refuse")))):
-            choice = button("staff_mode", lambda accepted=accepted: self.change(
-                smartphone_enabled=accepted))
+            choice = button("staff_mode", partial(self.change, smartphone_enabled=accepted))
             choice.setCheckable(True)
             choice.setText(title.replace(" / ", "\n"))
             phones.addWidget(choice, 0, column)

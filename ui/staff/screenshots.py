@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD
     from kiosk.composition.demo import build_demo_kiosk
     from ui.app import build_kiosk_window, route_qt_messages_to_logging
+    from ui.staff.fields import NumberField, TextListField
     route_qt_messages_to_logging()
     settings = st.load(overrides={**st.demo_overrides(), "smartphone_enabled": True,
                                   "result_folder": str(folder / "results")})
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(*(int(v) for v in args.size.split("x")))
     window.show()
     desk = window.staff
+    assert desk is not None, "build_kiosk_window attaches the staff desk"
     args.out.mkdir(parents=True, exist_ok=True)
 
     # Waits, never busy loops: in PySide6 6.12 on Python 3.11 every processEvents()/qWait() call
@@ -95,17 +97,19 @@ def main(argv: list[str] | None = None) -> int:
     tabs.setCurrentWidget(desk.settings_form)
     save("3-settings")
     form = desk.settings_form
-    form.fields["languages"].text.setText("en, ja")
-    form.fields["screen_timeout_seconds"].number.setValue(0)
+    languages, timeout = form.fields["languages"], form.fields["screen_timeout_seconds"]
+    assert isinstance(languages, TextListField) and isinstance(timeout, NumberField)
+    languages.text.setText("en, ja")
+    timeout.number.setValue(0)
     form.save()
     save("4-settings-refused")
-    form.scroll.verticalScrollBar().setValue(form.scroll.verticalScrollBar().maximum())
+    form.scroll_area.verticalScrollBar().setValue(form.scroll_area.verticalScrollBar().maximum())
     save("5-settings-passwords")
     form.reload()
     tabs.setCurrentWidget(desk.dashboard)
     settle(lambda: desk.dashboard.board is not None)
     save("6-dashboard")
-    bar = desk.dashboard.scroll.verticalScrollBar()
+    bar = desk.dashboard.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     save("6b-dashboard-steps-export")
     tabs.setCurrentWidget(desk.selftest)

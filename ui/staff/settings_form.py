@@ -56,7 +56,7 @@ class SettingsForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(rows)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.save_button = button("primary_small", self.save)
         self.save_button.setText(both("保存する", "Save"))
         self.status = label("staff_message", centred=False)
@@ -92,7 +92,7 @@ class SettingsForm(QWidget):
         if refused:
             self.status.setText(both("保存していません。赤字の項目を直してください",
                                      "Not saved: correct the fields marked in red"))
-            self.scroll.ensureWidgetVisible(self.problems[next(iter(refused))], 50, 250)
+            self.scroll_area.ensureWidgetVisible(self.problems[next(iter(refused))], 50, 250)
             return
         if not changes:
             self.status.setText(both("変更はありません", "Nothing changed"))
