@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from .ocr import Line
 
@@ -34,9 +35,15 @@ class PrintedDate:
         return f"{self.era or ''}{year}年{self.month}月{self.day}日"
 
 
+Value = TypeVar("Value", bound=PrintedDate | date | str, covariant=True)
+
+
 @dataclass(frozen=True)
-class Field:
-    value: PrintedDate | date | str
+class Field(Generic[Value]):
+    """One field read: the birth date as printed (a PrintedDate, usually an era date), the expiry
+    (a Gregorian date) or the security code (a str)."""
+
+    value: Value
     confidence: float  # probability of the least certain character read for it
 
 
@@ -54,7 +61,7 @@ def _search(pattern: re.Pattern[str], line: Line) -> tuple[re.Match[str], float]
     return match, min(probabilities[match.start():match.end()])
 
 
-def birth_date(line: Line) -> Field | None:
+def birth_date(line: Line) -> Field[PrintedDate] | None:
     found = _search(BIRTH, line)
     if found is None:
         return None
@@ -63,7 +70,7 @@ def birth_date(line: Line) -> Field | None:
     return Field(PrintedDate(era, year, int(month), int(day)), confidence)
 
 
-def expiry_date(line: Line) -> Field | None:
+def expiry_date(line: Line) -> Field[date] | None:
     found = _search(EXPIRY, line)
     if found is None:
         return None
@@ -74,7 +81,7 @@ def expiry_date(line: Line) -> Field | None:
         return None
 
 
-def security_code(line: Line) -> Field | None:
+def security_code(line: Line) -> Field[str] | None:
     found = _search(CODE, line)
     if found is None or sum(c.isdigit() for c in line.text) != 4:
         return None

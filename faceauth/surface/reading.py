@@ -16,25 +16,31 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
+from typing import Callable, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from . import fields, layout
 from .fields import Field, PrintedDate
 from .locate import find_card, straighten
-from .ocr import LineRecognizer
+from .ocr import Line, LineRecognizer
 
+# What each field holds: the birth date as printed (PrintedDate: an era date, or Gregorian for some
+# foreign residents, made a date by `to_gregorian`), the expiry (a Gregorian date as printed), the
+# security code (a str of 4 digits).
+FieldValue = PrintedDate | date | str
 FIELD_NAMES = ("birth", "expiry", "security_code")
-PARSERS = {"birth": fields.birth_date, "expiry": fields.expiry_date,
-           "security_code": fields.security_code}
+PARSERS: dict[str, Callable[[Line], Field[FieldValue] | None]] = {
+    "birth": fields.birth_date, "expiry": fields.expiry_date, "security_code": fields.security_code}
+Kind = TypeVar("Kind", PrintedDate, date, str)
 EraCalendar = Callable[[str, int, int, int], date]  # (era, era year, month, day) -> date; ValueError
 
 
 @dataclass(frozen=True)
 class FrameReading:
     card_found: bool
-    fields: dict[str, Field] = field(default_factory=dict)  # only the fields that parsed
+    fields: dict[str, Field[FieldValue]] = field(default_factory=dict)  # only the fields that parsed
 
 
 @dataclass(frozen=True)
@@ -59,13 +65,13 @@ class SurfaceReader:
         self.reset()
 
     def reset(self) -> None:
-        self._votes: dict[str, Counter] = {name: Counter() for name in FIELD_NAMES}
-        self._confidence: dict[tuple, float] = {}
+        self._votes: dict[str, Counter[FieldValue]] = {name: Counter() for name in FIELD_NAMES}
+        self._confidence: dict[tuple[str, FieldValue], float] = {}
         self.frames_read = 0
-        self.last_trusted: dict[str, Field] = {}  # the fields of the last frame that counted
+        self.last_trusted: dict[str, Field[FieldValue]] = {}  # the fields of the last frame that counted
         self._pictures_seen: set[bytes] = set()
 
-    def read_frame(self, image: np.ndarray) -> FrameReading:
+    def read_frame(self, image: NDArray[np.uint8]) -> FrameReading:
         """What one frame shows, without any agreement (and without validation of the dates)."""
         corners = find_card(image)
         if corners is None:
@@ -75,7 +81,7 @@ class SurfaceReader:
             found = self._read_fields(straighten(image, corners, upside_down=True))
         return FrameReading(True, found)
 
-    def _read_fields(self, card: np.ndarray) -> dict[str, Field]:
+    def _read_fields(self, card: NDArray[np.uint8]) -> dict[str, Field[FieldValue]]:
         crops = []
         for name in FIELD_NAMES:
             x0, y0, x1, y1 = layout.FIELD_BOXES[name].pixels()
@@ -89,22 +95,22 @@ class SurfaceReader:
             return date(printed.year, printed.month, printed.day)
         return self.to_gregorian(printed.era, printed.year, printed.month, printed.day)
 
-    def _trusted(self, reading: FrameReading) -> dict[str, Field]:
+    def _trusted(self, reading: FrameReading) -> dict[str, Field[FieldValue]]:
         kept = {n: f for n, f in reading.fields.items() if f.confidence >= self.min_confidence}
         if "birth" in kept:
             try:
-                birth = self.gregorian(kept["birth"].value)
+                birth = self.gregorian(_held(PrintedDate, kept["birth"].value))
             except ValueError:
                 del kept["birth"]
             else:
                 if birth > self.today():
                     del kept["birth"]  # another line (the expiry) seen where the birth date is
                     return kept
-                if "expiry" in kept and not birth < kept["expiry"].value:
+                if "expiry" in kept and not birth < _held(date, kept["expiry"].value):
                     del kept["birth"], kept["expiry"]  # one of them is misread; trust neither
         return kept
 
-    def _settled(self, name: str):
+    def _settled(self, name: str) -> FieldValue | None:
         ranked = self._votes[name].most_common(2)
         if not ranked:
             return None
@@ -112,7 +118,7 @@ class SurfaceReader:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
         return value if count >= self.agree and count - runner_up >= self.agree else None
 
-    def feed(self, image: np.ndarray) -> SurfaceReading | None:
+    def feed(self, image: NDArray[np.uint8]) -> SurfaceReading | None:
         """Read one more frame; the agreed reading once every field is settled, else None."""
         self.frames_read += 1
         picture = hashlib.blake2b(np.ascontiguousarray(image).data, digest_size=16).digest()
@@ -125,11 +131,19 @@ class SurfaceReader:
             self._votes[name][found.value] += 1
             key = (name, found.value)
             self._confidence[key] = min(self._confidence.get(key, 1.0), found.confidence)
-        settled = {name: self._settled(name) for name in FIELD_NAMES}
-        if any(value is None for value in settled.values()):
+        settled = {name: value for name in FIELD_NAMES if (value := self._settled(name)) is not None}
+        if len(settled) < len(FIELD_NAMES):
             return None
+        birth = _held(PrintedDate, settled["birth"])
         return SurfaceReading(
-            birth_printed=settled["birth"], birth_date=self.gregorian(settled["birth"]),
-            expiry=settled["expiry"], security_code=settled["security_code"],
+            birth_printed=birth, birth_date=self.gregorian(birth),
+            expiry=_held(date, settled["expiry"]), security_code=_held(str, settled["security_code"]),
             confidence={n: self._confidence[(n, v)] for n, v in settled.items()},
             frames_read=self.frames_read)
+
+
+def _held(kind: type[Kind], value: FieldValue) -> Kind:
+    """`value` as the type its field's parser gives (PARSERS; see FieldValue)."""
+    if not isinstance(value, kind):
+        raise TypeError(f"a field read as {value!r}, not a {kind.__name__}")
+    return value
