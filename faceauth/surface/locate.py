@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
 
 from . import layout
+
+Image = NDArray[np.uint8]  # BGR, as OpenCV gives it
+Corners = NDArray[np.float32]  # n x 2 pixel positions: a hull, or a card's 4 corners
 
 WORK_WIDTH = 640  # the outline is found on a frame scaled to this width
 MIN_CARD_SHARE = 0.05  # of the frame's area
@@ -17,7 +21,7 @@ CORNER_TRIM = 0.12  # share of a side near its corners left out of the line fit
 ID1_RATIO = layout.CARD_MM[0] / layout.CARD_MM[1]
 
 
-def _card_region(small: np.ndarray) -> np.ndarray | None:
+def _card_region(small: Image) -> Corners | None:
     hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
     value = cv2.GaussianBlur(hsv[..., 2], (5, 5), 0)
     threshold, _ = cv2.threshold(value, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -25,8 +29,8 @@ def _card_region(small: np.ndarray) -> np.ndarray | None:
     if not bright.any() or bright.all() or value[bright].mean() - value[~bright].mean() < MIN_CONTRAST:
         return None  # nothing stands out from the tray
     mask = (bright & (hsv[..., 1] < MAX_SATURATION)).astype(np.uint8) * 255
-    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
-    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    mask = np.asarray(cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8)), np.uint8)
+    mask = np.asarray(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8)), np.uint8)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     if not contours:
         return None
@@ -36,7 +40,7 @@ def _card_region(small: np.ndarray) -> np.ndarray | None:
     return cv2.convexHull(largest).reshape(-1, 2).astype(np.float32)
 
 
-def _rough_quad(hull: np.ndarray) -> np.ndarray | None:
+def _rough_quad(hull: Corners) -> Corners:
     perimeter = cv2.arcLength(hull, True)
     for share in (0.02, 0.03, 0.05, 0.08):
         quad = cv2.approxPolyDP(hull, share * perimeter, True).reshape(-1, 2)
@@ -45,7 +49,7 @@ def _rough_quad(hull: np.ndarray) -> np.ndarray | None:
     return cv2.boxPoints(cv2.minAreaRect(hull)).astype(np.float32)
 
 
-def _densify(polygon: np.ndarray, step: float = 2.0) -> np.ndarray:
+def _densify(polygon: Corners, step: float = 2.0) -> NDArray[np.float64]:
     points = []
     for a, b in zip(polygon, np.roll(polygon, -1, axis=0)):
         count = max(1, int(np.linalg.norm(b - a) / step))
@@ -53,7 +57,7 @@ def _densify(polygon: np.ndarray, step: float = 2.0) -> np.ndarray:
     return np.concatenate(points)
 
 
-def _refine(quad: np.ndarray, hull: np.ndarray) -> np.ndarray:
+def _refine(quad: Corners, hull: Corners) -> Corners:
     """Corners where lines fitted to the hull's four sides meet (rounded corners left out)."""
     points = _densify(hull)
     lines = []
@@ -78,7 +82,7 @@ def _refine(quad: np.ndarray, hull: np.ndarray) -> np.ndarray:
     return np.array(corners, np.float32)
 
 
-def _in_reading_order(quad: np.ndarray) -> np.ndarray:
+def _in_reading_order(quad: Corners) -> Corners:
     """Top-left first, clockwise, the long side on top."""
     centre = quad.mean(0)
     angles = np.arctan2(quad[:, 1] - centre[1], quad[:, 0] - centre[0])
@@ -90,10 +94,11 @@ def _in_reading_order(quad: np.ndarray) -> np.ndarray:
     return quad
 
 
-def find_card(frame: np.ndarray) -> np.ndarray | None:
+def find_card(frame: Image) -> Corners | None:
     """The card's corners in `frame` (4x2, top-left first, clockwise), or None if no card shows."""
     scale = WORK_WIDTH / frame.shape[1]
-    small = cv2.resize(frame, (WORK_WIDTH, round(frame.shape[0] * scale)), interpolation=cv2.INTER_AREA)
+    small = np.asarray(cv2.resize(frame, (WORK_WIDTH, round(frame.shape[0] * scale)), interpolation=cv2.INTER_AREA),
+                       np.uint8)
     hull = _card_region(small)
     if hull is None:
         return None
@@ -102,13 +107,13 @@ def find_card(frame: np.ndarray) -> np.ndarray | None:
     ratio = (sides[0] + sides[2]) / max(sides[1] + sides[3], 1e-6)
     if not 0.75 * ID1_RATIO < ratio < 1.3 * ID1_RATIO:
         return None
-    return quad / scale
+    return np.asarray(quad / scale, np.float32)  # already float32: the dtype shown to mypy
 
 
-def straighten(frame: np.ndarray, corners: np.ndarray, upside_down: bool = False) -> np.ndarray:
+def straighten(frame: Image, corners: Corners, upside_down: bool = False) -> Image:
     """The card cut out of `frame` and warped flat at layout.PX_PER_MM."""
     width, height = (round(v * layout.PX_PER_MM) for v in layout.CARD_MM)
-    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
     source = np.roll(corners, 2, axis=0) if upside_down else corners
     homography = cv2.getPerspectiveTransform(source.astype(np.float32), target)
-    return cv2.warpPerspective(frame, homography, (width, height), flags=cv2.INTER_LINEAR)
+    return np.asarray(cv2.warpPerspective(frame, homography, (width, height), flags=cv2.INTER_LINEAR), np.uint8)
