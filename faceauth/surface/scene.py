@@ -6,6 +6,11 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
+
+Image = NDArray[np.uint8]  # BGR, as OpenCV gives it
+Light = NDArray[np.float32]  # a BGR picture in float while it is being spoiled
+Corners = NDArray[np.float32]  # the card's 4 corners in the frame, x y in pixels
 
 SKIN = np.array((120, 150, 205), np.float32)  # BGR
 SOFT_SCALE = 4  # glare and finger shading are worked out at 1/4 size, then enlarged
@@ -29,7 +34,9 @@ class Perturbation:
     def random(rng: np.random.Generator, severity: float = 1.0) -> "Perturbation":
         """A plausible bad picture; `severity` scales every effect (0 = none)."""
         s = severity
-        pick = lambda chance: rng.random() < chance * s  # noqa: E731
+
+        def pick(chance: float) -> bool:
+            return rng.random() < chance * s
         return Perturbation(
             rotation_deg=float(rng.uniform(-25, 25) * s),
             card_width=float(rng.uniform(0.6, 0.85)),
@@ -44,17 +51,17 @@ class Perturbation:
         )
 
 
-def _tray(rng: np.random.Generator, size: tuple[int, int]) -> np.ndarray:
+def _tray(rng: np.random.Generator, size: tuple[int, int]) -> Light:
     width, height = size
     base = rng.uniform(35, 75)
     small = rng.normal(base, 10, (height // 16 + 1, width // 16 + 1)).astype(np.float32)
-    texture = cv2.resize(cv2.GaussianBlur(small, (5, 5), 0), (width, height))
-    tray = np.dstack([texture * f for f in rng.uniform(0.85, 1.1, 3)])
+    texture = np.asarray(cv2.resize(cv2.GaussianBlur(small, (5, 5), 0), (width, height)), np.float32)
+    tray: NDArray[np.float64] = np.dstack([texture * f for f in rng.uniform(0.85, 1.1, 3)])
     return np.clip(tray, 0, 255).astype(np.float32)
 
 
 def _card_corners(p: Perturbation, card_size: tuple[int, int], rng: np.random.Generator,
-                  size: tuple[int, int]) -> np.ndarray:
+                  size: tuple[int, int]) -> Corners:
     """Where the card's four corners land in the frame (top-left, top-right, bottom-right, bottom-left)."""
     card_w, card_h = card_size
     width, height = size
@@ -62,15 +69,15 @@ def _card_corners(p: Perturbation, card_size: tuple[int, int], rng: np.random.Ge
     half = np.array([[-card_w, -card_h], [card_w, -card_h], [card_w, card_h], [-card_w, card_h]]) / 2
     angle = np.deg2rad(p.rotation_deg + (180.0 if p.upside_down else 0.0))
     turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-    corners = half @ turn.T * scale
+    corners: NDArray[np.float64] = half @ turn.T * scale
     corners += rng.uniform(-1, 1, (4, 2)) * p.perspective * card_w * scale
     span = corners.max(0) - corners.min(0)
     room = np.maximum(np.array(size) - span, 0) / 2
-    centre = np.array(size) / 2 + rng.uniform(-1, 1, 2) * room * 0.6
+    centre: NDArray[np.float64] = np.array(size) / 2 + rng.uniform(-1, 1, 2) * room * 0.6
     return (corners + centre).astype(np.float32)
 
 
-def _add_glare(image: np.ndarray, strength: float, rng: np.random.Generator, corners: np.ndarray) -> None:
+def _add_glare(image: Light, strength: float, rng: np.random.Generator, corners: Corners) -> None:
     height, width = image.shape[:2]
     centre = (corners.mean(0) + rng.uniform(-0.35, 0.35, 2) * (corners.max(0) - corners.min(0))) / SOFT_SCALE
     axes = rng.uniform(0.05, 0.16, 2) * width / SOFT_SCALE
@@ -83,7 +90,7 @@ def _add_glare(image: np.ndarray, strength: float, rng: np.random.Generator, cor
     image += light[..., None]
 
 
-def _add_finger(image: np.ndarray, corners: np.ndarray, rng: np.random.Generator) -> None:
+def _add_finger(image: Light, corners: Corners, rng: np.random.Generator) -> None:
     """A fingertip reaching over one edge of the card from outside it."""
     side = int(rng.integers(4))
     a, b = corners[side], corners[(side + 1) % 4]
@@ -98,42 +105,45 @@ def _add_finger(image: np.ndarray, corners: np.ndarray, rng: np.random.Generator
     mask = np.zeros((height // SOFT_SCALE, width // SOFT_SCALE), np.uint8)
     cv2.line(mask, tuple(int(v / SOFT_SCALE) for v in base), tuple(int(v / SOFT_SCALE) for v in tip), 255,
              max(1, thickness // SOFT_SCALE))
-    mask = cv2.GaussianBlur(mask, (0, 0), thickness / 8 / SOFT_SCALE)
+    mask = np.asarray(cv2.GaussianBlur(mask, (0, 0), thickness / 8 / SOFT_SCALE), np.uint8)
     soft = cv2.resize(mask, (width, height)).astype(np.float32)[..., None] / 255
     shade = SKIN * rng.uniform(0.75, 1.1)
     image[:] = image * (1 - soft) + shade * soft
 
 
-def _motion_blur(image: np.ndarray, length: int, rng: np.random.Generator) -> np.ndarray:
+def _motion_blur(image: Light, length: int, rng: np.random.Generator) -> Light:
     kernel = np.zeros((length, length), np.float32)
     kernel[length // 2, :] = 1.0 / length
     turn = cv2.getRotationMatrix2D((length / 2 - 0.5, length / 2 - 0.5), rng.uniform(0, 180), 1.0)
-    kernel = cv2.warpAffine(kernel, turn, (length, length))
-    return cv2.filter2D(image, -1, kernel / max(kernel.sum(), 1e-6))
+    kernel = np.asarray(cv2.warpAffine(kernel, turn, (length, length)), np.float32)
+    return np.asarray(cv2.filter2D(image, -1, kernel / max(kernel.sum(), 1e-6)), np.float32)
 
 
-def place_on_tray(card: np.ndarray, card_mask: np.ndarray, p: Perturbation, rng: np.random.Generator,
-                  size: tuple[int, int]) -> np.ndarray:
+def place_on_tray(card: Image, card_mask: NDArray[np.uint8], p: Perturbation, rng: np.random.Generator,
+                  size: tuple[int, int]) -> Image:
     """The flat card (with its outline mask) photographed on the tray under `p` (BGR uint8)."""
     height, width = card.shape[:2]
-    source = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    source = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
     corners = _card_corners(p, (width, height), rng, size)
     homography = cv2.getPerspectiveTransform(source, corners)
     warped = cv2.warpPerspective(card, homography, size, flags=cv2.INTER_AREA).astype(np.float32)
     alpha = cv2.warpPerspective(card_mask, homography, size).astype(np.float32)[..., None] / 255
-    image = _tray(rng, size) * (1 - alpha) + warped * alpha
+    image = np.asarray(_tray(rng, size) * (1 - alpha) + warped * alpha, np.float32)  # float32 already
     for _ in range(p.fingers):
         _add_finger(image, corners, rng)
     if p.glare:
         _add_glare(image, p.glare, rng, corners)
     image *= p.light
     if p.blur_sigma:
-        image = cv2.GaussianBlur(image, (0, 0), p.blur_sigma)
+        image = np.asarray(cv2.GaussianBlur(image, (0, 0), p.blur_sigma), np.float32)
     if p.motion_blur:
         image = _motion_blur(image, p.motion_blur, rng)
     image += rng.standard_normal(image.shape, dtype=np.float32) * p.noise_sigma
     out = np.clip(image, 0, 255).astype(np.uint8)
     if p.jpeg_quality:
         ok, data = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, p.jpeg_quality])
-        out = cv2.imdecode(data, cv2.IMREAD_COLOR)
+        decoded = cv2.imdecode(data, cv2.IMREAD_COLOR) if ok else None
+        if decoded is None:
+            raise RuntimeError(f"OpenCV could not JPEG-compress the picture at quality {p.jpeg_quality}")
+        out = np.asarray(decoded, np.uint8)
     return out
