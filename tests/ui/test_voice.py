@@ -179,14 +179,20 @@ def test_a_staff_change_of_the_languages_shows_in_the_header_at_once(qtbot):
 def test_the_countdown_is_said_once_each_time_it_appears(qtbot):
     runner = FakeRunner(seconds=45.0)
     window, *_ = make_window(qtbot, runner=runner)
+    window.tick()
+    assert "countdown" not in said(window)
     runner.seconds = 7.0
-    qtbot.waitUntil(lambda: "countdown" in said(window), timeout=1000)
-    qtbot.wait(600)                                   # two more ticks of the window's clock
+    window.tick()                                     # the window's clock reads the seconds left
+    assert said(window).count("countdown") == 1
+    window.tick()
+    window.tick()                                     # two more ticks: still showing, not said again
     assert said(window).count("countdown") == 1
     runner.seconds = 60.0                             # a key was pressed: full time again
-    qtbot.wait(300)
+    window.tick()
+    assert window.countdown.isHidden()
     runner.seconds = 5.0
-    qtbot.waitUntil(lambda: said(window).count("countdown") == 2, timeout=1000)
+    window.tick()
+    assert said(window).count("countdown") == 2
 
 
 class Playing:
