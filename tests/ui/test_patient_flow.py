@@ -205,7 +205,6 @@ def test_the_staff_keypad_shuffles_says_the_patients_words_and_shows_only_dots(d
     demo = demo_factory(staff_mode="visual_check", pin_scrambled=True)
     orders = set()
     for _visit in range(2):
-        demo.qtbot.wait(300)          # the tray's presence settles between two patients
         demo.tray.place("valid_adult")
         demo.wait_for("staff_check")
         pad = demo.window.current().pad
