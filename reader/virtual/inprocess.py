@@ -57,13 +57,12 @@ class InProcessReader:
 
     def _before_apdu(self, generation: int) -> None:
         with self._lock:
-            current = self._card is not None and generation == self._generation
-            pulled = current and self._pull_countdown is not None and self._pull_countdown <= 0
-            if current and self._pull_countdown is not None:
+            live = self._card is not None and generation == self._generation
+            if live and self._pull_countdown is not None:
                 self._pull_countdown -= 1
-        if pulled:
+                live = self._pull_countdown >= 0
+        if not live:
             self.remove()
-        if pulled or not current:   # a card placed since stays, as with a stale PC/SC handle
             raise CardRemovedError("the card left the reader")
 
     # the ReaderService interface
