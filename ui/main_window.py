@@ -71,8 +71,8 @@ class KioskWindow(QMainWindow):
         bridge.changed.connect(self.show_step, Qt.ConnectionType.QueuedConnection)
         bridge.guidance.connect(self._show_guidance)
         bridge.frame_ready.connect(self._show_frame)
-        self.clock = QTimer(self)
-        self.clock.timeout.connect(self._tick)
+        self.clock = QTimer(self)      # four ticks a second; a test calls tick() after moving its clock
+        self.clock.timeout.connect(self.tick)
         self.clock.start(250)
         application().installEventFilter(self)
         self.shown: tuple[Step, Visit, list[Method]] = (Step.IDLE, Visit(), [])
@@ -132,9 +132,11 @@ class KioskWindow(QMainWindow):
         self.header.show_step(step, self.languages.current, ending_of(step, visit))
         self.access.retranslate()
         describe(self.header, self.screens[step])
-        self._tick()
+        self.tick()
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """Show what changes with time alone: the countdown (read from the runner's clock) and
+        whether a card reader is connected."""
         if self.shown[0] is Step.IDLE:
             connected = self.bridge.reader_connected()
             self.idle.show_reader(connected)

@@ -28,11 +28,12 @@ class Voice:
         self.step = Step.IDLE
         self.prompts: list[str] = []
         self.throttle = GuidanceThrottle()
+        self.monotonic = time.monotonic   # the gaps between instructions; a test sets a ManualClock's
         self._warned = False
         self.reader_missing = False
         self.ticker = QTimer(parent)
         self.ticker.setInterval(GUIDANCE_TICK_MS)
-        self.ticker.timeout.connect(self._guide)
+        self.ticker.timeout.connect(self.guide)
 
     def use_settings(self, settings: Settings) -> None:
         """Staff changed the settings: the volume, the consent questions and the languages
@@ -53,7 +54,7 @@ class Voice:
         if (step, prompts) == (self.step, self.prompts):
             return
         self.step, self.prompts = step, prompts
-        self.throttle.reset("no_face" if step is Step.FACE_CAPTURE else None, time.monotonic())
+        self.throttle.reset("no_face" if step is Step.FACE_CAPTURE else None, self.monotonic())
         if step is Step.FACE_CAPTURE:
             self.ticker.start()
         else:
@@ -70,12 +71,14 @@ class Voice:
     def guidance(self, code: str) -> None:
         if self.step is Step.FACE_CAPTURE:
             self.throttle.offer(code)
-            self._guide()
+            self.guide()
 
-    def _guide(self) -> None:
+    def guide(self) -> None:
+        """Say the newest face instruction when it is due (on each guidance code, and twice a
+        second on the face screen's ticker)."""
         if self.player.busy:
             return       # the screen's own sentence, or the last instruction, is still playing
-        code = self.throttle.due(time.monotonic())
+        code = self.throttle.due(self.monotonic())
         if code is not None:
             self.player.say([f"guidance.{code}"], self._language())
 

@@ -57,12 +57,13 @@ class InProcessReader:
 
     def _before_apdu(self, generation: int) -> None:
         with self._lock:
-            live = self._card is not None and generation == self._generation
-            if live and self._pull_countdown is not None:
+            current = self._card is not None and generation == self._generation
+            pulled = current and self._pull_countdown is not None and self._pull_countdown <= 0
+            if current and self._pull_countdown is not None:
                 self._pull_countdown -= 1
-                live = self._pull_countdown >= 0
-        if not live:
+        if pulled:
             self.remove()
+        if pulled or not current:   # a card placed since stays, as with a stale PC/SC handle
             raise CardRemovedError("the card left the reader")
 
     # the ReaderService interface

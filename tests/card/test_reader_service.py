@@ -136,3 +136,26 @@ def test_in_process_reader_is_a_reader_service(personas):
             MyNumberCard(transport).token_kind()
     finally:
         reader.stop()
+
+
+def test_an_old_cards_transport_does_not_remove_the_next_card(personas):
+    """As a PC/SC handle to a card that left: it fails, and the card placed since stays (a
+    worker still reading the last patient's card must not take the next patient's away)."""
+    reader = InProcessReader()
+    events = Events()
+    reader.start(events)
+    try:
+        reader.insert(open_card(personas, "iphone"))
+        events.expect(EventKind.CARD_INSERTED)
+        old = reader.connect()
+        reader.remove()
+        events.expect(EventKind.CARD_REMOVED)
+        reader.insert(open_card(personas, "valid_adult"))
+        events.expect(EventKind.CARD_INSERTED)
+        with pytest.raises(errors.CardRemovedError):
+            MyNumberCard(old).token_kind()
+        assert MyNumberCard(reader.connect()).token_kind() is not None    # the new card answers
+        with pytest.raises(queue.Empty):
+            events.expect(EventKind.CARD_REMOVED, timeout=0.2)
+    finally:
+        reader.stop()

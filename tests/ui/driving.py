@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.core import events as ev
@@ -35,6 +35,12 @@ def wait_for_step(qtbot, window: KioskWindow, step: Step, timeout: int = FAST) -
         if window.current().step is step:
             blocker.signal_triggered = True       # there already: nothing to wait for
     QCoreApplication.processEvents()
+
+
+def lay_out() -> None:
+    """Apply the layouts Qt has been asked to redo (a screen just shown, a stretch changed) now,
+    instead of waiting for the event loop to get round to them."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def visible_buttons(window: KioskWindow) -> list[QPushButton]:

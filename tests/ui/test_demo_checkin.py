@@ -9,6 +9,8 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
+from kiosk.core.clock import ManualClock
+from kiosk.core.session import Step
 from kiosk.staff.passwords import DEMO_VISUAL_CHECK_PASSWORD
 from tests.ui.driving import FAST, visible_buttons
 
@@ -282,16 +284,24 @@ def test_card_removed_mid_flow_returns_to_idle_and_writes_nothing(demo_factory, 
 
 
 def test_timeout_counts_down_and_a_touch_extends_it(demo_factory):
-    demo = demo_factory(screen_timeout_seconds=2)
+    clock = ManualClock()
+    demo = demo_factory(screen_timeout_seconds=2, clock=clock)
     demo.tray.place("valid_adult")
     demo.wait_for("method_choice")
-    countdown = demo.window.countdown
-    demo.qtbot.waitUntil(countdown.isVisible, timeout=2000)
-    assert "最初の画面に戻ります" in countdown.text()
-    demo.qtbot.waitUntil(lambda: "あと1秒" in countdown.text(), timeout=3000)
-    demo.qtbot.mouseClick(demo.window.current(), Qt.MouseButton.LeftButton)   # a touch anywhere
-    demo.qtbot.waitUntil(lambda: "あと2秒" in countdown.text(), timeout=1000)
-    demo.wait_for("idle", timeout=5000)
+    countdown, window = demo.window.countdown, demo.window
+    window.tick()
+    assert countdown.isVisible() and "あと2秒で最初の画面に戻ります" in countdown.text()
+    clock.advance(1.25)               # binary fractions: the sums below are exact
+    window.tick()
+    assert "あと1秒" in countdown.text()
+    demo.qtbot.mouseClick(window.current(), Qt.MouseButton.LeftButton)   # a touch anywhere
+    window.tick()
+    assert "あと2秒" in countdown.text()
+    clock.advance(1.5)
+    window.tick()
+    assert demo.kiosk.machine.step is Step.METHOD_CHOICE and "あと1秒" in countdown.text()
+    clock.advance(0.5)                # the full two seconds since the touch
+    demo.wait_for("idle")
     demo.see("コード 014")
     assert not countdown.isVisible()
     assert demo.no_result()

@@ -13,10 +13,11 @@ import pytest
 from kiosk.staff import passwords
 from kiosk.config import settings as st
 from kiosk.core.codes import Problem
+from kiosk.core.session import Step
 from kiosk.staff.staff_access import StaffAccess
 from kiosk.composition.wiring import Kiosk
 from tests.results.parse import parse_result
-from tests.ui.driving import FAST, press, step_of, visible_text
+from tests.ui.driving import FAST, press, visible_text, wait_for_step
 from ui.main_window import KioskWindow
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +40,7 @@ class Installed:
         self.pcscd.insert(open_card(self.personas, persona_id))
 
     def wait_for(self, step: str) -> None:
-        self.qtbot.waitUntil(lambda: step_of(self.window) == step, timeout=FAST)
+        wait_for_step(self.qtbot, self.window, Step(step))
 
     def press(self, *texts: str) -> None:
         for text in texts:
@@ -142,7 +143,7 @@ def test_without_pcscd_the_idle_screen_says_so_and_recovers_when_it_is_back(inst
     kiosk = installed(staff_password="80642")
     idle = kiosk.window.screens[kiosk.window.shown[0]]
     kiosk.qtbot.waitUntil(lambda: kiosk.kiosk.card.service.readers() != [], timeout=FAST)
-    kiosk.qtbot.wait(300)
+    kiosk.window.tick()             # the window's next tick shows what the service now says
     assert not idle.no_reader.isVisible()
     kiosk.pcscd.stop()              # the PC/SC service (and with it every reader) goes away
     kiosk.qtbot.waitUntil(idle.no_reader.isVisible, timeout=FAST)

@@ -4,13 +4,16 @@ patient leaves and how; the "identity confirmed" beat; endings whose title, soun
 the reader's own card placement; the 目視 check answered from the staff panel."""
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.gateway import SimulatedGateway
 from kiosk.gateway.messages import Validity
 from kiosk.staff.passwords import DEMO_VISUAL_CHECK_PASSWORD
-from kiosk.core.session import Step, Visit
+from kiosk.core.clock import ManualClock
+from kiosk.core.session import IDENTITY_BEAT_SECONDS, Step, Visit
 from kiosk.staff.staff_access import DEMO_STAFF_PASSWORD
 from kiosk.config.settings import CardPlacement
 from tests.ui.driving import FAST
@@ -84,14 +87,17 @@ def test_card_taken_at_a_question_still_writes_the_confirmed_result(demo_factory
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_no_answer_at_a_question_writes_the_result_and_sends_the_patient_to_reception(
         demo_factory, question):
-    demo = demo_factory(eprescription_question=True)
+    clock = ManualClock(start=datetime.now().astimezone())   # today, as the dashboard counts
+    demo = demo_factory(eprescription_question=True, clock=clock)
     to_pin_checked(demo)
+    demo.wait_for("identified")
+    clock.advance(IDENTITY_BEAT_SECONDS)      # the beat before the insurance query
     reach(demo, question)
-    settings = demo.kiosk.machine.settings.with_changes(screen_timeout_seconds=1)
-    demo.kiosk.apply_settings(settings)
-    demo.window.apply_settings(settings)
-    demo.kiosk.runner.touch()                 # the one-second timeout from now
-    demo.wait_for("done", timeout=5000)
+    clock.advance(demo.kiosk.machine.settings.screen_timeout_seconds - 0.5)
+    demo.window.tick()
+    assert demo.kiosk.machine.step is Step(question) and demo.window.countdown.isVisible()
+    clock.advance(0.5)                        # the whole screen timeout without a touch
+    demo.wait_for("done")
     title = demo.window.current().title.text()
     assert title == "受付にお声がけください" and "完了" not in demo.text()
     demo.see("お答えがありませんでした。")
@@ -205,7 +211,6 @@ def test_the_staff_keypad_shuffles_says_the_patients_words_and_shows_only_dots(d
     demo = demo_factory(staff_mode="visual_check", pin_scrambled=True)
     orders = set()
     for _visit in range(2):
-        demo.qtbot.wait(300)          # the tray's presence settles between two patients
         demo.tray.place("valid_adult")
         demo.wait_for("staff_check")
         pad = demo.window.current().pad

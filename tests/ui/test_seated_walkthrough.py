@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from faceauth.thresholds import SEATED_FACE_CENTRE_Y
-from tests.ui.driving import FAST, visible_buttons
+from tests.ui.driving import FAST, lay_out, visible_buttons
 from ui.theme import Look, rules
 
 pytestmark = pytest.mark.e2e
@@ -28,7 +28,7 @@ class SeatedHand:
                 return [b for b in visible_buttons(window) if b.text() == text and b.isEnabled()]
             qtbot.waitUntil(lambda: len(matches()) == 1, timeout=FAST)
             (target,) = matches()
-            qtbot.wait(50)       # the screen is laid out (the seated push happens on show)
+            lay_out()            # the screen is laid out (the seated push happens on show)
             top = target.mapTo(window, QPoint(0, 0)).y()
             spot = target.mapTo(window, target.rect().center())
             assert top >= window.height() / 2, f"{text!r} starts at y={top} of {window.height()}"
@@ -99,7 +99,7 @@ def test_a_patients_toggles_last_one_visit(demo_factory):
     window = demo.window
     sheet = window.styleSheet()
     window.access.seated.click()
-    demo.qtbot.wait(50)
+    lay_out()
     assert window.header.mapTo(window, QPoint(0, 0)).y() >= window.height() / 2    # header moved down
     window.countdown.setText("…")
     window.countdown.place()

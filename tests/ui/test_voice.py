@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.core import events as ev
+from kiosk.core.clock import ManualClock
 from kiosk.core.events import CardFacts, Method, TokenKind
 from kiosk.core.session import CheckInMachine, Step
 from kiosk.config.settings import ConsentItem, defaults
@@ -121,17 +122,20 @@ def test_the_keypad_answers_consent_and_finishes(qtbot):
 
 def test_face_guidance_is_spoken_without_chatter(qtbot):
     window, machine, *_ = make_window(qtbot)
+    voice, clock = window.voice, ManualClock()
+    voice.monotonic = clock.monotonic
     machine.handle(ev.CardPlaced())
     machine.handle(ev.CardRead(CardFacts(TokenKind.CARD, pin_set=False, pin_tries_left=None)))
     machine.handle(ev.ChipPhotoLoaded(b"photo"))
     shows(qtbot, window, Step.FACE_CAPTURE)
     assert said(window)[-2:] == ["screen.face_capture", "key.replay"]
     assert "カメラは画面の上にあります" in window.current().where.text()
-    voice = window.voice
-    voice.throttle.min_gap = 0.3
     for code in ["too_far", "off_centre", "too_far", "no_face", "too_far"] * 10:   # flickering frames
         window.bridge.guidance.emit(code)
-    qtbot.waitUntil(lambda: "guidance.too_far" in said(window), timeout=2000)
+    assert not [p for p in said(window) if p.startswith("guidance.")]   # the screen's sentence first
+    clock.advance(voice.throttle.min_gap)
+    voice.guide()                                    # the face screen's next tick
+    voice.guide()
     spoken = [p for p in said(window) if p.startswith("guidance.")]
     assert spoken == ["guidance.too_far"]            # one instruction, not fifty
 
@@ -179,14 +183,20 @@ def test_a_staff_change_of_the_languages_shows_in_the_header_at_once(qtbot):
 def test_the_countdown_is_said_once_each_time_it_appears(qtbot):
     runner = FakeRunner(seconds=45.0)
     window, *_ = make_window(qtbot, runner=runner)
+    window.tick()
+    assert "countdown" not in said(window)
     runner.seconds = 7.0
-    qtbot.waitUntil(lambda: "countdown" in said(window), timeout=1000)
-    qtbot.wait(600)                                   # two more ticks of the window's clock
+    window.tick()                                     # the window's clock reads the seconds left
+    assert said(window).count("countdown") == 1
+    window.tick()
+    window.tick()                                     # two more ticks: still showing, not said again
     assert said(window).count("countdown") == 1
     runner.seconds = 60.0                             # a key was pressed: full time again
-    qtbot.wait(300)
+    window.tick()
+    assert window.countdown.isHidden()
     runner.seconds = 5.0
-    qtbot.waitUntil(lambda: said(window).count("countdown") == 2, timeout=1000)
+    window.tick()
+    assert said(window).count("countdown") == 2
 
 
 class Playing:
