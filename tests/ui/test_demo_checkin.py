@@ -161,6 +161,7 @@ def test_visual_check_mode_and_staff_refusal(demo_factory):
     assert demo.no_result()
 
 
+@pytest.mark.expect_log('LoadChipPhoto failed: 001 CARD_UNREADABLE: CardRemoved')   # as in the rejected case: the photo may still load as the card leaves
 def test_visual_check_mode_confirmed(demo_factory):
     demo = demo_factory(staff_mode="visual_check")
     demo.tray.place("valid_adult")
